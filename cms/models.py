@@ -1,0 +1,296 @@
+"""Site-wide models: centers, taxonomies, content types, disclaimers and the image library."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from cms.richtext import RichTextField
+from cms.slugs import unique_slug
+
+
+class SluggedModel(models.Model):
+    """A named row with a unique slug that is derived from the name when left blank."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="Used in the address of the public page. Leave blank to derive it from the name.",
+    )
+    description = RichTextField(
+        blank=True, help_text="Shown at the top of the public page. Formatting is kept, scripts are removed."
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class Center(SluggedModel):
+    short_name = models.CharField(
+        max_length=80, blank=True, help_text='Used where space is short, e.g. "Carnegie Europe" → "Europe".'
+    )
+    city = models.CharField(max_length=100, blank=True)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Centers are listed in this order.")
+    is_global = models.BooleanField(
+        "global center",
+        default=False,
+        help_text="The global center speaks for the whole institution. Only one center can be global.",
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_global"], condition=Q(is_global=True), name="only_one_global_center"
+            )
+        ]
+
+    def get_absolute_url(self):
+        return reverse("cms:center", args=[self.slug])
+
+    @property
+    def display_short_name(self):
+        return self.short_name or self.name
+
+
+class Topic(SluggedModel):
+    class Meta(SluggedModel.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("cms:topic", args=[self.slug])
+
+
+class Region(SluggedModel):
+    """A place in the region tree: a piece tagged "Eastern Europe" is also found under "Europe"."""
+
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="The wider region this one belongs to, e.g. Europe for Eastern Europe.",
+    )
+
+    class Meta(SluggedModel.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("cms:region", args=[self.slug])
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A region cannot sit inside itself or its own sub-regions."})
+            ancestor = ancestor.parent
+
+    def descendant_ids(self) -> set[int]:
+        """Return the ids of this region and every region below it (one query)."""
+        return descendant_region_ids([self.pk])
+
+
+def descendant_region_ids(region_ids) -> set[int]:
+    """Return the given region ids and all their sub-regions, at any depth, in one query."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Region.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, frontier = set(), list(region_ids)
+    while frontier:
+        pk = frontier.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        frontier.extend(children.get(pk, []))
+    return found
+
+
+class Program(SluggedModel):
+    class Meta(SluggedModel.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("cms:program", args=[self.slug])
+
+
+class Project(SluggedModel):
+    program = models.ForeignKey(
+        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects"
+    )
+
+    class Meta(SluggedModel.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("cms:project", args=[self.slug])
+
+
+class Collection(SluggedModel):
+    """A curated, ordered list of publications (the order is kept on each item)."""
+
+    class Meta(SluggedModel.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("cms:collection", args=[self.slug])
+
+
+class Newsletter(SluggedModel):
+    language = models.CharField(max_length=10, choices=settings.CONTENT_LANGUAGES, default="en")
+
+    class Meta(SluggedModel.Meta):
+        pass
+
+    def get_absolute_url(self):
+        return reverse("cms:newsletter", args=[self.slug])
+
+
+class PublicationType(models.Model):
+    """A kind of publication (Article, Commentary, In the Media…); editors add their own."""
+
+    label = models.CharField(max_length=100, unique=True, help_text='Shown on cards and pages, e.g. "Commentary".')
+    plural_label = models.CharField(max_length=100, blank=True, help_text='e.g. "Research Papers". Used on listings.')
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    legacy_key = models.CharField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text='The name the old site used for this type, e.g. "legacyinthemedia". Used by the importer.',
+    )
+    shows_source = models.BooleanField(
+        default=False,
+        help_text='Pieces of this type first appeared elsewhere and show "Source: <outlet>".',
+    )
+
+    class Meta:
+        ordering = ["order", "label"]
+        verbose_name = "content type"
+        verbose_name_plural = "content types"
+
+    def __str__(self):
+        return self.label
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.label)
+        if not self.plural_label:
+            self.plural_label = self.label if self.label.endswith("s") else f"{self.label}s"
+        super().save(*args, **kwargs)
+
+
+class DisclaimerQuerySet(models.QuerySet):
+    def applicable_to(self, *, center_id, publication_type_id):
+        """Disclaimers whose scope covers a piece of this center and type (not yet ranked)."""
+        return self.filter(
+            Q(center__isnull=True) | Q(center_id=center_id),
+            Q(publication_type__isnull=True) | Q(publication_type_id=publication_type_id),
+        )
+
+
+class Disclaimer(models.Model):
+    """A disclaimer and the pieces it covers: the site, a center, a content type, or both.
+
+    The narrowest scope wins: center and type together, then a center, then a type, then the
+    site default. A center's text is preferred over a type's because center disclaimers carry
+    the legal wording of their country; a publication can still override either.
+    """
+
+    name = models.CharField(max_length=200, help_text="For editors only, e.g. \"Carnegie China – legal\".")
+    text = RichTextField()
+    center = models.ForeignKey(
+        Center,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="disclaimers",
+        help_text="Leave blank to cover every center.",
+    )
+    publication_type = models.ForeignKey(
+        PublicationType,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="disclaimers",
+        verbose_name="content type",
+        help_text="Leave blank to cover every content type.",
+    )
+
+    objects = DisclaimerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Coalesce("center", 0),
+                Coalesce("publication_type", 0),
+                name="one_disclaimer_per_scope",
+                violation_error_message="A disclaimer for this center and content type already exists.",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.center_id else 0) + (1 if self.publication_type_id else 0)
+
+    @property
+    def scope_label(self) -> str:
+        if self.center_id and self.publication_type_id:
+            return f"{self.center} · {self.publication_type}"
+        if self.center_id:
+            return str(self.center)
+        if self.publication_type_id:
+            return str(self.publication_type)
+        return "Site default"
+
+
+def most_specific_disclaimer(candidates) -> Disclaimer | None:
+    """Return the narrowest disclaimer among `candidates` (already filtered by applicable_to)."""
+    return max(candidates, key=lambda d: d.specificity, default=None)
+
+
+def image_upload_path(instance, filename):
+    return f"images/{filename}"
+
+
+class Image(models.Model):
+    """An image in the media library, uploaded once and used as lead image or headshot."""
+
+    title = models.CharField(max_length=255, help_text="For finding the image in the library.")
+    file = models.ImageField(upload_to=image_upload_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        max_length=300, blank=True, help_text="Describes the image for readers who cannot see it."
+    )
+    credit = models.CharField(max_length=255, blank=True, help_text='Shown under the image, e.g. "Source: Getty".')
+    tags = TaggableManager(blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,26 @@
+from django.utils.text import slugify
+
+
+def base_slug(text: str, *, max_length: int = 200) -> str:
+    """Return an ASCII slug where the text allows one, else a Unicode slug, never an empty one.
+
+    Names in Latin script lose their diacritics ("Nguyễn" → "nguyen"); names in other scripts
+    (Cyrillic, Arabic, Chinese) keep their letters rather than becoming an empty slug.
+    """
+    slug = slugify(text) or slugify(text, allow_unicode=True) or "item"
+    return slug[:max_length].strip("-") or "item"
+
+
+def unique_slug(instance, text: str, *, field: str = "slug") -> str:
+    """Return a slug for `instance` from `text` that no other row of its model uses."""
+    max_length = instance._meta.get_field(field).max_length
+    stem = base_slug(text, max_length=max_length - 6)
+    siblings = type(instance)._default_manager.exclude(pk=instance.pk)
+    taken = set(
+        siblings.filter(**{f"{field}__startswith": stem}).values_list(field, flat=True)
+    )
+    candidate, counter = stem, 2
+    while candidate in taken:
+        candidate = f"{stem}-{counter}"
+        counter += 1
+    return candidate

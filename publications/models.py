@@ -1,0 +1,266 @@
+"""Publications and their ordered contributors."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from cms.models import (
+    Center,
+    Collection,
+    Image,
+    Newsletter,
+    Program,
+    Project,
+    PublicationType,
+    Region,
+    Topic,
+)
+from cms.richtext import RichTextField
+from cms.slugs import unique_slug
+from people.models import Person
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    CHANGES_REQUESTED = "changes_requested", "Changes requested"
+    APPROVED = "approved", "Approved"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished"
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """What an anonymous reader may see: published, and live at this moment.
+
+        Every public surface (pages, listings, rails, search, feeds, sitemap) starts here, so
+        they cannot disagree about what is public.
+        """
+        now = timezone.now()
+        return self.filter(
+            Q(status=Status.PUBLISHED),
+            Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+        )
+
+    def newest_first(self):
+        # Undated legacy pieces sort after dated ones rather than before them.
+        return self.order_by(
+            models.F("publication_date").desc(nulls_last=True), "-created_at", "-pk"
+        )
+
+    def for_cards(self):
+        """Shape rows for a listing card: type, primary center and ordered authors, no body."""
+        return (
+            self.select_related("publication_type", "primary_center", "lead_image")
+            .prefetch_related(
+                Prefetch(
+                    "authorships",
+                    queryset=Authorship.objects.select_related("person").order_by("position", "pk"),
+                    to_attr="byline",
+                )
+            )
+            .defer("body")
+        )
+
+
+class Publication(models.Model):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the public address. Leave blank to derive it from the title.",
+    )
+    dek = models.TextField(
+        blank=True, help_text="One or two sentences under the title that tell readers why the piece matters."
+    )
+    body = RichTextField(blank=True)
+    publication_type = models.ForeignKey(
+        PublicationType, on_delete=models.PROTECT, related_name="publications", verbose_name="content type"
+    )
+    publication_date = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="The date readers see. Blank for legacy pieces whose date is unknown.",
+    )
+    language = models.CharField(max_length=10, choices=settings.CONTENT_LANGUAGES, default="en")
+    translation_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text="The original, when this piece is a translation.",
+    )
+
+    primary_center = models.ForeignKey(
+        Center,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="primary_publications",
+        help_text='Decides the disclaimer and the "More work from" rail. Required before publishing.',
+    )
+    centers = models.ManyToManyField(
+        Center,
+        blank=True,
+        related_name="publications",
+        help_text="Every center this piece belongs to. The primary center is added automatically.",
+    )
+    programs = models.ManyToManyField(Program, blank=True, related_name="publications")
+    projects = models.ManyToManyField(Project, blank=True, related_name="publications")
+    collections = models.ManyToManyField(
+        Collection, blank=True, through="CollectionItem", related_name="publications"
+    )
+    regions = models.ManyToManyField(
+        Region,
+        blank=True,
+        related_name="publications",
+        help_text="Tag the narrowest region: the piece is also found under the wider ones.",
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="publications")
+    newsletters = models.ManyToManyField(
+        Newsletter, blank=True, related_name="publications", help_text="Newsletters this piece goes out in."
+    )
+    keywords = TaggableManager(blank=True, help_text="Free-form keywords, separated by commas.")
+    contributors = models.ManyToManyField(Person, through="Authorship", related_name="publications")
+
+    lead_image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="lead_image_of"
+    )
+    lead_image_credit = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text='e.g. "Source: Getty". Leave blank to use the credit stored with the image.',
+    )
+    lead_image_alt = models.CharField(
+        max_length=300, blank=True, help_text="Leave blank to use the alt text stored with the image."
+    )
+
+    source_name = models.CharField(
+        "source outlet",
+        max_length=200,
+        blank=True,
+        help_text='For pieces that first appeared elsewhere, e.g. "World Politics Review".',
+    )
+    source_url = models.URLField("original URL", max_length=500, blank=True)
+
+    disclaimer_override = RichTextField(
+        blank=True,
+        help_text="Replaces the disclaimer that would otherwise apply (by center and content type). Rarely needed.",
+    )
+    is_featured = models.BooleanField("featured", default=False, help_text="Shown in the home page's featured area.")
+
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
+    go_live_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a published piece becomes visible. Blank: at once."
+    )
+    expire_at = models.DateTimeField(null=True, blank=True, help_text="When it stops being visible. Blank: never.")
+    legacy_id = models.CharField(
+        max_length=200,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Identifier of the page on the site we replaced.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publication_date", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-publication_date"], name="pub_status_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = self.title.strip()
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("publications:detail", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        now = timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and (self.go_live_at is None or self.go_live_at <= now)
+            and (self.expire_at is None or self.expire_at > now)
+        )
+
+    @property
+    def image_credit(self) -> str:
+        return self.lead_image_credit or (self.lead_image.credit if self.lead_image else "")
+
+    @property
+    def image_alt(self) -> str:
+        return self.lead_image_alt or (self.lead_image.alt_text if self.lead_image else "")
+
+
+class Authorship(models.Model):
+    """One contributor of a publication, in byline order, with the title they held then."""
+
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author"
+        EDITOR = "editor", "Editor"
+        INTERVIEWER = "interviewer", "Interviewer"
+        TRANSLATOR = "translator", "Translator"
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="authorships")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="authorships")
+    role = models.CharField(max_length=20, choices=Role, default=Role.AUTHOR)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Byline order: lowest first.")
+    title_line = models.CharField(
+        "title at publication",
+        max_length=300,
+        blank=True,
+        help_text="The contributor's title when the piece appeared. Filled from their profile when left blank.",
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "person"], name="one_authorship_per_person"),
+        ]
+        indexes = [models.Index(fields=["person", "publication"], name="authorship_person_idx")]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def save(self, *args, **kwargs):
+        # Keep the title as it was when the piece was written; later promotions must not
+        # rewrite old bylines.
+        if not self.title_line:
+            self.title_line = self.person.title_line
+        super().save(*args, **kwargs)
+
+
+class CollectionItem(models.Model):
+    """A publication's place in a curated collection."""
+
+    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="collection_items")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["collection", "publication"], name="one_item_per_collection"),
+        ]
+
+    def __str__(self):
+        return f"{self.collection}: {self.publication}"
