@@ -1,0 +1,45 @@
+# Two commands for a fresh machine: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/cms
+# `make test DB=sqlite` runs the suite on SQLite instead of PostgreSQL.
+DB ?= postgres
+ifeq ($(DB),sqlite)
+TEST_DATABASE_URL := sqlite:///$(CURDIR)/var/test.sqlite3
+else
+TEST_DATABASE_URL := $(or $(DATABASE_URL),$(PG_URL))
+endif
+
+.PHONY: install run test migrate demo clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)
+
+migrate: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+
+demo: migrate
+	DEBUG=1 $(PY) manage.py seed_demo
+
+run: demo
+	@echo
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
+	@echo "  Logins: admin / admin (superuser), editor / editor, manager / manager"
+	@echo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	@mkdir -p var
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,83 @@
+import factory
+from factory.django import DjangoModelFactory
+
+from cms import models
+
+
+class CenterFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Center
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Carnegie Center {n}")
+    slug = factory.Sequence(lambda n: f"center-{n}")
+    city = "Brussels"
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Region
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    parent = None
+
+
+class ProgramFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Program
+
+    name = factory.Sequence(lambda n: f"Program {n}")
+
+
+class ProjectFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Project
+
+    name = factory.Sequence(lambda n: f"Project {n}")
+
+
+class CollectionFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Collection
+
+    name = factory.Sequence(lambda n: f"Collection {n}")
+
+
+class NewsletterFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Newsletter
+
+    name = factory.Sequence(lambda n: f"Newsletter {n}")
+
+
+class PublicationTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = models.PublicationType
+        django_get_or_create = ["label"]
+
+    label = "Commentary"
+
+
+class DisclaimerFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Disclaimer
+
+    name = factory.Sequence(lambda n: f"Disclaimer {n}")
+    text = "<p>Carnegie does not take institutional positions on public policy issues.</p>"
+
+
+class ImageFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Image
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    file = factory.django.ImageField(width=64, height=48, color="teal")
+    alt_text = "Delegates at a summit table"
+    credit = "Source: Getty"

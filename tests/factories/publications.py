@@ -1,0 +1,50 @@
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from publications import models
+from tests.factories.cms import CenterFactory, CollectionFactory, PublicationTypeFactory
+from tests.factories.people import PersonFactory
+
+
+class PublicationFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Publication
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Serbia and Kosovo, part {n}")
+    dek = "Why the envoy exchange matters for the Western Balkans."
+    body = "<p>Serbia and Kosovo will always be neighbors.</p>"
+    publication_type = factory.SubFactory(PublicationTypeFactory)
+    publication_date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
+    primary_center = factory.SubFactory(CenterFactory)
+    status = models.Status.DRAFT
+
+    class Params:
+        published = factory.Trait(status=models.Status.PUBLISHED)
+
+    @factory.post_generation
+    def authors(publication, create, extracted, **kwargs):
+        """`PublicationFactory(authors=[alice, bob])` adds them in byline order."""
+        if create and extracted:
+            for position, person in enumerate(extracted):
+                AuthorshipFactory(publication=publication, person=person, position=position)
+
+
+class AuthorshipFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Authorship
+
+    publication = factory.SubFactory(PublicationFactory)
+    person = factory.SubFactory(PersonFactory)
+    position = factory.Sequence(int)
+
+
+class CollectionItemFactory(DjangoModelFactory):
+    class Meta:
+        model = models.CollectionItem
+
+    collection = factory.SubFactory(CollectionFactory)
+    publication = factory.SubFactory(PublicationFactory)
+    position = factory.Sequence(int)
