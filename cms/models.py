@@ -61,7 +61,7 @@ class Center(SluggedModel):
         ]
 
     def get_absolute_url(self):
-        return reverse("cms:center", args=[self.slug])
+        return reverse("taxonomy:center", args=[self.slug])
 
     @property
     def display_short_name(self):
@@ -73,7 +73,7 @@ class Topic(SluggedModel):
         pass
 
     def get_absolute_url(self):
-        return reverse("cms:topic", args=[self.slug])
+        return reverse("taxonomy:topic", args=[self.slug])
 
 
 class Region(SluggedModel):
@@ -92,7 +92,7 @@ class Region(SluggedModel):
         pass
 
     def get_absolute_url(self):
-        return reverse("cms:region", args=[self.slug])
+        return reverse("taxonomy:region", args=[self.slug])
 
     def clean(self):
         ancestor = self.parent
@@ -126,7 +126,7 @@ class Program(SluggedModel):
         pass
 
     def get_absolute_url(self):
-        return reverse("cms:program", args=[self.slug])
+        return reverse("taxonomy:program", args=[self.slug])
 
 
 class Project(SluggedModel):
@@ -138,7 +138,7 @@ class Project(SluggedModel):
         pass
 
     def get_absolute_url(self):
-        return reverse("cms:project", args=[self.slug])
+        return reverse("taxonomy:project", args=[self.slug])
 
 
 class Collection(SluggedModel):
@@ -148,7 +148,7 @@ class Collection(SluggedModel):
         pass
 
     def get_absolute_url(self):
-        return reverse("cms:collection", args=[self.slug])
+        return reverse("taxonomy:collection", args=[self.slug])
 
 
 class Newsletter(SluggedModel):
@@ -158,7 +158,7 @@ class Newsletter(SluggedModel):
         pass
 
     def get_absolute_url(self):
-        return reverse("cms:newsletter", args=[self.slug])
+        return reverse("taxonomy:newsletter", args=[self.slug])
 
 
 class PublicationType(models.Model):

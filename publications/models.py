@@ -52,19 +52,27 @@ class PublicationQuerySet(models.QuerySet):
             models.F("publication_date").desc(nulls_last=True), "-created_at", "-pk"
         )
 
+    def for_card_rows(self):
+        """Shape rows for listing cards without their bylines (see `prefetch_bylines`)."""
+        return self.select_related("publication_type", "primary_center", "lead_image").defer("body")
+
     def for_cards(self):
         """Shape rows for a listing card: type, primary center and ordered authors, no body."""
-        return (
-            self.select_related("publication_type", "primary_center", "lead_image")
-            .prefetch_related(
-                Prefetch(
-                    "authorships",
-                    queryset=Authorship.objects.select_related("person").order_by("position", "pk"),
-                    to_attr="byline",
-                )
-            )
-            .defer("body")
-        )
+        return self.for_card_rows().prefetch_related(byline_prefetch())
+
+
+def byline_prefetch() -> Prefetch:
+    """Load each publication's contributors in byline order into `publication.byline`."""
+    return Prefetch(
+        "authorships",
+        queryset=Authorship.objects.select_related("person").order_by("position", "pk"),
+        to_attr="byline",
+    )
+
+
+def prefetch_bylines(publications) -> None:
+    """Load bylines for publications gathered from several querysets, in one query."""
+    models.prefetch_related_objects(list(publications), byline_prefetch())
 
 
 class Publication(models.Model):

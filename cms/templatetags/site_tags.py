@@ -1,0 +1,16 @@
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The same escapes as Django's json_script: nothing in the data can close the <script> tag.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(data) -> str:
+    """Render `data` as a schema.org JSON-LD script element, safe against `</script>` in any value."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')

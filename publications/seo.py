@@ -1,0 +1,35 @@
+"""Structured data (schema.org JSON-LD) for publication pages, built from loaded objects only."""
+
+from publications.queries import PublicationPage
+
+SCHOLARLY_TYPES = {"research-paper", "book", "working-paper"}
+
+
+def publication_structured_data(page: PublicationPage, *, canonical_url: str, absolute) -> dict:
+    """Return the JSON-LD dict for a publication page; `absolute` turns a path into a full URL."""
+    publication = page.publication
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle" if publication.publication_type.slug in SCHOLARLY_TYPES else "Article",
+        "headline": publication.title,
+        "description": publication.dek,
+        "url": canonical_url,
+        "mainEntityOfPage": canonical_url,
+        "inLanguage": publication.language,
+        "author": [
+            {
+                "@type": "Person",
+                "name": contributor.person.name,
+                **({"url": absolute(contributor.person.get_absolute_url())} if contributor.person.has_profile else {}),
+                **({"jobTitle": contributor.title_line} if contributor.title_line else {}),
+            }
+            for contributor in page.contributors
+        ],
+        "publisher": {"@type": "Organization", "name": "Carnegie Endowment for International Peace"},
+        "about": [topic.name for topic in publication.topics.all()],
+    }
+    if publication.publication_date:
+        data["datePublished"] = publication.publication_date.isoformat()
+    if publication.lead_image and publication.lead_image.file:
+        data["image"] = absolute(publication.lead_image.file.url)
+    return data

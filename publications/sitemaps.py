@@ -1,0 +1,2 @@
+# Placeholder being replaced in this change.
+SITEMAPS = {}
