@@ -14,3 +14,17 @@ def ld_json(data) -> str:
     """Render `data` as a schema.org JSON-LD script element, safe against `</script>` in any value."""
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+# --- Image renditions (cms/renditions.py) ---
+
+
+@register.simple_tag
+def rendition_set(image, spec):
+    """`{% rendition_set image "card" as renditions %}`: the image's renditions, or None.
+
+    Makes missing rendition files once; afterwards reads one small manifest. Never queries.
+    """
+    from cms.renditions import rendition_set as find_renditions
+
+    return find_renditions(image, spec)

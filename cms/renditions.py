@@ -1,0 +1,283 @@
+"""Resized copies of library images ("renditions") at the sizes each place on the site needs.
+
+A rendition is made with Pillow the first time a page asks for it and stored through the
+default storage under `renditions/`; later requests only read a small manifest. Names are
+deterministic: `renditions/<image id>-<version>-<spec>-<width>.<ext>`, where the version is a
+short hash of the source file name and the spec, so replacing an image's file or changing a
+spec makes new renditions (old URLs never change content, so they can be cached for ever) and
+nothing needs the database to find them.
+
+To pre-build renditions after an upload, call `ensure_renditions(image)`, for example from a
+service with `transaction.on_commit`; never from `Image.save()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import ExifTags, ImageCms, ImageOps
+from PIL import Image as PILImage
+
+logger = logging.getLogger(__name__)
+
+DIRECTORY = "renditions"
+
+# Bump when the encoding below changes: every rendition then gets a new name.
+ENCODING_VERSION = 1
+JPEG_OPTIONS = {"quality": 82, "optimize": True, "progressive": True}
+WEBP_OPTIONS = {"quality": 80, "method": 4}
+PNG_OPTIONS = {"optimize": True}
+
+# EXIF orientations 5 to 8 are stored on their side: width and height swap when displayed.
+_SIDEWAYS = {5, 6, 7, 8}
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one place on the site shows an image."""
+
+    name: str
+    widths: tuple[int, ...]
+    aspect: tuple[int, int] | None  # width:height to crop to; None keeps the source's shape
+    sizes: str  # the <img sizes> attribute: how wide the image is drawn, in CSS units
+    centering: tuple[float, float] = (0.5, 0.5)
+    eager: bool = False  # above the fold: load at once rather than lazily
+
+    @property
+    def signature(self) -> str:
+        return repr((self.widths, self.aspect, self.centering, ENCODING_VERSION))
+
+
+SPECS = {
+    spec.name: spec
+    for spec in [
+        # Drawn at 4–5rem in bylines and lists; a profile page passes its own `sizes`.
+        # Faces sit in the upper part of a portrait, so a square crop keeps the top third.
+        Spec("headshot", widths=(160, 320), aspect=(1, 1), sizes="5rem", centering=(0.5, 0.3)),
+        Spec("card", widths=(400, 800), aspect=(16, 9), sizes="(min-width: 40rem) 25rem, 100vw"),
+        # The lead image fills the reading column (42rem) and is the page's largest paint.
+        Spec(
+            "lead",
+            widths=(800, 1200, 1600),
+            aspect=None,
+            sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)",
+            eager=True,
+        ),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Rendition:
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class RenditionSet:
+    """Everything a <picture> element needs for one image at one spec."""
+
+    fallback: list[Rendition]  # JPEG, or PNG when the source has transparency; narrowest first
+    webp: list[Rendition]
+    sizes: str
+    eager: bool = False
+
+    @property
+    def srcset(self) -> str:
+        return _srcset(self.fallback)
+
+    @property
+    def webp_srcset(self) -> str:
+        return _srcset(self.webp)
+
+    @property
+    def largest(self) -> Rendition:
+        return self.fallback[-1]
+
+    @property
+    def src(self) -> str:
+        return self.largest.url
+
+    @property
+    def width(self) -> int:
+        return self.largest.width
+
+    @property
+    def height(self) -> int:
+        return self.largest.height
+
+
+def _srcset(renditions: list[Rendition]) -> str:
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
+
+
+def rendition_set(image, spec_name: str, *, storage=None) -> RenditionSet | None:
+    """Return the renditions of `image` for a spec, making any that are missing.
+
+    Reads one small manifest file when the renditions exist (no database query); otherwise
+    opens the source once with Pillow and writes every width of the spec. Returns None when
+    there is no image, or when its source file is missing or unreadable (logged), so a page
+    shows no picture rather than failing.
+    """
+    spec = SPECS[spec_name]  # an unknown spec is a programming error: fail loudly in tests
+    if image is None or not image.file:
+        return None
+    storage = storage or default_storage
+    prefix = f"{DIRECTORY}/{image.pk}-{_version(image.file.name, spec)}-{spec.name}"
+    manifest = _read_manifest(storage, f"{prefix}.json")
+    if manifest is None:
+        try:
+            manifest = _make_renditions(storage, image.file.name, prefix, spec)
+        except Exception:
+            # Pillow raises many exception types (OSError, ValueError, SyntaxError,
+            # DecompressionBombError…) for missing, truncated or hostile files.
+            logger.warning("Could not make %s renditions of image %s", spec.name, image.pk, exc_info=True)
+            return None
+    return RenditionSet(
+        fallback=[Rendition(storage.url(name), w, h) for name, w, h in manifest["fallback"]],
+        webp=[Rendition(storage.url(name), w, h) for name, w, h in manifest["webp"]],
+        sizes=spec.sizes,
+        eager=spec.eager,
+    )
+
+
+def ensure_renditions(image, *, specs=None, storage=None) -> None:
+    """Make the renditions of `image` for every spec (or the given names) that lacks them."""
+    for name in specs or SPECS:
+        rendition_set(image, name, storage=storage)
+
+
+def _version(file_name: str, spec: Spec) -> str:
+    return hashlib.sha256(f"{file_name}\n{spec.signature}".encode()).hexdigest()[:6]
+
+
+def _read_manifest(storage, name: str) -> dict | None:
+    try:
+        with storage.open(name, "rb") as fh:
+            manifest = json.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        logger.warning("Unreadable rendition manifest %s; making it again", name, exc_info=True)
+        return None
+    if not isinstance(manifest, dict) or not manifest.get("fallback") or "webp" not in manifest:
+        logger.warning("Malformed rendition manifest %s; making it again", name)
+        return None
+    return manifest
+
+
+def _make_renditions(storage, source_name: str, prefix: str, spec: Spec) -> dict:
+    with storage.open(source_name, "rb") as fh:
+        source = PILImage.open(fh)
+        width, height = source.size
+        if source.getexif().get(ExifTags.Base.Orientation) in _SIDEWAYS:
+            width, height = height, width
+        plan = _plan(spec, width, height)
+        # Let the JPEG decoder scale down by 1/2–1/8 while every side stays at least as large
+        # as the widest rendition (square request: correct whatever the orientation or crop).
+        largest = plan[-1][0]
+        source.draft(None, (largest, largest))
+        source.load()
+        picture = _to_rgb(ImageOps.exif_transpose(source))
+
+    fallback_ext, fallback_format, fallback_options = (
+        ("png", "PNG", PNG_OPTIONS) if picture.mode == "RGBA" else ("jpg", "JPEG", JPEG_OPTIONS)
+    )
+    manifest = {"fallback": [], "webp": []}
+    for w, h in plan:
+        if spec.aspect:
+            resized = ImageOps.fit(picture, (w, h), PILImage.Resampling.LANCZOS, centering=spec.centering)
+        else:
+            resized = picture.resize((w, h), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
+        # Renditions carry no EXIF (GPS, camera), XMP, comments or colour profile: the pixels
+        # are already sRGB and the page should not publish where a photo was taken.
+        resized.info = {}
+        for key, ext, fmt, options in [
+            ("fallback", fallback_ext, fallback_format, fallback_options),
+            ("webp", "webp", "WEBP", WEBP_OPTIONS),
+        ]:
+            name = f"{prefix}-{w}.{ext}"
+            buffer = io.BytesIO()
+            resized.save(buffer, fmt, **options)
+            _write(storage, name, buffer.getvalue())
+            manifest[key].append([name, w, h])
+    # The manifest goes last: once it exists, every file it lists exists too.
+    _write(storage, f"{prefix}.json", json.dumps(manifest).encode())
+    return manifest
+
+
+def _plan(spec: Spec, width: int, height: int) -> list[tuple[int, int]]:
+    """Return the (width, height) of each rendition, narrowest first, never wider than the source."""
+    if spec.aspect:
+        aw, ah = spec.aspect
+        widest = min(width, height * aw // ah)
+        size_for = lambda w: (w, max(1, round(w * ah / aw)))  # noqa: E731
+    else:
+        widest = width
+        size_for = lambda w: (w, max(1, round(w * height / width)))  # noqa: E731
+    widths = sorted({min(w, widest) for w in spec.widths})
+    return [size_for(w) for w in widths if w > 0]
+
+
+def _to_rgb(picture: PILImage.Image) -> PILImage.Image:
+    """Return the picture in sRGB, as RGB, or RGBA when any pixel is see-through."""
+    if picture.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N"):
+        # 16-bit greyscale: scale to 8 bits; a plain convert clips everything above 255 to white.
+        picture = picture.convert("I").point(lambda v: v * (1 / 257)).convert("L")
+    elif picture.mode == "F":
+        picture = picture.convert("L")
+    icc = picture.info.get("icc_profile")
+    if icc and picture.mode in ("RGB", "RGBA", "CMYK", "L"):
+        try:
+            picture = ImageCms.profileToProfile(
+                picture,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                _SRGB,
+                outputMode="RGBA" if picture.mode == "RGBA" else "RGB",
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            logger.info("Ignoring an unusable colour profile", exc_info=True)
+    if picture.mode in ("RGBA", "LA", "La", "PA", "RGBa") or "transparency" in picture.info:
+        picture = picture.convert("RGBA")
+        if picture.getchannel("A").getextrema()[0] < 255:
+            return picture
+    return picture.convert("RGB")
+
+
+def _write(storage, name: str, content: bytes) -> None:
+    """Store `content` under exactly `name`; a concurrent writer of the same bytes is harmless."""
+    try:
+        path = storage.path(name)
+    except NotImplementedError:
+        path = None
+    if path is None:
+        # Remote storages: if another request saved first, the storage may pick a free name for
+        # ours; drop that duplicate and keep the first (same name, so same content).
+        saved = storage.save(name, ContentFile(content))
+        if saved != name:
+            storage.delete(saved)
+        return
+    directory = os.path.dirname(path)
+    os.makedirs(directory, exist_ok=True)
+    # Write to a temporary file beside the target, then rename: readers never see half a file.
+    fd, temp_path = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=os.path.splitext(name)[1])
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        # mkstemp makes the file private (0600); the web server that serves media must read it.
+        os.chmod(temp_path, storage.file_permissions_mode or 0o644)
+        os.replace(temp_path, path)
+    except BaseException:
+        if os.path.exists(temp_path):
+            os.unlink(temp_path)
+        raise
