@@ -1,6 +1,17 @@
-from django.http import Http404
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 
 
-# Placeholder being replaced in this change.
+@require_safe
 def robots_txt(request):
-    raise Http404
+    """Keep crawlers out of the admin and the endless search result pages; point them at the sitemap."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('search')}",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,6 +1,8 @@
 """Publications and their ordered contributors."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -180,6 +182,10 @@ class Publication(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept current by a PostgreSQL trigger (migration 0002): title weighs A, dek B, body C.
+    # Django never writes a value here; an instance sees the new vector only after
+    # refresh_from_db(). On SQLite the column stays NULL and search falls back to LIKE.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PublicationQuerySet.as_manager()
 
@@ -187,6 +193,7 @@ class Publication(models.Model):
         ordering = ["-publication_date", "-pk"]
         indexes = [
             models.Index(fields=["status", "-publication_date"], name="pub_status_date_idx"),
+            GinIndex(fields=["search_vector"], name="pub_search_vector_idx"),
         ]
 
     def __str__(self):

@@ -1,0 +1,217 @@
+"""How a search-box query becomes ranked, highlighted publications and matching experts.
+
+PostgreSQL (production): full-text search over the stored, weighted `Publication.search_vector`
+(kept current by the trigger in migration 0002): title weighs A, dek B, body C, so a word in
+the title ranks a piece above the same word in its body. Readers may use web-search syntax:
+"exact phrase", or, -excluded.
+
+Elsewhere (SQLite in development and tests) a plain fallback: every word must appear in the
+title, dek or body text (case-insensitive, tags ignored; "-word" excludes), and title matches
+rank first.
+
+Snippets are built from text the database returns, so they are escaped here and only the
+<mark> elements we add ourselves are live markup.
+"""
+
+import html
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat, Replace
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+
+MAX_QUERY_LENGTH = 200  # the header's search box has maxlength=200 too
+MAX_WORDS = 12  # more words than this only lengthen the fallback's SQL, not its precision
+EXPERTS_SHOWN = 6
+SNIPPET_WORDS = 35
+CONFIG = "english"
+
+# Private-use characters mark the highlighted words in database output. They cannot come
+# from readers' text: they are removed from the source text before the headline is built.
+START_MARK, STOP_MARK = "\ue000", "\ue001"
+_UNWANTED_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\ue000\ue001]")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_WORD = re.compile(r"\w+")
+
+# Ties in rank (and the fallback's rank) go to the newest piece.
+NEWEST_FIRST = (F("publication_date").desc(nulls_last=True), F("created_at").desc(), F("pk").desc())
+
+
+def normalize_query(raw: str | None) -> tuple[str, bool]:
+    """Return the query as it will be searched and whether it had to be shortened.
+
+    Control characters go, whitespace collapses, and anything past MAX_QUERY_LENGTH is cut
+    at a word boundary where there is one.
+    """
+    text = " ".join(_UNWANTED_CHARACTERS.sub(" ", raw or "").split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    cut = text[:MAX_QUERY_LENGTH]
+    if " " in cut and not text[MAX_QUERY_LENGTH].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.strip(), True
+
+
+def query_words(q: str, *, excluded: bool = False) -> list[str]:
+    """The words the fallback and the expert search look for, lower-cased, without repeats.
+
+    Words of a term written with a leading minus ("-nuclear") are left out, as web search
+    syntax asks; `excluded=True` returns those instead.
+    """
+    words = []
+    for term in q.lower().split():
+        if (len(term) > 1 and term.startswith("-")) != excluded:
+            continue
+        for word in _WORD.findall(term):
+            if word not in words:
+                words.append(word)
+    return words[:MAX_WORDS]
+
+
+def uses_full_text_search() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def matching_publications(queryset: QuerySet, q: str) -> QuerySet:
+    """Return `queryset` narrowed to pieces matching `q`, best first, then newest.
+
+    Each row carries `rank` and `headline_text`: dek and body text around the matches, with
+    START_MARK/STOP_MARK around matched words (pass it to `highlighted`). No query runs here.
+    """
+    if uses_full_text_search():
+        return _full_text(queryset, q)
+    return _fallback(queryset, q)
+
+
+def _full_text(queryset: QuerySet, q: str) -> QuerySet:
+    query = SearchQuery(q, search_type="websearch", config=CONFIG)
+    return (
+        queryset.filter(search_vector=query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            # PostgreSQL evaluates this costly expression only for the rows of the page.
+            headline_text=SearchHeadline(
+                _headline_source(),
+                query,
+                config=CONFIG,
+                start_sel=START_MARK,
+                stop_sel=STOP_MARK,
+                max_words=SNIPPET_WORDS,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", *NEWEST_FIRST)
+    )
+
+
+def _headline_source():
+    """Dek and body as one HTML text: the dek escaped, the body's tags dropped, marks removed.
+
+    Entities stay encoded for ts_headline: decoded, a body's "&lt;script&gt;" would read as a
+    <script> element and hide every following word. `attach_snippets` decodes the result.
+    """
+    dek = Coalesce(F("dek"), _text(""))
+    for character, entity in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]:
+        dek = Replace(dek, _text(character), _text(entity))
+    body = Func(F("body"), _text("<[^>]*>"), _text(" "), _text("g"), function="regexp_replace", output_field=TextField())
+    text = Concat(dek, _text(" \n "), body, output_field=TextField())
+    return Replace(Replace(text, _text(START_MARK), _text("")), _text(STOP_MARK), _text(""))
+
+
+def _text(value: str) -> Value:
+    return Value(value, output_field=TextField())
+
+
+def _fallback(queryset: QuerySet, q: str) -> QuerySet:
+    words = query_words(q)
+    if not words:
+        return queryset.none()
+    matches_all = Q()
+    rank = Value(0.0)
+    for word in words:
+        pattern = re.escape(word)
+        in_title, in_dek = Q(title__iregex=pattern), Q(dek__iregex=pattern)
+        # Only text between tags counts: "strong" must not find every piece with bold text.
+        in_body = Q(body__iregex=rf"(^|>)[^<]*{pattern}")
+        matches_all &= in_title | in_dek | in_body
+        # The same weights PostgreSQL gives A, B and C, so the two orders agree.
+        rank = rank + Case(
+            When(in_title, then=Value(1.0)),
+            When(in_dek, then=Value(0.4)),
+            default=Value(0.2),
+            output_field=FloatField(),
+        )
+    for word in query_words(q, excluded=True):
+        pattern = re.escape(word)
+        matches_all &= ~Q(title__iregex=pattern) & ~Q(dek__iregex=pattern) & ~Q(body__iregex=rf"(^|>)[^<]*{pattern}")
+    return (
+        queryset.filter(matches_all)
+        .annotate(rank=rank, headline_source_body=F("body"))
+        .order_by("-rank", *NEWEST_FIRST)
+    )
+
+
+def attach_snippets(publications, q: str) -> None:
+    """Set `publication.snippet` (safe HTML with <mark>s) on each row of a results page. No query."""
+    words = query_words(q)
+    for publication in publications:
+        headline = getattr(publication, "headline_text", None)
+        if headline is not None:
+            text = html.unescape(headline)
+        else:
+            text = _python_headline(
+                f"{publication.dek}\n{_plain_text(getattr(publication, 'headline_source_body', ''))}", words
+            )
+        publication.snippet = highlighted(text)
+
+
+def highlighted(text: str) -> SafeString:
+    """Escape `text` completely, then turn the marks (and nothing else) into <mark> elements."""
+    text = " ".join(_CONTROL_CHARACTERS.sub(" ", text).split())
+    return mark_safe(escape(text).replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>"))
+
+
+def _plain_text(body_html: str) -> str:
+    return html.unescape(strip_tags(body_html or ""))
+
+
+def _python_headline(text: str, words: list[str]) -> str:
+    """The fallback's snippet: about SNIPPET_WORDS words around the first match, matches marked."""
+    tokens = _UNWANTED_CHARACTERS.sub(" ", text).split()
+    if not tokens or not words:
+        return " ".join(tokens[:SNIPPET_WORDS])
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = next((i for i, token in enumerate(tokens) if pattern.search(token)), 0)
+    start = max(0, min(first - 5, len(tokens) - SNIPPET_WORDS))
+    window = tokens[start : start + SNIPPET_WORDS]
+    marked = pattern.sub(lambda m: f"{START_MARK}{m.group(0)}{STOP_MARK}", " ".join(window))
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    return f"{prefix}{marked}{suffix}"
+
+
+def matching_people(people: QuerySet, q: str) -> QuerySet:
+    """Narrow `people` (public ones) to those whose name or short bio has every word of `q`.
+
+    Case-insensitive `icontains` on both databases; people with every word in their name come
+    first, then A–Z. No query runs here; callers slice to EXPERTS_SHOWN.
+    """
+    words = query_words(q)
+    if not words:
+        return people.none()
+    in_name = Q()
+    everywhere = Q()
+    for word in words:
+        in_name &= Q(name__icontains=word)
+        everywhere &= Q(name__icontains=word) | Q(short_bio__icontains=word)
+    return (
+        people.filter(everywhere)
+        .annotate(name_match=Case(When(in_name, then=Value(1)), default=Value(0)))
+        .order_by("-name_match", "sort_name", "name", "pk")
+    )

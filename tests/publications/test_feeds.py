@@ -1,0 +1,248 @@
+"""RSS and Atom feeds: valid XML whatever editors typed, public pieces only, a fixed query count."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from publications.feeds import xml_text
+from publications.models import Status
+from tests.factories import (
+    AuthorshipFactory,
+    CenterFactory,
+    PersonFactory,
+    PublicationFactory,
+    RegionFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+NOW = datetime.datetime.now(datetime.UTC)
+KINDS = ["expert", "topic", "region", "center"]
+
+
+def fetch(client, name, *args):
+    response = client.get(reverse(f"feeds:{name}", args=args))
+    assert response.status_code == 200, name
+    return response
+
+
+def rss_items(client, name, *args) -> list[ET.Element]:
+    response = fetch(client, name, *args)
+    assert response["Content-Type"].startswith("application/rss+xml")
+    return ET.fromstring(response.content).findall("./channel/item")
+
+
+def atom_entries(client, name, *args) -> list[ET.Element]:
+    response = fetch(client, name, *args)
+    assert response["Content-Type"].startswith("application/atom+xml")
+    return ET.fromstring(response.content).findall(f"{ATOM}entry")
+
+
+def rss_titles(client, name, *args) -> list[str]:
+    return [item.findtext("title") for item in rss_items(client, name, *args)]
+
+
+def atom_titles(client, name, *args) -> list[str]:
+    return [entry.findtext(f"{ATOM}title") for entry in atom_entries(client, name, *args)]
+
+
+def hidden_pieces(**kwargs):
+    """One piece in every state a reader must not see, all titled "Hidden …"."""
+    return [
+        PublicationFactory(status=Status.DRAFT, title="Hidden draft", **kwargs),
+        PublicationFactory(status=Status.APPROVED, title="Hidden approved", **kwargs),
+        PublicationFactory(status=Status.UNPUBLISHED, title="Hidden unpublished", **kwargs),
+        PublicationFactory(published=True, go_live_at=NOW + datetime.timedelta(days=1), title="Hidden scheduled", **kwargs),
+        PublicationFactory(published=True, expire_at=NOW - datetime.timedelta(days=1), title="Hidden expired", **kwargs),
+    ]
+
+
+def test_the_latest_feeds_list_public_pieces_newest_first_with_their_details(client):
+    lehne, dempsey = PersonFactory(name="Stefan Lehne"), PersonFactory(name="Judy Dempsey")
+    older = PublicationFactory(published=True, title="Older", publication_date=datetime.date(2023, 1, 1))
+    newer = PublicationFactory(
+        published=True,
+        title="Newer",
+        dek="Why it matters & what comes next.",
+        publication_date=datetime.date(2025, 6, 30),
+        authors=[lehne, dempsey],
+    )
+    newer.topics.set([TopicFactory(name="EU"), TopicFactory(name="Security")])
+    hidden_pieces()
+
+    items = rss_items(client, "latest_rss")
+    entries = atom_entries(client, "latest_atom")
+
+    assert [item.findtext("title") for item in items] == ["Newer", "Older"]
+    item = items[0]
+    assert item.findtext("link") == f"http://testserver{newer.get_absolute_url()}"
+    assert item.findtext("description") == "Why it matters &amp; what comes next."  # HTML, as RSS readers expect
+    assert item.findtext("pubDate") == "Mon, 30 Jun 2025 00:00:00 +0000"
+    assert [creator.text for creator in item.findall(f"{DC}creator")] == ["Stefan Lehne", "Judy Dempsey"]
+    assert sorted(category.text for category in item.findall("category")) == ["EU", "Security"]
+    assert item.findtext("guid") != items[1].findtext("guid")
+
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Newer", "Older"]
+    entry = entries[0]
+    assert [name.text for name in entry.findall(f"{ATOM}author/{ATOM}name")] == ["Stefan Lehne", "Judy Dempsey"]
+    assert entry.findtext(f"{ATOM}published").startswith("2025-06-30T00:00:00")
+    assert entry.findtext(f"{ATOM}updated")
+    assert entry.findtext(f"{ATOM}summary") == "Why it matters &amp; what comes next."
+    assert entry.findtext(f"{ATOM}id") != entries[1].findtext(f"{ATOM}id")
+    assert sorted(c.get("term") for c in entry.findall(f"{ATOM}category")) == ["EU", "Security"]
+    assert older.get_absolute_url() in entries[1].find(f"{ATOM}link").get("href")
+
+
+def test_the_feeds_hold_the_thirty_newest_pieces(client):
+    for day in range(32):
+        PublicationFactory(published=True, title=f"Day {day}", publication_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day))
+
+    titles = rss_titles(client, "latest_rss")
+
+    assert len(titles) == 30
+    assert titles[0] == "Day 31" and titles[-1] == "Day 2"
+    assert len(atom_titles(client, "latest_atom")) == 30
+
+
+def test_an_undated_piece_is_listed_last_without_a_date(client):
+    PublicationFactory(published=True, title="Legacy piece", publication_date=None)
+    PublicationFactory(published=True, title="Dated piece")
+
+    items = rss_items(client, "latest_rss")
+    entries = atom_entries(client, "latest_atom")
+
+    assert [item.findtext("title") for item in items] == ["Dated piece", "Legacy piece"]
+    assert items[1].find("pubDate") is None
+    assert entries[1].find(f"{ATOM}published") is None
+    assert entries[1].findtext(f"{ATOM}updated")  # Atom requires it: the last edit
+
+
+def test_cdata_ends_control_characters_and_markup_in_titles_and_deks_stay_valid_xml(client):
+    nasty = "Deal ]]> done \x01\x02\x03\x04\x05\x06\x07\x08 <b>now</b> & then"
+    PublicationFactory(published=True, title=nasty, dek=nasty)
+    topic = TopicFactory(name="Trade ]]> \x07policy", slug="trade")
+    PublicationFactory(published=True, title="Tagged").topics.set([topic])
+
+    rss = ET.fromstring(fetch(client, "latest_rss").content)
+    atom = ET.fromstring(fetch(client, "latest_atom").content)
+    topic_feed = ET.fromstring(fetch(client, "topic_atom", "trade").content)
+
+    rss_item = next(item for item in rss.iter("item") if "Deal" in item.findtext("title"))
+    atom_entry = next(entry for entry in atom.iter(f"{ATOM}entry") if "Deal" in entry.findtext(f"{ATOM}title"))
+    # RSS titles and both summaries are HTML: the text is escaped once more, like Django's default.
+    assert rss_item.findtext("title") == "Deal ]]&gt; done  &lt;b&gt;now&lt;/b&gt; &amp; then"
+    assert rss_item.findtext("description") == "Deal ]]&gt; done  &lt;b&gt;now&lt;/b&gt; &amp; then"
+    # An Atom title is plain text.
+    assert atom_entry.findtext(f"{ATOM}title") == "Deal ]]> done  <b>now</b> & then"
+    assert topic_feed.findtext(f"{ATOM}title").startswith("Trade ]]> policy")
+    assert [c.get("term") for c in atom.iter(f"{ATOM}category")] == ["Trade ]]> policy"]
+
+
+def test_xml_text_drops_every_character_xml_cannot_carry():
+    assert xml_text("a\x00b\x08c\x0bd\x1fe\ufffef\tg\nh") == "abcdef\tg\nh"
+    assert xml_text(None) == ""
+
+
+def test_an_experts_feeds_list_their_public_pieces_in_any_role(client):
+    expert = PersonFactory(name="Alexander Gabuev", slug="gabuev")
+    authored = PublicationFactory(published=True, title="By Gabuev", authors=[expert])
+    edited = PublicationFactory(published=True, title="Edited by Gabuev")
+    AuthorshipFactory(publication=edited, person=expert, role="editor")
+    PublicationFactory(published=True, title="By someone else")
+    hidden_pieces(authors=[expert])
+
+    assert sorted(rss_titles(client, "expert_rss", "gabuev")) == sorted([authored.title, edited.title])
+    assert sorted(atom_titles(client, "expert_atom", "gabuev")) == sorted([authored.title, edited.title])
+    channel = ET.fromstring(fetch(client, "expert_rss", "gabuev").content).find("channel")
+    assert channel.findtext("title").startswith("Alexander Gabuev")
+    assert channel.findtext("link") == f"http://testserver{expert.get_absolute_url()}"
+
+
+def test_a_topic_feed_lists_pieces_on_that_topic(client):
+    eu = TopicFactory(name="EU", slug="eu")
+    on_eu = PublicationFactory(published=True, title="On the EU")
+    on_eu.topics.set([eu])
+    PublicationFactory(published=True, title="On China").topics.set([TopicFactory()])
+    for piece in hidden_pieces():
+        piece.topics.set([eu])
+
+    assert rss_titles(client, "topic_rss", "eu") == ["On the EU"]
+    assert atom_titles(client, "topic_atom", "eu") == ["On the EU"]
+
+
+def test_a_region_feed_includes_its_sub_regions_at_any_depth(client):
+    europe = RegionFactory(name="Europe", slug="europe")
+    eastern = RegionFactory(name="Eastern Europe", parent=europe)
+    baltics = RegionFactory(name="Baltic States", parent=eastern)
+    for title, region in [("Europe-wide", europe), ("In the Baltics", baltics), ("In Asia", RegionFactory(name="Asia"))]:
+        PublicationFactory(published=True, title=title).regions.set([region])
+    both = PublicationFactory(published=True, title="Tagged twice")
+    both.regions.set([europe, eastern])
+    for piece in hidden_pieces():
+        piece.regions.set([baltics])
+
+    assert sorted(rss_titles(client, "region_rss", "europe")) == ["Europe-wide", "In the Baltics", "Tagged twice"]
+    assert sorted(atom_titles(client, "region_atom", "europe")) == ["Europe-wide", "In the Baltics", "Tagged twice"]
+    assert rss_titles(client, "region_rss", baltics.slug) == ["In the Baltics"]
+
+
+def test_a_center_feed_lists_its_primary_and_tagged_pieces(client):
+    beirut = CenterFactory(name="Carnegie Middle East Center", slug="beirut")
+    PublicationFactory(published=True, title="Primary", primary_center=beirut)
+    PublicationFactory(published=True, title="Tagged").centers.set([beirut])
+    PublicationFactory(published=True, title="Elsewhere")
+    hidden_pieces(primary_center=beirut)
+
+    assert sorted(rss_titles(client, "center_rss", "beirut")) == ["Primary", "Tagged"]
+    assert sorted(atom_titles(client, "center_atom", "beirut")) == ["Primary", "Tagged"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("flavour", ["rss", "atom"])
+def test_an_unknown_slug_is_404(client, kind, flavour):
+    assert client.get(reverse(f"feeds:{kind}_{flavour}", args=["no-such-slug"])).status_code == 404
+
+
+def test_a_person_without_a_public_profile_has_no_feed(client):
+    hidden = PersonFactory(has_profile=False, slug="hidden-person")
+    PublicationFactory(published=True, authors=[hidden])
+
+    assert client.get(reverse("feeds:expert_rss", args=["hidden-person"])).status_code == 404
+    assert client.get(reverse("feeds:expert_atom", args=["hidden-person"])).status_code == 404
+
+
+def build_feeds(*, pieces: int, authors: int, topics: int):
+    people = [PersonFactory() for _ in range(authors)]
+    people[0].slug = "prolific"
+    people[0].save()
+    tags = [TopicFactory() for _ in range(topics)]
+    tags[0].slug = "busy"
+    tags[0].save()
+    europe = RegionFactory(slug="europe")
+    sub_regions = [RegionFactory(parent=europe) for _ in range(topics)]
+    center = CenterFactory(slug="busy-center")
+    for _ in range(pieces):
+        piece = PublicationFactory(published=True, authors=people, primary_center=center)
+        piece.topics.set(tags)
+        piece.regions.set(sub_regions)
+        piece.centers.set([center, CenterFactory()])
+
+
+@pytest.mark.parametrize(("pieces", "authors", "topics"), [(2, 1, 1), (40, 6, 8)])
+def test_every_feed_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries, pieces, authors, topics):
+    build_feeds(pieces=pieces, authors=authors, topics=topics)
+    # rows, bylines, topics; plus the expert, topic, region or center; plus the region tree.
+    budgets = {"latest": ([], 3), "expert": (["prolific"], 4), "topic": (["busy"], 4),
+               "region": (["europe"], 5), "center": (["busy-center"], 4)}
+
+    for kind, (args, budget) in budgets.items():
+        for flavour in ["rss", "atom"]:
+            with django_assert_max_num_queries(budget):
+                response = client.get(reverse(f"feeds:{kind}_{flavour}", args=args))
+            root = ET.fromstring(response.content)
+            assert len(root.findall("./channel/item") or root.findall(f"{ATOM}entry")) == min(pieces, 30)
