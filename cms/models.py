@@ -191,8 +191,17 @@ class PublicationType(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.label)
         if not self.plural_label:
-            self.plural_label = self.label if self.label.endswith("s") else f"{self.label}s"
+            self.plural_label = default_plural(self.label)
         super().save(*args, **kwargs)
+
+
+def default_plural(label: str) -> str:
+    """Guess a listing heading from a type label; editors can correct it in the admin."""
+    if label.endswith(("s", "Media", "media", "&A")):
+        return label
+    if len(label) > 1 and label.endswith("y") and label[-2] not in "aeiou":
+        return f"{label[:-1]}ies"
+    return f"{label}s"
 
 
 class DisclaimerQuerySet(models.QuerySet):

@@ -1,5 +1,12 @@
 from django.utils.text import slugify
 
+# Latin letters that Unicode does not decompose into a base letter plus an accent, so that
+# slugify would drop them ("Søren" → "sren").
+_LATIN_LETTERS = str.maketrans({
+    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d", "Đ": "D",
+    "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H",
+})
+
 
 def base_slug(text: str, *, max_length: int = 200) -> str:
     """Return an ASCII slug where the text allows one, else a Unicode slug, never an empty one.
@@ -7,7 +14,7 @@ def base_slug(text: str, *, max_length: int = 200) -> str:
     Names in Latin script lose their diacritics ("Nguyễn" → "nguyen"); names in other scripts
     (Cyrillic, Arabic, Chinese) keep their letters rather than becoming an empty slug.
     """
-    slug = slugify(text) or slugify(text, allow_unicode=True) or "item"
+    slug = slugify(text.translate(_LATIN_LETTERS)) or slugify(text, allow_unicode=True) or "item"
     return slug[:max_length].strip("-") or "item"
 
 

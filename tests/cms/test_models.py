@@ -145,3 +145,20 @@ class TestDisclaimerResolution:
 
         with pytest.raises(IntegrityError), transaction.atomic():
             DisclaimerFactory(name="Second")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Søren Kjærgaard", "soren-kjaergaard"), ("Đặng Hoàng Giang", "dang-hoang-giang"), ("Łukasz Kulesa", "lukasz-kulesa")],
+)
+def test_latin_letters_without_accents_to_strip_keep_a_readable_slug(name, expected):
+    assert PersonFactory(name=name).slug == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "plural"),
+    [("Article", "Articles"), ("Commentary", "Commentaries"), ("In the Media", "In the Media"),
+     ("Q&A", "Q&A"), ("Essays", "Essays"), ("Multimedia", "Multimedia"), ("Testimony", "Testimonies")],
+)
+def test_content_types_get_a_sensible_plural_heading_by_default(label, plural):
+    assert PublicationTypeFactory(label=label).plural_label == plural

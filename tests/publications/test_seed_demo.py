@@ -1,0 +1,128 @@
+"""The demo content command: idempotent, deterministic, and faithful to the seed page."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Count, F
+
+from cms.models import Center, Disclaimer
+from people.models import Person
+from publications.management.commands.seed_demo import summary_counts
+from publications.models import Authorship, Publication
+
+pytestmark = pytest.mark.django_db
+
+SEED_LEGACY_ID = "9b75ff939e830440"
+
+
+def seed_demo() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_running_twice_creates_nothing_new():
+    seed_demo()
+    first = summary_counts()
+    titles = dict(Publication.objects.values_list("legacy_id", "title"))
+
+    output = seed_demo()
+
+    assert summary_counts() == first
+    assert dict(Publication.objects.values_list("legacy_id", "title")) == titles
+    assert "0 rows created, 0 publications updated" in output
+
+
+def test_the_site_is_big_enough_to_demo():
+    seed_demo()
+
+    assert Center.objects.count() >= 7
+    assert Center.objects.filter(is_global=True).get().short_name == "Carnegie Endowment"
+    assert Person.objects.count() >= 40
+    assert Publication.objects.count() >= 500
+    assert Publication.objects.exclude(status="published").exists()
+    assert Publication.objects.filter(is_featured=True).count() >= 5
+    assert set(get_user_model().objects.values_list("username", flat=True)) >= {"admin", "editor", "manager"}
+    assert get_user_model().objects.get(username="admin").check_password("admin")
+
+
+def test_every_piece_is_consistent():
+    seed_demo()
+
+    # The primary center is always one of the piece's centers.
+    assert not Publication.objects.exclude(centers=F("primary_center")).exists()
+    # Everyone has a byline, and every byline has the title the person held then.
+    assert not Publication.objects.annotate(n=Count("authorships")).filter(n=0).exists()
+    assert not Authorship.objects.filter(title_line="").exists()
+    assert Publication.objects.values("slug").distinct().count() == Publication.objects.count()
+
+
+def test_the_seed_article_is_as_on_the_real_page():
+    seed_demo()
+
+    piece = Publication.objects.get(legacy_id=SEED_LEGACY_ID)
+    assert piece.title == "Global Insider: Envoy Exchange Part of Promising Shift in Serbia-Kosovo Relations"
+    assert piece.dek.startswith("Serbia and Kosovo agreed last month to exchange envoys")
+    assert piece.publication_type.label == "In the Media"
+    assert piece.publication_type.shows_source
+    assert piece.source_name == "World Politics Review"
+    assert piece.source_url.startswith("https://www.worldpoliticsreview.com/")
+    assert piece.lead_image_credit == "Source: Getty"
+    assert piece.status == "published"
+    assert piece.publication_date == datetime.date(2013, 5, 8)
+    assert piece.body.startswith(
+        "<p>WPR: What were the factors that drove Serbia and Kosovo to exchange envoys for the first time?</p>"
+    )
+    assert piece.body.count("<p>") == 6
+
+    (authorship,) = piece.authorships.select_related("person")
+    assert authorship.person.name == "Stefan Lehne"
+    assert authorship.title_line == "Senior Fellow, Carnegie Europe"
+    assert authorship.person.title_line == "Senior Fellow, Carnegie Europe"
+    assert authorship.person.short_bio.startswith("Stefan Lehne is a senior fellow at Carnegie Europe in Brussels")
+
+    assert piece.primary_center.name == "Carnegie Europe"
+    assert set(piece.centers.values_list("name", flat=True)) == {
+        "Carnegie Endowment for International Peace",
+        "Carnegie Europe",
+    }
+    assert set(piece.regions.values_list("name", flat=True)) == {"Europe", "Eastern Europe", "Western Europe"}
+    assert set(piece.topics.values_list("name", flat=True)) == {"Foreign Policy", "EU", "Political Reform"}
+    assert set(piece.collections.values_list("name", flat=True)) == {
+        "Europe’s Eastern Neighborhood",
+        "EU Integration and Enlargement",
+    }
+    for collection in piece.collections.all():
+        assert 8 <= collection.items.count() <= 15
+
+
+def test_the_seed_page_rails_can_be_filled():
+    seed_demo()
+
+    lehne = Person.objects.get(slug="stefan-lehne")
+    recent = Publication.objects.published().filter(contributors=lehne).newest_first()
+    assert [(p.title, p.publication_type.label) for p in recent[:2]] == [
+        ("What Can the EU Do About Trump 2.0?", "Article"),
+        ("Can the EU Meet the Trump Moment?", "Commentary"),
+    ]
+
+    china = Publication.objects.published().filter(centers__name="Carnegie China").newest_first()
+    assert [p.title for p in china[:5]] == [
+        "Malaysia’s Year as ASEAN Chair: Managing Disorder",
+        "When It Comes to Superpower Geopolitics, Malaysia Is Staunchly Nonpartisan",
+        "Neither Comrade nor Ally: Decoding Vietnam’s First Army Drill with China",
+        "China’s Mediation Offer in the Thailand-Cambodia Border Dispute Sheds Light on Beijing’s Security "
+        "Role in Southeast Asia",
+        "China Is Determined to Hold Firm Against Trump’s Pressure",
+    ]
+    assert [a.person.name for a in china[4].authorships.all()] == ["Rick Waters", "Sheena Chestnut Greitens"]
+
+    site_default = Disclaimer.objects.get(center=None, publication_type=None)
+    assert site_default.text == (
+        "<p>Carnegie does not take institutional positions on public policy issues; the views represented "
+        "herein are those of the author(s) and do not necessarily reflect the views of Carnegie, its staff, "
+        "or its trustees.</p>"
+    )
