@@ -1,6 +1,10 @@
-from django.http import Http404
+from django.shortcuts import render
+
+from people import queries
+from people.filters import ExpertFilterForm
 
 
-# Placeholder being replaced in this change.
 def expert_directory(request):
-    raise Http404
+    form = ExpertFilterForm(request.GET, options=queries.directory_options())
+    directory = queries.expert_directory(criteria=form.criteria(), page=request.GET.get("page"))
+    return render(request, "people/person_list.html", {"form": form, "directory": directory})

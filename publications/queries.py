@@ -1,13 +1,17 @@
 """Read functions for public pages: each returns ready-to-render data in a fixed number of queries."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
+from django.core.paginator import Page
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 
 from cms.models import Disclaimer, most_specific_disclaimer
-from people.models import Affiliation, Person
+from cms.pagination import paginate
+from people.models import Affiliation, Person, PersonLink
+from people.queries import TitleLine, public_person, safe_links, title_lines_of
 from publications.models import Authorship, Publication, prefetch_bylines
 
 RECENT_WORK_PER_AUTHOR = 3
@@ -182,3 +186,89 @@ def disclaimer_for(publication: Publication) -> str:
     )
     disclaimer = most_specific_disclaimer(candidates)
     return disclaimer.text if disclaimer else ""
+
+
+EXPERT_PUBLICATIONS_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class TypeCount:
+    """A content type an expert has public pieces in, and how many."""
+
+    pk: int
+    slug: str
+    label: str
+    plural_label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ExpertProfile:
+    person: Person  # headshot, affiliations with centers, topics, regions and links loaded
+    title_lines: list[TitleLine]  # affiliations in order
+    links: list[PersonLink]  # plain web addresses only
+    publications: Page  # public pieces, newest first, shaped by for_cards()
+    types: list[TypeCount]  # only types with public pieces, in the editors' order
+    selected_type: TypeCount | None
+
+    @property
+    def publication_count(self) -> int:
+        return sum(type_count.count for type_count in self.types)
+
+    @property
+    def canonical_path(self) -> str:
+        """The profile's address with only the parameters that change what it shows."""
+        params = {}
+        if self.selected_type:
+            params["type"] = self.selected_type.slug
+        if self.publications.number > 1:
+            params["page"] = self.publications.number
+        query = f"?{urlencode(params)}" if params else ""
+        return f"{self.person.get_absolute_url()}{query}"
+
+
+def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None = None) -> ExpertProfile:
+    """Return everything an expert's public page shows: profile, titles, links and public work.
+
+    Publications are the person's public pieces (any role), newest first, 20 a page,
+    optionally of one content type. Raises Http404 when nobody with a public profile has this
+    slug, when they have no public piece of `type_slug`, or for a page that does not exist.
+    Budget: 9 queries, whatever the number of titles, tags, links or publications (pinned in
+    tests/people/test_expert_page.py); 6 for someone with no public pieces.
+    """
+    person = public_person(slug=slug)
+    authored = Publication.objects.published().filter(
+        pk__in=Authorship.objects.filter(person=person).values("publication_id")
+    )
+    types = [
+        TypeCount(
+            pk=row["publication_type"],
+            slug=row["publication_type__slug"],
+            label=row["publication_type__label"],
+            plural_label=row["publication_type__plural_label"],
+            count=row["count"],
+        )
+        for row in authored.values(
+            "publication_type", "publication_type__slug", "publication_type__label", "publication_type__plural_label"
+        )
+        .annotate(count=Count("pk"))
+        .order_by("publication_type__order", "publication_type__label")
+    ]
+    selected_type = None
+    if type_slug:
+        selected_type = next((type_count for type_count in types if type_count.slug == type_slug), None)
+        if selected_type is None:
+            raise Http404("No public pieces of this type")
+        authored = authored.filter(publication_type_id=selected_type.pk)
+    if not types:
+        authored = authored.none()
+    publications = paginate(authored.for_cards().newest_first(), page=page, per_page=EXPERT_PUBLICATIONS_PER_PAGE)
+    publications.object_list = list(publications.object_list)
+    return ExpertProfile(
+        person=person,
+        title_lines=title_lines_of(person),
+        links=safe_links(person),
+        publications=publications,
+        types=types,
+        selected_type=selected_type,
+    )
