@@ -1,14 +1,27 @@
 """Read functions for public pages: each returns ready-to-render data in a fixed number of queries."""
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Page
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 
-from cms.models import Disclaimer, most_specific_disclaimer
+from cms.models import (
+    Center,
+    Collection,
+    Disclaimer,
+    Newsletter,
+    Program,
+    Project,
+    PublicationType,
+    Region,
+    Topic,
+    descendant_region_ids,
+    most_specific_disclaimer,
+)
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
@@ -186,6 +199,392 @@ def disclaimer_for(publication: Publication) -> str:
     )
     disclaimer = most_specific_disclaimer(candidates)
     return disclaimer.text if disclaimer else ""
+
+
+# Listings, taxonomy pages and the home page ------------------------------------------------
+
+LISTING_PAGE_SIZE = 20
+FEATURED_ON_HOME = 4
+LATEST_ON_HOME = 10
+LATEST_PER_CENTER_ON_HOME = 3
+CONTRIBUTORS_SHOWN = 12
+SLUG_PATTERN = re.compile(r"[-\w]+")  # what SlugField(allow_unicode=True) accepts
+
+
+def tag_condition(relation: str, ids) -> Q:
+    """A condition on publications: tagged with any of `ids` through the many-to-many `relation`.
+
+    Goes through a subquery, so a piece tagged twice (Europe and Eastern Europe) matches once.
+    """
+    relation_field = Publication._meta.get_field(relation)
+    tagged = relation_field.remote_field.through.objects.filter(
+        **{f"{relation_field.m2m_reverse_field_name()}__in": list(ids)}
+    )
+    return Q(pk__in=tagged.values("publication_id"))
+
+
+def center_condition(center_id: int) -> Q:
+    """A condition on publications: the center is their primary center or one they are tagged with."""
+    return Q(primary_center_id=center_id) | tag_condition("centers", [center_id])
+
+
+def tagged_work(relation: str, ids) -> QuerySet:
+    """Public pieces tagged with any of `ids` through `relation` ("topics", "programs"…). No query."""
+    return Publication.objects.published().filter(tag_condition(relation, ids))
+
+
+def center_work(center_id: int) -> QuerySet:
+    """Public pieces of a center: its primary center, or tagged with it. No query."""
+    return Publication.objects.published().filter(center_condition(center_id))
+
+
+def region_work(region_ids) -> QuerySet:
+    """Public pieces tagged with any of `region_ids` (pass a region and its sub-regions). No query."""
+    return tagged_work("regions", region_ids)
+
+
+@dataclass(frozen=True)
+class RegionNode:
+    """A region and its sub-regions, for the region tree and indented option lists."""
+
+    region: Region
+    depth: int
+    children: list["RegionNode"]
+
+
+def region_tree(regions) -> list[RegionNode]:
+    """Arrange loaded regions (in display order) as a forest of RegionNode. No query.
+
+    A region whose parent is not among `regions` becomes a root; a cycle (which Region.clean
+    forbids) cannot loop forever.
+    """
+    regions = list(regions)
+    known = {region.pk for region in regions}
+    children: dict[int | None, list[Region]] = {}
+    for region in regions:
+        parent_id = region.parent_id if region.parent_id in known else None
+        children.setdefault(parent_id, []).append(region)
+    seen: set[int] = set()
+
+    def grow(region: Region, depth: int) -> RegionNode:
+        seen.add(region.pk)
+        kids = [grow(child, depth + 1) for child in children.get(region.pk, []) if child.pk not in seen]
+        return RegionNode(region=region, depth=depth, children=kids)
+
+    return [grow(region, 0) for region in children.get(None, [])]
+
+
+def walk_region_tree(nodes: list[RegionNode]) -> list[RegionNode]:
+    """Return the nodes of a region forest depth first (parents before their sub-regions). No query."""
+    flat: list[RegionNode] = []
+    for node in nodes:
+        flat.append(node)
+        flat.extend(walk_region_tree(node.children))
+    return flat
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """Every choice the publications filter bar offers."""
+
+    types: list[PublicationType]
+    centers: list[Center]  # Center.order
+    topics: list[Topic]
+    regions: list[RegionNode]  # depth first, for an indented list
+    programs: list[Program]
+    projects: list[Project]
+    years: list[int]  # newest first; only years that have public work
+
+
+def publication_filter_options() -> FilterOptions:
+    """Return the filter bar's choices, names and slugs only. 7 queries, one per list."""
+    named = ("pk", "name", "slug")
+    return FilterOptions(
+        types=list(PublicationType.objects.only("pk", "label", "plural_label", "slug", "order")),
+        centers=list(Center.objects.only(*named, "order")),
+        topics=list(Topic.objects.only(*named)),
+        regions=walk_region_tree(region_tree(Region.objects.only(*named, "parent"))),
+        programs=list(Program.objects.only(*named)),
+        projects=list(Project.objects.only(*named)),
+        years=[day.year for day in Publication.objects.published().dates("publication_date", "year", order="DESC")],
+    )
+
+
+@dataclass(frozen=True)
+class ListingFilters:
+    """What a reader narrowed the publications listing to; every filter given must match."""
+
+    publication_type: PublicationType | None = None
+    center: Center | None = None
+    topic: Topic | None = None
+    region: Region | None = None
+    program: Program | None = None
+    project: Project | None = None
+    year: int | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(value is not None for value in vars(self).values())
+
+
+@dataclass(frozen=True)
+class PublicationListing:
+    page: Page  # public pieces shaped by for_cards(), newest first
+    filters: ListingFilters | None  # None: the reader's filters did not validate, nothing matches
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+
+def publication_listing(*, filters: ListingFilters | None, page: str | None) -> PublicationListing:
+    """Return one page of public pieces matching every filter, newest first, shaped for cards.
+
+    The region filter includes the region's sub-regions; the center filter matches the primary
+    center and tagged centers. `filters=None` matches nothing. Raises Http404 for a page that
+    does not exist. Budget: 3 queries (count, page, bylines), plus 1 for the region tree when
+    filtering by region; none when `filters` is None.
+    """
+    if filters is None:
+        publications = Publication.objects.none()
+    else:
+        conditions = []
+        if filters.publication_type is not None:
+            conditions.append(Q(publication_type_id=filters.publication_type.pk))
+        if filters.center is not None:
+            conditions.append(center_condition(filters.center.pk))
+        if filters.topic is not None:
+            conditions.append(tag_condition("topics", [filters.topic.pk]))
+        if filters.region is not None:
+            conditions.append(tag_condition("regions", descendant_region_ids([filters.region.pk])))
+        if filters.program is not None:
+            conditions.append(tag_condition("programs", [filters.program.pk]))
+        if filters.project is not None:
+            conditions.append(tag_condition("projects", [filters.project.pk]))
+        if filters.year is not None:
+            conditions.append(Q(publication_date__year=filters.year))
+        publications = Publication.objects.published().filter(*conditions)
+    return PublicationListing(page=card_page(publications.newest_first(), page=page), filters=filters)
+
+
+def card_page(publications: QuerySet, *, page: str | None) -> Page:
+    """Return the requested page of an ordered publications queryset, loaded and shaped for cards.
+
+    Raises Http404 for a page that does not exist. 3 queries: count, rows, bylines.
+    """
+    result = paginate(publications.for_cards(), page=page, per_page=LISTING_PAGE_SIZE)
+    result.object_list = list(result.object_list)
+    return result
+
+
+@dataclass(frozen=True)
+class CenterSection:
+    center: Center
+    publications: list[Publication]  # newest first, shaped like cards
+
+
+@dataclass(frozen=True)
+class HomePage:
+    featured: list[Publication]  # newest featured pieces
+    latest: list[Publication]  # newest pieces
+    centers: list[CenterSection]  # in Center.order; centers without public work are left out
+
+
+def home_page() -> HomePage:
+    """Return the home page: featured work, latest work and the latest from each center.
+
+    Public pieces only, shaped for cards. 4 queries whatever the number of centers: featured,
+    latest, the newest pieces per primary center (a window function), bylines.
+    """
+    featured = list(
+        Publication.objects.published().filter(is_featured=True).for_card_rows().newest_first()[:FEATURED_ON_HOME]
+    )
+    latest = list(Publication.objects.published().for_card_rows().newest_first()[:LATEST_ON_HOME])
+    per_center = list(
+        Publication.objects.published()
+        .filter(primary_center__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("primary_center_id"),
+                order_by=[F("publication_date").desc(nulls_last=True), F("created_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=LATEST_PER_CENTER_ON_HOME)
+        .for_card_rows()
+        .order_by("primary_center_id", "rank")
+    )
+    prefetch_bylines(featured + latest + per_center)
+    sections: dict[int, CenterSection] = {}
+    for publication in per_center:
+        center = publication.primary_center
+        sections.setdefault(center.pk, CenterSection(center=center, publications=[])).publications.append(publication)
+    ordered = sorted(sections.values(), key=lambda section: (section.center.order, section.center.name, section.center.pk))
+    return HomePage(featured=featured, latest=latest, centers=ordered)
+
+
+def center_listing() -> list[Center]:
+    """Return every center in Center.order, for the centers index. 1 query."""
+    return list(Center.objects.all())
+
+
+def topic_listing() -> list[Topic]:
+    """Return every topic A–Z, names and slugs only, for the topics index. 1 query."""
+    return list(Topic.objects.only("pk", "name", "slug"))
+
+
+def region_listing() -> list[RegionNode]:
+    """Return the region tree (roots A–Z, each with its sub-regions), for the regions index. 1 query."""
+    return region_tree(Region.objects.only("pk", "name", "slug", "parent"))
+
+
+@dataclass(frozen=True)
+class Expert:
+    """A person shown on a taxonomy page, with the title line that fits the page."""
+
+    person: Person  # public, headshot and affiliations loaded
+    title_line: str
+
+
+@dataclass(frozen=True)
+class TaxonomyPage:
+    """A center, topic, region, program, project, collection or newsletter and its public work."""
+
+    item: Center | Topic | Region | Program | Project | Collection | Newsletter
+    experts: list[Expert]
+    work: Page  # public pieces shaped for cards: newest first, or curated order for a collection
+    parent: Region | None = None  # regions only
+    children: list[Region] = field(default_factory=list)  # regions only: direct sub-regions, A–Z
+
+
+def people_for_cards() -> QuerySet:
+    """Public people shaped for person cards: headshot and affiliations in order. 2 queries when run."""
+    return Person.objects.public().select_related("headshot").prefetch_related("affiliations")
+
+
+def contributors_to(work: QuerySet) -> list[Expert]:
+    """Return the public people with the most pieces in `work` (public pieces), most first. 2 queries."""
+    people = (
+        people_for_cards()
+        .annotate(pieces=Count("authorships", filter=Q(authorships__publication__in=work.values("pk"))))
+        .filter(pieces__gt=0)
+        .order_by("-pieces", "sort_name", "name", "pk")[:CONTRIBUTORS_SHOWN]
+    )
+    return [Expert(person=person, title_line=person.title_line) for person in people]
+
+
+def experts_in(people: QuerySet) -> list[Expert]:
+    """Return current people from a people_for_cards() queryset, A–Z, with their main title. 2 queries."""
+    return [Expert(person=person, title_line=person.title_line) for person in people.filter(is_current=True)]
+
+
+def taxonomy_item_or_404(queryset: QuerySet, slug: str):
+    """Return the row with this slug, or raise Http404. 1 query; none for a string that is no slug.
+
+    The URL accepts any string, and PostgreSQL refuses some (a NUL byte) with an error, so
+    anything that could not be a slug is turned away before it reaches the database.
+    """
+    if not SLUG_PATTERN.fullmatch(slug) or len(slug) > queryset.model._meta.get_field("slug").max_length:
+        raise Http404("Nothing found at this address")
+    item = queryset.filter(slug=slug).first()
+    if item is None:
+        raise Http404("Nothing found at this address")
+    return item
+
+
+def center_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a center, its current affiliated public people and a page of its public work.
+
+    People show the title they hold at this center when they have one. Work is the pieces
+    whose primary center it is or that are tagged with it, newest first. Raises Http404 for an
+    unknown slug or page. Budget: 6 queries.
+    """
+    center = taxonomy_item_or_404(Center.objects.all(), slug)
+    work = card_page(center_work(center.pk).newest_first(), page=page)
+    affiliated = people_for_cards().filter(
+        is_current=True, pk__in=Affiliation.objects.filter(center_id=center.pk).values("person_id")
+    )
+    experts = [
+        Expert(
+            person=person,
+            title_line=next(
+                (row.title_line for row in person.affiliations.all() if row.center_id == center.pk), person.title_line
+            ),
+        )
+        for person in affiliated
+    ]
+    return TaxonomyPage(item=center, experts=experts, work=work)
+
+
+def topic_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a topic, the current public people expert in it and a page of its public work, newest first.
+
+    Raises Http404 for an unknown slug or page. Budget: 6 queries.
+    """
+    topic = taxonomy_item_or_404(Topic.objects.all(), slug)
+    work = card_page(tagged_work("topics", [topic.pk]).newest_first(), page=page)
+    return TaxonomyPage(item=topic, experts=experts_in(people_for_cards().filter(topics=topic)), work=work)
+
+
+def region_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a region with its parent and sub-regions, its experts and a page of its public work.
+
+    Work and experts include every sub-region at any depth; work is newest first. Raises
+    Http404 for an unknown slug or page. Budget: 8 queries.
+    """
+    region = taxonomy_item_or_404(Region.objects.select_related("parent"), slug)
+    region_ids = descendant_region_ids([region.pk])
+    work = card_page(region_work(region_ids).newest_first(), page=page)
+    regional_people = Person.regions.through.objects.filter(region_id__in=region_ids).values("person_id")
+    return TaxonomyPage(
+        item=region,
+        experts=experts_in(people_for_cards().filter(pk__in=regional_people)),
+        work=work,
+        parent=region.parent,
+        children=list(region.children.only("pk", "name", "slug", "parent")),
+    )
+
+
+def tagged_taxonomy_page(queryset: QuerySet, *, relation: str, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a program, project or newsletter, its main contributors and a page of its public work.
+
+    `relation` is the Publication many-to-many that tags pieces with it. Raises Http404 for an
+    unknown slug or page. Budget: 6 queries.
+    """
+    item = taxonomy_item_or_404(queryset, slug)
+    work = tagged_work(relation, [item.pk])
+    return TaxonomyPage(item=item, experts=contributors_to(work), work=card_page(work.newest_first(), page=page))
+
+
+def program_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a program page (see tagged_taxonomy_page). Budget: 6 queries."""
+    return tagged_taxonomy_page(Program.objects.all(), relation="programs", slug=slug, page=page)
+
+
+def project_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a project page with its program loaded (see tagged_taxonomy_page). Budget: 6 queries."""
+    return tagged_taxonomy_page(Project.objects.select_related("program"), relation="projects", slug=slug, page=page)
+
+
+def newsletter_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a newsletter page (see tagged_taxonomy_page). Budget: 6 queries."""
+    return tagged_taxonomy_page(Newsletter.objects.all(), relation="newsletters", slug=slug, page=page)
+
+
+def collection_page(*, slug: str, page: str | None) -> TaxonomyPage:
+    """Return a collection, its main contributors and a page of its public pieces in curated order.
+
+    Curated order is CollectionItem.position (then the order items were added). Raises Http404
+    for an unknown slug or page. Budget: 6 queries.
+    """
+    collection = taxonomy_item_or_404(Collection.objects.all(), slug)
+    work = (
+        Publication.objects.published()
+        .filter(collection_items__collection_id=collection.pk)
+        .annotate(curated_position=F("collection_items__position"), curated_item=F("collection_items__pk"))
+        .order_by("curated_position", "curated_item")
+    )
+    return TaxonomyPage(item=collection, experts=contributors_to(work), work=card_page(work, page=page))
 
 
 EXPERT_PUBLICATIONS_PER_PAGE = 20

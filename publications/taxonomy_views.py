@@ -1,42 +1,120 @@
-from django.http import Http404
+"""Public pages of centers, topics, regions, programs, projects, collections and newsletters."""
+
+import html
+
+from django.shortcuts import render
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from publications.filters import first_value
+from publications.queries import (
+    TaxonomyPage,
+    center_listing,
+    center_page,
+    collection_page,
+    newsletter_page,
+    program_page,
+    project_page,
+    region_listing,
+    region_page,
+    topic_listing,
+    topic_page,
+)
+
+SITE_NAME = "Carnegie Endowment for International Peace"
 
 
-# Placeholders being replaced in this change; each raises 404 until its page is built.
+def summary_of(rich_text: str) -> str:
+    """Plain text for meta descriptions: tags stripped, entities decoded, at most 300 characters."""
+    return Truncator(" ".join(html.unescape(strip_tags(rich_text)).split())).chars(300)
+
+
+def canonical_url(request, path: str, page: TaxonomyPage | None = None) -> str:
+    """The page's address without stray parameters; later pages keep their number."""
+    if page is not None and page.work.number > 1:
+        path = f"{path}?page={page.work.number}"
+    return request.build_absolute_uri(path)
+
+
+def render_detail(
+    request,
+    template: str,
+    page: TaxonomyPage,
+    *,
+    kind: str,
+    feeds: str = "",
+    experts_heading: str = "Experts",
+    work_heading: str = "Latest work",
+):
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "kind": kind,
+            "canonical_url": canonical_url(request, page.item.get_absolute_url(), page),
+            "description": summary_of(page.item.description),
+            "feed_rss": f"feeds:{feeds}_rss" if feeds else "",
+            "feed_atom": f"feeds:{feeds}_atom" if feeds else "",
+            "experts_heading": experts_heading,
+            "work_heading": work_heading,
+        },
+    )
+
+
+def render_index(request, template: str, **context):
+    return render(request, template, {"canonical_url": request.build_absolute_uri(request.path), **context})
+
+
 def center_index(request):
-    raise Http404
+    return render_index(request, "cms/center_index.html", centers=center_listing())
 
 
 def center_detail(request, slug):
-    raise Http404
+    page = center_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(request, "cms/center_detail.html", page, kind="Center", feeds="center")
 
 
 def topic_index(request):
-    raise Http404
+    return render_index(request, "cms/topic_index.html", topics=topic_listing())
 
 
 def topic_detail(request, slug):
-    raise Http404
+    page = topic_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Topic", feeds="topic")
 
 
 def region_index(request):
-    raise Http404
+    return render_index(request, "cms/region_index.html", regions=region_listing())
 
 
 def region_detail(request, slug):
-    raise Http404
+    page = region_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(request, "cms/region_detail.html", page, kind="Region", feeds="region")
 
 
 def program_detail(request, slug):
-    raise Http404
+    page = program_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Program", experts_heading="Contributors")
 
 
 def project_detail(request, slug):
-    raise Http404
+    page = project_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Project", experts_heading="Contributors")
 
 
 def collection_detail(request, slug):
-    raise Http404
+    page = collection_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(
+        request,
+        "cms/collection_detail.html",
+        page,
+        kind="Collection",
+        experts_heading="Contributors",
+        work_heading="In this collection",
+    )
 
 
 def newsletter_detail(request, slug):
-    raise Http404
+    page = newsletter_page(slug=slug, page=first_value(request.GET, "page"))
+    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Newsletter", experts_heading="Contributors")

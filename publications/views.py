@@ -3,6 +3,8 @@ from django.shortcuts import render
 
 from people.seo import person_structured_data
 from publications.queries import expert_profile
+from publications.filters import PublicationFilterForm, first_value
+from publications.queries import home_page, publication_filter_options, publication_listing
 from publications.queries import publication_page
 from publications.seo import publication_structured_data
 
@@ -27,11 +29,15 @@ def publication_detail(request, slug):
 
 # Placeholders being replaced in this change; each raises 404 until its page is built.
 def home(request):
-    raise Http404
+    return render(
+        request, "publications/home.html", {"page": home_page(), "canonical_url": request.build_absolute_uri("/")}
+    )
 
 
 def publication_list(request):
-    raise Http404
+    form = PublicationFilterForm(request.GET, options=publication_filter_options())
+    listing = publication_listing(filters=form.listing_filters(), page=first_value(request.GET, "page"))
+    return render(request, "publications/publication_list.html", {"form": form, "listing": listing})
 
 
 def search(request):
