@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Full-text search (SearchVectorField, GinIndex); harmless on SQLite.
+    "django.contrib.postgres",
     "taggit",
     "cms",
     "people",

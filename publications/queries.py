@@ -25,7 +25,8 @@ from cms.models import (
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
-from publications.models import Authorship, Publication, prefetch_bylines
+from publications.models import Authorship, Publication, byline_prefetch, prefetch_bylines
+from publications import search as full_text
 
 RECENT_WORK_PER_AUTHOR = 3
 RAIL_LENGTH = 5
@@ -671,3 +672,103 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
         types=types,
         selected_type=selected_type,
     )
+
+# Search --------------------------------------------------------------------------------------
+
+SEARCH_PAGE_SIZE = 20
+
+
+def listing_conditions(filters: ListingFilters) -> list[Q]:
+    """Return the conditions on publications that `filters` ask for (as publication_listing applies them).
+
+    The region filter includes sub-regions (1 query for the region tree); nothing else queries.
+    """
+    conditions = []
+    if filters.publication_type is not None:
+        conditions.append(Q(publication_type_id=filters.publication_type.pk))
+    if filters.center is not None:
+        conditions.append(center_condition(filters.center.pk))
+    if filters.topic is not None:
+        conditions.append(tag_condition("topics", [filters.topic.pk]))
+    if filters.region is not None:
+        conditions.append(tag_condition("regions", descendant_region_ids([filters.region.pk])))
+    if filters.program is not None:
+        conditions.append(tag_condition("programs", [filters.program.pk]))
+    if filters.project is not None:
+        conditions.append(tag_condition("projects", [filters.project.pk]))
+    if filters.year is not None:
+        conditions.append(Q(publication_date__year=filters.year))
+    return conditions
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str  # as searched: control characters removed, at most MAX_QUERY_LENGTH characters
+    shortened: bool  # the reader's query was longer and only its start was searched
+    publications: Page | None  # None without a query; rows shaped for cards, each with .snippet
+    experts: list[Expert]  # first page only: at most EXPERTS_SHOWN public people, name matches first
+
+    @property
+    def count(self) -> int:
+        return self.publications.paginator.count if self.publications else 0
+
+
+def search_results(*, q: str | None, filters: ListingFilters | None, page: str | None) -> SearchResults:
+    """Return the public pieces and public people matching a search-box query.
+
+    Pieces: published only, narrowed by the listing's filters (`None`: filters that did not
+    validate, so no piece matches), best match first, then newest; 20 a page, each with a
+    highlighted `snippet`. People: public profiles whose name or short bio has every word,
+    shown on the first page only. An empty query returns no results. Raises Http404 for a page
+    that does not exist. Budget: no query without a query; otherwise 5 (count, page, bylines,
+    people, their affiliations), 3 after the first page, plus 1 when filtering by region.
+    """
+    query, shortened = full_text.normalize_query(q)
+    if not query:
+        return SearchResults(query="", shortened=shortened, publications=None, experts=[])
+    if filters is None:
+        publications = Publication.objects.none()
+    else:
+        publications = full_text.matching_publications(
+            Publication.objects.published().filter(*listing_conditions(filters)), query
+        )
+    results = paginate(publications.for_cards(), page=page, per_page=SEARCH_PAGE_SIZE)
+    results.object_list = list(results.object_list)
+    full_text.attach_snippets(results.object_list, query)
+    experts = []
+    if results.number == 1:
+        people = full_text.matching_people(people_for_cards(), query)[: full_text.EXPERTS_SHOWN]
+        experts = [Expert(person=person, title_line=person.title_line) for person in people]
+    return SearchResults(query=query, shortened=shortened, publications=results, experts=experts)
+
+
+# Feeds ---------------------------------------------------------------------------------------
+
+FEED_LENGTH = 30
+
+
+def feed_items(publications: QuerySet) -> list[Publication]:
+    """Return the newest FEED_LENGTH of `publications` (a published() queryset) for a feed.
+
+    Loaded: type, bylines in order (`publication.byline`) and topics; no body. Undated pieces
+    come last. 3 queries: rows, bylines, topics.
+    """
+    return list(
+        publications.newest_first()
+        .for_card_rows()
+        .prefetch_related(byline_prefetch(), Prefetch("topics", queryset=Topic.objects.only("pk", "name", "slug")))[
+            :FEED_LENGTH
+        ]
+    )
+
+
+def expert_work(person_id: int) -> QuerySet:
+    """Public pieces with this person anywhere in the byline, any role. No query."""
+    return Publication.objects.published().filter(
+        pk__in=Authorship.objects.filter(person_id=person_id).values("publication_id")
+    )
+
+
+def public_person_or_404(slug: str) -> Person:
+    """Return the person with a public profile at `slug` (no related rows), or raise Http404. 1 query."""
+    return taxonomy_item_or_404(Person.objects.public(), slug)

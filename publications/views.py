@@ -6,6 +6,7 @@ from publications.queries import expert_profile
 from publications.filters import PublicationFilterForm, first_value
 from publications.queries import home_page, publication_filter_options, publication_listing
 from publications.queries import publication_page
+from publications.queries import search_results
 from publications.seo import publication_structured_data
 
 
@@ -41,7 +42,13 @@ def publication_list(request):
 
 
 def search(request):
-    raise Http404
+    form = PublicationFilterForm(request.GET, options=publication_filter_options())
+    results = search_results(
+        q=first_value(request.GET, "q"), filters=form.listing_filters(), page=first_value(request.GET, "page")
+    )
+    return render(
+        request, "publications/search.html", {"form": form, "results": results, "search_query": results.query}
+    )
 
 
 def expert_detail(request, slug):

@@ -348,3 +348,12 @@ def test_an_edited_piece_is_found_by_its_new_words_at_once():
         assert "'greenland':1A" in str(piece.search_vector)
     else:
         assert piece.search_vector is None
+
+
+def test_an_unknown_filter_says_so_and_clearing_filters_keeps_the_query(client):
+    PublicationFactory(published=True, title="Grid power")
+
+    html = search(client, q="grid", type="no-such-type", page="1")
+
+    assert "Some filters do not match anything we publish" in html
+    assert 'href="?q=grid">Clear filters</a>' in html
