@@ -53,7 +53,8 @@ def render_detail(
             "page": page,
             "kind": kind,
             "canonical_url": canonical_url(request, page.item.get_absolute_url(), page),
-            "description": summary_of(page.item.description),
+            "description": summary_of(page.item.description)
+            or f"{kind}: {page.item.name}. Publications and experts from the {SITE_NAME}.",
             "feed_rss": f"feeds:{feeds}_rss" if feeds else "",
             "feed_atom": f"feeds:{feeds}_atom" if feeds else "",
             "experts_heading": experts_heading,

@@ -96,6 +96,17 @@ def test_the_regions_index_nests_sub_regions_under_their_region(client):
     )
 
 
+def test_a_loop_in_the_region_tree_does_not_hang_the_region_pages(client):
+    europe = RegionFactory(name="Europe", slug="europe")
+    eastern = RegionFactory(name="Eastern Europe", slug="eastern-europe", parent=europe)
+    type(europe).objects.filter(pk=europe.pk).update(parent=eastern)  # only possible behind the admin's back
+    piece("On Eastern Europe", 1, regions=[eastern])
+
+    assert client.get("/regions/").status_code == 200
+    assert titles(client.get("/regions/europe/")) == ["On Eastern Europe"]
+    assert client.get("/publications/", {"region": "europe"}).status_code == 200
+
+
 @pytest.mark.parametrize("url", ["/centers/", "/topics/", "/regions/"])
 def test_an_empty_index_says_so(client, url):
     response = client.get(url)
@@ -168,6 +179,15 @@ def test_center_topic_and_region_pages_advertise_their_feeds_a_canonical_link_an
         client.get("/centers/carnegie-europe/")
     )
     assert '<meta property="og:description" content="The European Union.">' in head(client.get("/topics/eu/"))
+
+
+def test_a_page_without_a_description_still_describes_itself_to_search_engines(client):
+    ProgramFactory(name="Africa Program", slug="africa")
+
+    meta = head(client.get("/programs/africa/"))
+
+    assert '<meta property="og:description" content="Program: Africa Program. Publications and experts' in meta
+    assert '<meta name="description" content="Program: Africa Program.' in meta
 
 
 def test_later_pages_keep_their_number_in_the_canonical_link(client, europe_center):
