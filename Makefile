@@ -28,6 +28,7 @@ migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 
 demo: migrate
+	DEBUG=1 $(PY) manage.py setup_roles
 	DEBUG=1 $(PY) manage.py seed_demo
 
 run: demo

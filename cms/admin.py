@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from cms.models import (
+    AuditEntry,
     Center,
     Disclaimer,
     Image,
@@ -110,3 +111,23 @@ class ImageAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log is read-only: entries are written by services, never by hand."""
+
+    list_display = ["at", "actor_name", "action", "content_type", "object_repr", "message"]
+    list_filter = ["action", ("actor", admin.RelatedOnlyFieldListFilter), "content_type", "at"]
+    date_hierarchy = "at"
+    search_fields = ["object_repr", "message", "actor_name"]
+    list_select_related = ["content_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -303,3 +303,56 @@ class Image(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AuditEntry(models.Model):
+    """Who did what to which object, and when. Written by services in the same transaction."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", "Created"
+        EDIT = "edit", "Edited"
+        SUBMIT = "submit", "Submitted for review"
+        REQUEST_CHANGES = "request_changes", "Requested changes"
+        APPROVE = "approve", "Approved"
+        PUBLISH = "publish", "Published"
+        SCHEDULE = "schedule", "Scheduled"
+        UNPUBLISH = "unpublish", "Unpublished"
+        RESTORE = "restore", "Restored a revision"
+        SHARE_PREVIEW = "share_preview", "Shared a preview link"
+        WENT_LIVE = "went_live", "Went live on schedule"
+        DELETE = "delete", "Deleted"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_entries"
+    )
+    actor_name = models.CharField(max_length=150, blank=True, help_text="Kept if the account is deleted.")
+    action = models.CharField(max_length=30, choices=Action, db_index=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64, db_index=True)
+    object_repr = models.CharField(max_length=300)
+    message = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "audit log entry"
+        verbose_name_plural = "audit log"
+        indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="audit_object_idx")]
+
+    def __str__(self):
+        return f"{self.actor_name or 'system'} · {self.get_action_display()} · {self.object_repr}"
+
+
+def record_audit(*, actor, action: str, obj, message: str = "") -> AuditEntry:
+    """Write one audit entry; call it inside the transaction of the change it records."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=actor.get_username() if getattr(actor, "pk", None) else "system",
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        message=message,
+    )

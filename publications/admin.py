@@ -1,14 +1,32 @@
-from django.contrib import admin
-from django.db.models import Prefetch
+"""The editors' and managers' desk: publications with their byline, workflow, revisions and previews.
 
-from cms.models import Collection, Region, descendant_region_ids
-from publications.models import Authorship, CollectionItem, Publication
+Status never changes through the form: every workflow button posts to a view here that calls
+one function in publications/services.py.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
+
+from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids
+from publications import services
+from publications.models import Authorship, CollectionItem, Publication, Revision, Status
+from publications.revisions import compare_revisions
 
 
 class AuthorshipInline(admin.TabularInline):
     model = Authorship
     extra = 0
-    min_num = 0
     autocomplete_fields = ["person"]
     fields = ["position", "person", "role", "title_line"]
     verbose_name = "contributor"
@@ -43,9 +61,48 @@ class RegionWithSubregionsFilter(admin.SimpleListFilter):
         return queryset.filter(regions__in=descendant_region_ids([region_id])).distinct()
 
 
+class PublicationAdminForm(forms.ModelForm):
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Publication
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # The admin validates inside the save's transaction, so this lock holds until the
+            # save commits: two editors cannot both pass the check with the same version.
+            current = (
+                Publication.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if cleaned.get("expected_version") != current:
+                changes_url = reverse("admin:publications_publication_revisions", args=[self.instance.pk])
+                raise ValidationError(
+                    format_html(
+                        "Someone else saved this publication while you were editing it, so your changes "
+                        'were not saved. <a href="{}">See what changed</a>, then reload the page and make '
+                        "your changes again (your text is still in the form below).",
+                        changes_url,
+                    ),
+                    code="stale",
+                )
+        return cleaned
+
+
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
-    list_display = ["title", "byline", "publication_type", "primary_center", "status", "publication_date", "updated_at"]
+    form = PublicationAdminForm
+    change_form_template = "admin/publications/publication/change_form.html"
+    list_display = ["title", "byline", "publication_type", "primary_center", "status_label", "publication_date", "updated_at"]
     list_filter = [
         "status",
         "publication_type",
@@ -57,7 +114,7 @@ class PublicationAdmin(admin.ModelAdmin):
         "is_featured",
         "publication_date",
     ]
-    list_select_related = ["publication_type", "primary_center"]
+    list_select_related = ["publication_type", "primary_center", "pending_change"]
     search_fields = ["title", "dek", "slug", "authorships__person__name", "legacy_id"]
     search_help_text = "Search by title, dek, slug, author name or legacy id."
     date_hierarchy = "publication_date"
@@ -75,9 +132,9 @@ class PublicationAdmin(admin.ModelAdmin):
         "translation_of",
     ]
     inlines = [AuthorshipInline, PublicationCollectionInline]
-    readonly_fields = ["legacy_id", "created_at", "updated_at"]
+    readonly_fields = ["status", "go_live_at", "expire_at", "legacy_id", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "publication_type", "publication_date", "language", "status"]}),
+        (None, {"fields": ["title", "slug", "dek", "publication_type", "publication_date", "language", "expected_version"]}),
         ("Body", {"fields": ["body"]}),
         ("Centers and taxonomies", {
             "fields": ["primary_center", "centers", "programs", "projects", "regions", "topics", "keywords"],
@@ -88,8 +145,10 @@ class PublicationAdmin(admin.ModelAdmin):
             "fields": ["is_featured", "newsletters", "translation_of"],
             "classes": ["collapse"],
         }),
-        ("Scheduling", {"fields": ["go_live_at", "expire_at"], "classes": ["collapse"]}),
         ("Disclaimer", {"fields": ["disclaimer_override"], "classes": ["collapse"]}),
+        ("Status and schedule (changed with the workflow buttons)", {
+            "fields": ["status", "go_live_at", "expire_at"],
+        }),
         ("Record", {"fields": ["legacy_id", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -106,12 +165,263 @@ class PublicationAdmin(admin.ModelAdmin):
     def byline(self, publication):
         return ", ".join(row.person.name for row in getattr(publication, "byline_rows", []))
 
+    @admin.display(description="status", ordering="status")
+    def status_label(self, publication):
+        label = publication.get_status_display()
+        if publication.status == Status.PUBLISHED and publication.go_live_at and publication.go_live_at > timezone.now():
+            label = f"Scheduled for {timezone.localtime(publication.go_live_at):%Y-%m-%d %H:%M}"
+        if publication.draft_of_id:
+            label = f"{label} (pending change of a live piece)"
+        elif getattr(publication, "pending_change", None) is not None:
+            label = f"{label} · change pending"
+        return label
+
+    # Live pieces are read-only: a change goes through a pending copy that a manager publishes.
+    def is_live(self, obj) -> bool:
+        return obj is not None and obj.status == Status.PUBLISHED and not obj.draft_of_id
+
+    def has_change_permission(self, request, obj=None):
+        if self.is_live(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if self.is_live(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        else:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         publication = form.instance
         # Listings filter on `centers` alone, so the primary center must always be one of them.
         if publication.primary_center_id:
             publication.centers.add(publication.primary_center_id)
+        services.record_edit(publication=publication, by=request.user, created=not change)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        publication = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {}), **(self.workflow_context(request, publication) if publication else {})}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def workflow_context(self, request, publication: Publication) -> dict:
+        user = request.user
+        status = publication.status
+        can_review = user.has_perm("publications.review_publication")
+        can_publish = user.has_perm("publications.publish_publication")
+        can_edit = user.has_perm("publications.change_publication")
+        pending = Publication.objects.filter(draft_of=publication).first() if self.is_live(publication) else None
+        return {
+            "workflow": {
+                "publication": publication,
+                "is_live": self.is_live(publication),
+                "is_scheduled": status == Status.PUBLISHED and publication.go_live_at and publication.go_live_at > timezone.now(),
+                "pending_change": pending,
+                "can_submit": user.has_perm("publications.submit_publication")
+                and status in {Status.DRAFT, Status.CHANGES_REQUESTED},
+                "can_review": can_review and status == Status.IN_REVIEW,
+                "can_publish": can_publish and status in {Status.APPROVED, Status.UNPUBLISHED},
+                "can_unpublish": can_publish and status == Status.PUBLISHED and not publication.draft_of_id,
+                "can_start_change": can_edit and self.is_live(publication) and pending is None,
+                "can_share": can_edit,
+                "gate_problems": services.publish_gate_problems(publication)
+                if status in {Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED}
+                else [],
+                "history": AuditEntry.objects.filter(
+                    content_type__app_label="publications", content_type__model="publication",
+                    object_id=str(publication.pk),
+                )[:10],
+                "revision_count": publication.revisions.count(),
+                "now": timezone.localtime(),
+            }
+        }
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(function)
+
+        return [
+            path("review-queue/", view(self.review_queue_view), name="publications_publication_review_queue"),
+            path("schedule/", view(self.schedule_view), name="publications_publication_schedule"),
+            path("<int:pk>/workflow/<str:action>/", view(self.workflow_view), name="publications_publication_workflow"),
+            path("<int:pk>/revisions/", view(self.revisions_view), name="publications_publication_revisions"),
+            path(
+                "<int:pk>/revisions/<int:revision_id>/restore/",
+                view(self.restore_view),
+                name="publications_publication_restore",
+            ),
+        ] + super().get_urls()
+
+    def _publication_or_404(self, request, pk) -> Publication:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(Publication, pk=pk)
+
+    def workflow_view(self, request, pk, action):
+        """Run one workflow step through its service; refusals become messages, never a 500."""
+        if request.method != "POST":
+            raise Http404
+        publication = self._publication_or_404(request, pk)
+        change_url = reverse("admin:publications_publication_change", args=[publication.pk])
+        user = request.user
+        try:
+            if action == "submit":
+                services.submit_for_review(publication=publication, by=user)
+                messages.success(request, "Submitted for review. Managers have been told.")
+            elif action == "approve":
+                services.approve_publication(publication=publication, by=user)
+                messages.success(request, "Approved. It can now be published.")
+            elif action == "request-changes":
+                services.request_changes(publication=publication, by=user, comment=request.POST.get("comment", ""))
+                messages.success(request, "Sent back to the editor with your comment.")
+            elif action == "publish":
+                go_live_at, expire_at = self._schedule_from(request)
+                target = services.publish_publication(
+                    publication=publication, by=user, go_live_at=go_live_at, expire_at=expire_at
+                )
+                change_url = reverse("admin:publications_publication_change", args=[target.pk])
+                if target.go_live_at:
+                    messages.success(request, f"Scheduled: it goes live {timezone.localtime(target.go_live_at):%Y-%m-%d %H:%M}.")
+                else:
+                    messages.success(request, "Published. It is live now.")
+            elif action == "unpublish":
+                services.unpublish_publication(publication=publication, by=user)
+                messages.success(request, "Unpublished. Readers no longer see it.")
+            elif action == "start-change":
+                copy = services.start_change(publication=publication, by=user)
+                messages.success(request, "This is a pending change: readers keep seeing the live piece until a manager publishes it.")
+                change_url = reverse("admin:publications_publication_change", args=[copy.pk])
+            elif action == "share":
+                token = services.create_preview_link_token(publication=publication, by=user)
+                link = request.build_absolute_uri(reverse("publications:preview_share", args=[token]))
+                messages.success(request, format_html("Share link (valid for 7 days, read-only): <a href=\"{0}\">{0}</a>", link))
+            else:
+                raise Http404
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or "You are not allowed to do that.")
+            if not self.has_view_permission(request):
+                raise
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                messages.error(request, message)
+        return HttpResponseRedirect(change_url)
+
+    def _schedule_from(self, request):
+        def parse(name):
+            raw = (request.POST.get(name) or "").strip()
+            if not raw:
+                return None
+            moment = parse_datetime(raw)
+            if moment is None:
+                raise ValidationError(f"“{raw}” is not a date and time (use the picker or YYYY-MM-DD HH:MM).")
+            return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+        return parse("go_live_at"), parse("expire_at")
+
+    def review_queue_view(self, request):
+        """The managers' queue: pieces awaiting review, oldest submission first."""
+        if not request.user.has_perm("publications.review_publication"):
+            raise PermissionDenied
+        waiting = (
+            Publication.objects.filter(status=Status.IN_REVIEW)
+            .select_related("submitted_by", "publication_type", "primary_center", "draft_of")
+            .order_by("submitted_at", "pk")
+        )
+        return TemplateResponse(
+            request,
+            "admin/publications/publication/review_queue.html",
+            {**self.admin_site.each_context(request), "title": "Review queue", "waiting": waiting, "opts": self.model._meta},
+        )
+
+    def schedule_view(self, request):
+        """What goes live or expires in the coming weeks, day by day, with each piece's center."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            weeks = min(max(int(request.GET.get("weeks", "4")), 1), 26)
+        except ValueError:
+            weeks = 4
+        center_slug = request.GET.get("center", "")
+        now = timezone.now()
+        until = now + datetime.timedelta(weeks=weeks)
+        pieces = Publication.objects.select_related("primary_center", "publication_type")
+        if center_slug:
+            pieces = pieces.filter(primary_center__slug=center_slug)
+        events = [
+            (timezone.localtime(p.go_live_at), "Goes live", p)
+            for p in pieces.filter(status=Status.PUBLISHED, go_live_at__gt=now, go_live_at__lte=until)
+        ] + [
+            (timezone.localtime(p.expire_at), "Expires", p)
+            for p in pieces.filter(status=Status.PUBLISHED, expire_at__gt=now, expire_at__lte=until)
+        ]
+        events.sort(key=lambda event: (event[0], event[2].pk))
+        days: dict[datetime.date, list] = {}
+        for moment, kind, publication in events:
+            days.setdefault(moment.date(), []).append({"time": moment, "kind": kind, "publication": publication})
+        return TemplateResponse(
+            request,
+            "admin/publications/publication/schedule.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Publishing schedule",
+                "opts": self.model._meta,
+                "days": sorted(days.items()),
+                "weeks": weeks,
+                "centers": Center.objects.all(),
+                "center_slug": center_slug,
+            },
+        )
+
+    def revisions_view(self, request, pk):
+        """The revision history, and a field-by-field comparison of two revisions (?a=&b=)."""
+        publication = self._publication_or_404(request, pk)
+        revisions = list(publication.revisions.select_related("created_by").order_by("-created_at", "-pk"))
+        by_id = {revision.pk: revision for revision in revisions}
+        comparison, older, newer = None, None, None
+        try:
+            a, b = int(request.GET.get("a", 0)), int(request.GET.get("b", 0))
+        except ValueError:
+            a = b = 0
+        if a in by_id and b in by_id:
+            older, newer = sorted([by_id[a], by_id[b]], key=lambda r: (r.created_at, r.pk))
+            comparison = compare_revisions(older.data, newer.data)
+        return TemplateResponse(
+            request,
+            "admin/publications/publication/revisions.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"Revisions of “{publication.title}”",
+                "opts": self.model._meta,
+                "publication": publication,
+                "revisions": revisions,
+                "comparison": comparison,
+                "older": older,
+                "newer": newer,
+                "can_restore": request.user.has_perm("publications.change_publication"),
+            },
+        )
+
+    def restore_view(self, request, pk, revision_id):
+        if request.method != "POST":
+            raise Http404
+        publication = self._publication_or_404(request, pk)
+        revision = get_object_or_404(Revision, pk=revision_id, publication=publication)
+        try:
+            restored = services.restore_revision(revision=revision, by=request.user)
+        except PermissionDenied:
+            raise
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                messages.error(request, message)
+            return HttpResponseRedirect(reverse("admin:publications_publication_revisions", args=[pk]))
+        messages.success(request, "Restored as a new draft revision. Earlier revisions are kept.")
+        return HttpResponseRedirect(reverse("admin:publications_publication_change", args=[restored.pk]))
 
 
 @admin.register(Collection)

@@ -172,6 +172,35 @@ class Publication(models.Model):
         null=True, blank=True, help_text="When a published piece becomes visible. Blank: at once."
     )
     expire_at = models.DateTimeField(null=True, blank=True, help_text="When it stops being visible. Blank: never.")
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up on every save; a save based on an older version is refused."
+    )
+    draft_of = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="pending_change",
+        editable=False,
+        help_text="The live piece this draft will replace when a manager publishes it.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    review_comment = models.TextField(
+        blank=True, editable=False, help_text="The manager's latest request for changes, shown to the editor."
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    went_live_handled_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When publish_scheduled ran the go-live side effects (cache purge, notifications).",
+    )
     legacy_id = models.CharField(
         max_length=200,
         null=True,
@@ -194,6 +223,11 @@ class Publication(models.Model):
         indexes = [
             models.Index(fields=["status", "-publication_date"], name="pub_status_date_idx"),
             GinIndex(fields=["search_vector"], name="pub_search_vector_idx"),
+        ]
+        permissions = [
+            ("submit_publication", "Can submit a publication for review"),
+            ("review_publication", "Can approve a publication or request changes"),
+            ("publish_publication", "Can publish, schedule and unpublish a publication"),
         ]
 
     def __str__(self):
@@ -279,3 +313,33 @@ class CollectionItem(models.Model):
 
     def __str__(self):
         return f"{self.collection}: {self.publication}"
+
+
+class Revision(models.Model):
+    """A snapshot of a publication after a save: every field, its contributors and taxonomies.
+
+    Revisions are only ever added: restoring an old one writes a new revision.
+    """
+
+    class Kind(models.TextChoices):
+        SAVE = "save", "Saved"
+        AUTOSAVE = "autosave", "Autosaved"
+        RESTORE = "restore", "Restored"
+        PUBLISH = "publish", "Published"
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="revisions")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=10, choices=Kind, default=Kind.SAVE)
+    version = models.PositiveIntegerField(help_text="The publication's version this snapshot was taken at.")
+    data = models.JSONField()
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["publication", "-created_at"], name="revision_pub_idx")]
+
+    def __str__(self):
+        return f"{self.publication} · {self.get_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"

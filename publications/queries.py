@@ -67,8 +67,21 @@ def publication_page(*, slug: str) -> PublicationPage:
     Raises Http404 when no public piece has this slug. Budget: 11 queries, whatever the number
     of authors, topics or regions (pinned in tests/publications/test_publication_page.py).
     """
+    return _page_for(Publication.objects.published().filter(slug=slug))
+
+
+def preview_page(*, pk: int) -> PublicationPage:
+    """Return the publication page of any piece, whatever its status, for staff and share links.
+
+    The caller decides who may see it. Rails and recent work still list public pieces only.
+    Raises Http404 for an unknown id. Budget: as `publication_page`.
+    """
+    return _page_for(Publication.objects.filter(pk=pk))
+
+
+def _page_for(candidates) -> PublicationPage:
     publication = (
-        Publication.objects.published()
+        candidates
         .select_related("publication_type", "primary_center", "lead_image")
         .prefetch_related(
             Prefetch(
@@ -84,7 +97,6 @@ def publication_page(*, slug: str) -> PublicationPage:
             "topics",
             "regions",
         )
-        .filter(slug=slug)
         .first()
     )
     if publication is None:
@@ -672,6 +684,7 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
         types=types,
         selected_type=selected_type,
     )
+
 
 # Search --------------------------------------------------------------------------------------
 

@@ -1,24 +1,36 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from people.seo import person_structured_data
-from publications.queries import expert_profile
 from publications.filters import PublicationFilterForm, first_value
-from publications.queries import home_page, publication_filter_options, publication_listing
-from publications.queries import publication_page
-from publications.queries import search_results
+from publications.queries import (
+    expert_profile,
+    home_page,
+    preview_page,
+    publication_filter_options,
+    publication_listing,
+    publication_page,
+    search_results,
+)
 from publications.seo import publication_structured_data
+from publications.services import publication_id_from_preview_token
 
 
 def publication_detail(request, slug):
-    page = publication_page(slug=slug)
+    return render_publication_page(request, publication_page(slug=slug))
+
+
+def render_publication_page(request, page, *, preview: bool = False):
     canonical_url = request.build_absolute_uri(page.publication.get_absolute_url())
     lead = page.publication.lead_image
-    return render(
+    response = render(
         request,
         "publications/publication_detail.html",
         {
             "page": page,
+            "preview": preview,
             "canonical_url": canonical_url,
             "og_image": request.build_absolute_uri(lead.file.url) if lead and lead.file else "",
             "structured_data": publication_structured_data(
@@ -26,9 +38,32 @@ def publication_detail(request, slug):
             ),
         },
     )
+    if preview:
+        # A preview must never be cached by a browser or proxy, nor indexed.
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
-# Placeholders being replaced in this change; each raises 404 until its page is built.
+def publication_preview(request, pk):
+    """Staff see any piece, whatever its status, rendered with the public template."""
+    user = request.user
+    if not (user.is_active and user.is_staff):
+        raise Http404
+    if not user.has_perm("publications.view_publication"):
+        raise PermissionDenied
+    return render_publication_page(request, preview_page(pk=pk), preview=True)
+
+
+def publication_preview_share(request, token):
+    """An outside reviewer reads one draft through a signed, expiring link; anything else is a 404."""
+    publication_id = publication_id_from_preview_token(token)
+    if publication_id is None:
+        raise Http404
+    return render_publication_page(request, preview_page(pk=publication_id), preview=True)
+
+
 def home(request):
     return render(
         request, "publications/home.html", {"page": home_page(), "canonical_url": request.build_absolute_uri("/")}

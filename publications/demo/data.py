@@ -892,3 +892,4 @@ USERS = [
     ("editor", "editor", True, False),
     ("manager", "manager", True, False),
 ]
+USER_ROLES = {"editor": "Editor", "manager": "Manager"}

@@ -10,8 +10,12 @@ no duplicates. Rows that are not demo content are never touched.
 
 import time
 
+from io import StringIO
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from taggit.models import Tag, TaggedItem
@@ -389,19 +393,24 @@ class Command(BaseCommand):
     # -- users ----------------------------------------------------------------------------------
 
     def seed_users(self):
+        # The roles' groups come from setup_roles, so that the demo users get exactly its permissions.
+        call_command("setup_roles", stdout=StringIO())
         User = get_user_model()
         for username, password, is_staff, is_superuser in data.USERS:
-            if User.objects.filter(username=username).exists():
-                continue
-            user = User(
-                username=username,
-                email=f"{username}@example.org",
-                is_staff=is_staff,
-                is_superuser=is_superuser,
-            )
-            user.set_password(password)
-            user.save()
-            self.changes["created"] += 1
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(
+                    username=username,
+                    email=f"{username}@example.org",
+                    is_staff=is_staff,
+                    is_superuser=is_superuser,
+                )
+                user.set_password(password)
+                user.save()
+                self.changes["created"] += 1
+            role = data.USER_ROLES.get(username)
+            if role:
+                user.groups.add(Group.objects.get(name=role))
 
     # -- summary --------------------------------------------------------------------------------
 

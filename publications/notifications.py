@@ -1,0 +1,71 @@
+"""Email to the people a workflow step concerns. Plain text, sent after the change commits."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.urls import reverse
+
+
+def _admin_url(publication) -> str:
+    return settings.SITE_URL + reverse("admin:publications_publication_change", args=[publication.pk])
+
+
+def _public_url(publication) -> str:
+    return settings.SITE_URL + publication.get_absolute_url()
+
+
+def _addresses(users) -> list[str]:
+    return sorted({user.email for user in users if user is not None and user.email and user.is_active})
+
+
+def _send(subject: str, body: str, recipients: list[str]) -> None:
+    if recipients:
+        send_mail(subject, body, None, recipients)
+
+
+def _editors_of(publication) -> list[str]:
+    return _addresses([publication.submitted_by, publication.created_by])
+
+
+def review_requested(publication) -> None:
+    managers = get_user_model().objects.with_perm("publications.review_publication", include_superusers=False)
+    submitter = publication.submitted_by.get_username() if publication.submitted_by else "An editor"
+    _send(
+        f"For review: {publication.title}",
+        f"{submitter} submitted “{publication.title}” for review.\n\nReview it: {_admin_url(publication)}\n",
+        _addresses(managers),
+    )
+
+
+def changes_requested(publication, *, by, comment: str) -> None:
+    _send(
+        f"Changes requested: {publication.title}",
+        f"{by.get_username()} asked for changes to “{publication.title}”:\n\n{comment}\n\n"
+        f"Edit it: {_admin_url(publication)}\n",
+        _editors_of(publication),
+    )
+
+
+def approved(publication, *, by) -> None:
+    _send(
+        f"Approved: {publication.title}",
+        f"{by.get_username()} approved “{publication.title}”.\n",
+        _editors_of(publication),
+    )
+
+
+def published(publication, *, by, scheduled: bool) -> None:
+    when = f"will go live on {publication.go_live_at:%Y-%m-%d %H:%M %Z}" if scheduled else "is now live"
+    _send(
+        f"{'Scheduled' if scheduled else 'Published'}: {publication.title}",
+        f"“{publication.title}” {when}: {_public_url(publication)}\n",
+        _editors_of(publication),
+    )
+
+
+def went_live(publication) -> None:
+    _send(
+        f"Now live: {publication.title}",
+        f"“{publication.title}” went live as scheduled: {_public_url(publication)}\n",
+        _editors_of(publication),
+    )
