@@ -7,18 +7,22 @@ one way (publications → people → cms).
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from cms import views as cms_views
+from cms.converters import UnicodeSlugConverter
 from people import views as people_views
 from publications import views as publication_views
 from publications import taxonomy_views
 from publications.sitemaps import SITEMAPS
 
+# Before the includes below: their patterns use it.
+register_converter(UnicodeSlugConverter, "uslug")
+
 people_patterns = (
     [
         path("", people_views.expert_directory, name="list"),
-        path("<str:slug>/", publication_views.expert_detail, name="detail"),
+        path("<uslug:slug>/", publication_views.expert_detail, name="detail"),
     ],
     "people",
 )
@@ -26,15 +30,15 @@ people_patterns = (
 taxonomy_patterns = (
     [
         path("centers/", taxonomy_views.center_index, name="centers"),
-        path("centers/<str:slug>/", taxonomy_views.center_detail, name="center"),
+        path("centers/<uslug:slug>/", taxonomy_views.center_detail, name="center"),
         path("topics/", taxonomy_views.topic_index, name="topics"),
-        path("topics/<str:slug>/", taxonomy_views.topic_detail, name="topic"),
+        path("topics/<uslug:slug>/", taxonomy_views.topic_detail, name="topic"),
         path("regions/", taxonomy_views.region_index, name="regions"),
-        path("regions/<str:slug>/", taxonomy_views.region_detail, name="region"),
-        path("programs/<str:slug>/", taxonomy_views.program_detail, name="program"),
-        path("projects/<str:slug>/", taxonomy_views.project_detail, name="project"),
-        path("collections/<str:slug>/", taxonomy_views.collection_detail, name="collection"),
-        path("newsletters/<str:slug>/", taxonomy_views.newsletter_detail, name="newsletter"),
+        path("regions/<uslug:slug>/", taxonomy_views.region_detail, name="region"),
+        path("programs/<uslug:slug>/", taxonomy_views.program_detail, name="program"),
+        path("projects/<uslug:slug>/", taxonomy_views.project_detail, name="project"),
+        path("collections/<uslug:slug>/", taxonomy_views.collection_detail, name="collection"),
+        path("newsletters/<uslug:slug>/", taxonomy_views.newsletter_detail, name="newsletter"),
     ],
     "taxonomy",
 )

@@ -361,22 +361,7 @@ def publication_listing(*, filters: ListingFilters | None, page: str | None) -> 
     if filters is None:
         publications = Publication.objects.none()
     else:
-        conditions = []
-        if filters.publication_type is not None:
-            conditions.append(Q(publication_type_id=filters.publication_type.pk))
-        if filters.center is not None:
-            conditions.append(center_condition(filters.center.pk))
-        if filters.topic is not None:
-            conditions.append(tag_condition("topics", [filters.topic.pk]))
-        if filters.region is not None:
-            conditions.append(tag_condition("regions", descendant_region_ids([filters.region.pk])))
-        if filters.program is not None:
-            conditions.append(tag_condition("programs", [filters.program.pk]))
-        if filters.project is not None:
-            conditions.append(tag_condition("projects", [filters.project.pk]))
-        if filters.year is not None:
-            conditions.append(Q(publication_date__year=filters.year))
-        publications = Publication.objects.published().filter(*conditions)
+        publications = Publication.objects.published().filter(*listing_conditions(filters))
     return PublicationListing(page=card_page(publications.newest_first(), page=page), filters=filters)
 
 
@@ -692,7 +677,7 @@ SEARCH_PAGE_SIZE = 20
 
 
 def listing_conditions(filters: ListingFilters) -> list[Q]:
-    """Return the conditions on publications that `filters` ask for (as publication_listing applies them).
+    """Return the conditions on publications that `filters` ask for (listings and search share them).
 
     The region filter includes sub-regions (1 query for the region tree); nothing else queries.
     """

@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.publication_list, name="list"),
     path("preview/<int:pk>/", views.publication_preview, name="preview"),
     path("preview/share/<str:token>/", views.publication_preview_share, name="preview_share"),
-    path("<str:slug>/", views.publication_detail, name="detail"),
+    path("<uslug:slug>/", views.publication_detail, name="detail"),
 ]
