@@ -13,7 +13,7 @@ def paginate(items, *, page: str | None, per_page: int) -> Page:
     paginator = Paginator(items, per_page, allow_empty_first_page=True)
     if page in (None, ""):
         number = 1
-    elif len(page) > MAX_PAGE_PARAM_LENGTH or not page.isdigit():
+    elif len(page) > MAX_PAGE_PARAM_LENGTH or not (page.isascii() and page.isdigit()):
         raise Http404("No such page")
     else:
         number = int(page)

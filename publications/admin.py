@@ -7,6 +7,7 @@ one function in publications/services.py.
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
-from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids
+from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import services
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.revisions import compare_revisions
@@ -32,6 +33,9 @@ class AuthorshipInline(admin.TabularInline):
     verbose_name = "contributor"
     verbose_name_plural = "contributors (byline order: lowest position first)"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
 
 class PublicationCollectionInline(admin.TabularInline):
     model = CollectionItem
@@ -40,6 +44,9 @@ class PublicationCollectionInline(admin.TabularInline):
     fields = ["collection", "position"]
     verbose_name = "collection"
     verbose_name_plural = "collections"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("collection")
 
 
 class RegionWithSubregionsFilter(admin.SimpleListFilter):
@@ -59,6 +66,17 @@ class RegionWithSubregionsFilter(admin.SimpleListFilter):
         except ValueError:
             return queryset.none()
         return queryset.filter(regions__in=descendant_region_ids([region_id])).distinct()
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = "created by"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Me")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(created_by=request.user) if self.value() == "1" else queryset
 
 
 class PublicationAdminForm(forms.ModelForm):
@@ -105,6 +123,7 @@ class PublicationAdmin(admin.ModelAdmin):
     list_display = ["title", "byline", "publication_type", "primary_center", "status_label", "publication_date", "updated_at"]
     list_filter = [
         "status",
+        MineFilter,
         "publication_type",
         "primary_center",
         "centers",
@@ -190,6 +209,21 @@ class PublicationAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def delete_model(self, request, obj):
+        record_audit(actor=request.user, action=AuditEntry.Action.DELETE, obj=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for publication in queryset:
+            record_audit(actor=request.user, action=AuditEntry.Action.DELETE, obj=publication)
+        super().delete_queryset(request, queryset)
+
+    def get_view_on_site_url(self, obj=None):
+        # A piece readers cannot see yet opens in the staff preview instead of a public 404.
+        if obj is not None and obj.pk and not obj.is_public:
+            return reverse("publications:preview", args=[obj.pk])
+        return super().get_view_on_site_url(obj)
+
     def save_model(self, request, obj, form, change):
         if change:
             obj.version += 1
@@ -227,7 +261,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 and status in {Status.DRAFT, Status.CHANGES_REQUESTED},
                 "can_review": can_review and status == Status.IN_REVIEW,
                 "can_publish": can_publish and status in {Status.APPROVED, Status.UNPUBLISHED},
-                "can_unpublish": can_publish and status == Status.PUBLISHED and not publication.draft_of_id,
+                "can_unpublish": can_publish and status == Status.PUBLISHED,
                 "can_start_change": can_edit and self.is_live(publication) and pending is None,
                 "can_share": can_edit,
                 "gate_problems": services.publish_gate_problems(publication)
@@ -270,20 +304,26 @@ class PublicationAdmin(admin.ModelAdmin):
         publication = self._publication_or_404(request, pk)
         change_url = reverse("admin:publications_publication_change", args=[publication.pk])
         user = request.user
+        raw_version = request.POST.get("expected_version", "")
+        expected_version = int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None
         try:
             if action == "submit":
                 services.submit_for_review(publication=publication, by=user)
                 messages.success(request, "Submitted for review. Managers have been told.")
             elif action == "approve":
-                services.approve_publication(publication=publication, by=user)
+                services.approve_publication(publication=publication, by=user, expected_version=expected_version)
                 messages.success(request, "Approved. It can now be published.")
             elif action == "request-changes":
-                services.request_changes(publication=publication, by=user, comment=request.POST.get("comment", ""))
+                services.request_changes(
+                    publication=publication, by=user, comment=request.POST.get("comment", ""),
+                    expected_version=expected_version,
+                )
                 messages.success(request, "Sent back to the editor with your comment.")
             elif action == "publish":
                 go_live_at, expire_at = self._schedule_from(request)
                 target = services.publish_publication(
-                    publication=publication, by=user, go_live_at=go_live_at, expire_at=expire_at
+                    publication=publication, by=user, go_live_at=go_live_at, expire_at=expire_at,
+                    expected_version=expected_version,
                 )
                 change_url = reverse("admin:publications_publication_change", args=[target.pk])
                 if target.go_live_at:
@@ -300,7 +340,14 @@ class PublicationAdmin(admin.ModelAdmin):
             elif action == "share":
                 token = services.create_preview_link_token(publication=publication, by=user)
                 link = request.build_absolute_uri(reverse("publications:preview_share", args=[token]))
-                messages.success(request, format_html("Share link (valid for 7 days, read-only): <a href=\"{0}\">{0}</a>", link))
+                days = max(settings.PREVIEW_LINK_MAX_AGE // 86400, 1)
+                messages.success(
+                    request,
+                    format_html(
+                        'Share link (read-only, valid for {} day{}): <a href="{}">{}</a>',
+                        days, "" if days == 1 else "s", link, link,
+                    ),
+                )
             else:
                 raise Http404
         except PermissionDenied as refusal:
@@ -317,7 +364,10 @@ class PublicationAdmin(admin.ModelAdmin):
             raw = (request.POST.get(name) or "").strip()
             if not raw:
                 return None
-            moment = parse_datetime(raw)
+            try:
+                moment = parse_datetime(raw)
+            except ValueError:
+                moment = None
             if moment is None:
                 raise ValidationError(f"“{raw}” is not a date and time (use the picker or YYYY-MM-DD HH:MM).")
             return timezone.make_aware(moment) if timezone.is_naive(moment) else moment

@@ -43,7 +43,8 @@ class PublicationQuerySet(models.QuerySet):
         """
         now = timezone.now()
         return self.filter(
-            Q(status=Status.PUBLISHED),
+            # A pending change of a live piece is never public by itself, even once scheduled.
+            Q(status=Status.PUBLISHED, draft_of__isnull=True),
             Q(go_live_at__isnull=True) | Q(go_live_at__lte=now),
             Q(expire_at__isnull=True) | Q(expire_at__gt=now),
         )
@@ -247,6 +248,7 @@ class Publication(models.Model):
         now = timezone.now()
         return (
             self.status == Status.PUBLISHED
+            and self.draft_of_id is None
             and (self.go_live_at is None or self.go_live_at <= now)
             and (self.expire_at is None or self.expire_at > now)
         )

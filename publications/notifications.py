@@ -20,7 +20,9 @@ def _addresses(users) -> list[str]:
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
     if recipients:
-        send_mail(subject, body, None, recipients)
+        # A title is typed by an editor and may hold a line break; in a header that would be
+        # refused (BadHeaderError) after the change committed, so it is folded to one line.
+        send_mail(" ".join(subject.split()), body, None, recipients)
 
 
 def _editors_of(publication) -> list[str]:
@@ -28,7 +30,12 @@ def _editors_of(publication) -> list[str]:
 
 
 def review_requested(publication) -> None:
-    managers = get_user_model().objects.with_perm("publications.review_publication", include_superusers=False)
+    managers = get_user_model().objects.with_perm(
+        "publications.review_publication",
+        include_superusers=False,
+        # Named because django-axes adds a second backend; ModelBackend is the one holding roles.
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
     submitter = publication.submitted_by.get_username() if publication.submitted_by else "An editor"
     _send(
         f"For review: {publication.title}",

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cms.models import AuditEntry, record_audit
+from cms.slugs import unique_slug
 from publications import notifications
 from publications.models import Publication, Revision, Status
 from publications.queries import disclaimer_for
@@ -37,7 +38,20 @@ def _require_perm(user, perm: str, message: str) -> None:
 
 def _locked(publication: Publication) -> Publication:
     """Re-read the row under a lock, so that two clicks or two managers cannot both act on it."""
-    return Publication.objects.select_for_update().get(pk=publication.pk)
+    current = Publication.objects.select_for_update().filter(pk=publication.pk).first()
+    if current is None:
+        # A double-clicked publish of a pending change: the first click merged and removed it.
+        raise ValidationError("This publication no longer exists; it may have just been published or deleted.")
+    return current
+
+
+def _require_version(publication: Publication, expected_version) -> None:
+    """Refuse to act on content the user has not seen: someone saved it after they opened it."""
+    if expected_version is not None and int(expected_version) != publication.version:
+        raise ValidationError(
+            "This publication was changed after you opened it. Reload the page and look at the "
+            "new version before you act on it."
+        )
 
 
 def _require_state(publication: Publication, allowed, action: str) -> None:
@@ -63,11 +77,15 @@ def record_revision(*, publication: Publication, by, kind: str = Revision.Kind.S
 def record_edit(*, publication: Publication, by, created: bool) -> Revision:
     """Record an editor's save: a revision, an audit entry, and the status the edit implies.
 
-    An approved piece or one with changes requested goes back to draft when edited, so that
-    nothing unreviewed is published.
+    An approved, unpublished or in-review piece, or one with changes requested, goes back to
+    draft when edited, so that nothing unreviewed is published.
     """
+    _require_perm(by, "change_publication", "You are not allowed to edit publications.")
     publication = _locked(publication)
-    if publication.status in {Status.APPROVED, Status.CHANGES_REQUESTED}:
+    scheduled_change = publication.draft_of_id and publication.status == Status.PUBLISHED
+    if scheduled_change or publication.status in {
+        Status.APPROVED, Status.CHANGES_REQUESTED, Status.IN_REVIEW, Status.UNPUBLISHED
+    }:
         publication.status = Status.DRAFT
         publication.save(update_fields=["status", "updated_at"])
     record_audit(actor=by, action=AuditEntry.Action.CREATE if created else AuditEntry.Action.EDIT, obj=publication)
@@ -80,17 +98,19 @@ def submit_for_review(*, publication: Publication, by) -> Publication:
     _require_perm(by, "submit_publication", "You are not allowed to submit publications for review.")
     publication = _locked(publication)
     _require_state(publication, {Status.DRAFT, Status.CHANGES_REQUESTED}, "submitted for review")
+    if not publication.authorships.filter(role="author").exists():
+        raise ValidationError("Add at least one author before submitting for review.")
     publication.status = Status.IN_REVIEW
     publication.submitted_by = by
     publication.submitted_at = timezone.now()
     publication.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
     record_audit(actor=by, action=AuditEntry.Action.SUBMIT, obj=publication)
-    transaction.on_commit(lambda: notifications.review_requested(publication))
+    transaction.on_commit(lambda: notifications.review_requested(publication), robust=True)
     return publication
 
 
 @transaction.atomic
-def request_changes(*, publication: Publication, by, comment: str) -> Publication:
+def request_changes(*, publication: Publication, by, comment: str, expected_version=None) -> Publication:
     """Send a piece in review back to its editor with a comment. Managers only."""
     _require_perm(by, "review_publication", "Only managers can request changes.")
     comment = (comment or "").strip()
@@ -98,25 +118,30 @@ def request_changes(*, publication: Publication, by, comment: str) -> Publicatio
         raise ValidationError("Say what needs to change: the comment is what the editor will see.")
     publication = _locked(publication)
     _require_state(publication, {Status.IN_REVIEW}, "sent back for changes")
+    _require_version(publication, expected_version)
     publication.status = Status.CHANGES_REQUESTED
     publication.review_comment = comment
     publication.save(update_fields=["status", "review_comment", "updated_at"])
     record_audit(actor=by, action=AuditEntry.Action.REQUEST_CHANGES, obj=publication, message=comment)
-    transaction.on_commit(lambda: notifications.changes_requested(publication, by=by, comment=comment))
+    transaction.on_commit(lambda: notifications.changes_requested(publication, by=by, comment=comment), robust=True)
     return publication
 
 
 @transaction.atomic
-def approve_publication(*, publication: Publication, by) -> Publication:
-    """Approve a piece in review, so that a manager can publish it. Managers only."""
+def approve_publication(*, publication: Publication, by, expected_version=None) -> Publication:
+    """Approve a piece in review, so that a manager can publish it. Managers only.
+
+    With `expected_version` (the version the manager read), a piece edited since is refused.
+    """
     _require_perm(by, "review_publication", "Only managers can approve publications.")
     publication = _locked(publication)
     _require_state(publication, {Status.IN_REVIEW}, "approved")
+    _require_version(publication, expected_version)
     publication.status = Status.APPROVED
     publication.review_comment = ""
     publication.save(update_fields=["status", "review_comment", "updated_at"])
     record_audit(actor=by, action=AuditEntry.Action.APPROVE, obj=publication)
-    transaction.on_commit(lambda: notifications.approved(publication, by=by))
+    transaction.on_commit(lambda: notifications.approved(publication, by=by), robust=True)
     return publication
 
 
@@ -144,15 +169,21 @@ def publish_gate_problems(publication: Publication) -> list[str]:
 
 
 @transaction.atomic
-def publish_publication(*, publication: Publication, by, go_live_at=None, expire_at=None) -> Publication:
+def publish_publication(
+    *, publication: Publication, by, go_live_at=None, expire_at=None, expected_version=None
+) -> Publication:
     """Publish an approved piece now, or schedule it for `go_live_at`. Managers only.
 
-    A pending change of a live piece is written onto the live piece instead, which keeps its
-    address, and the pending copy is removed; its revisions move to the live piece.
+    A pending change of a live piece published now is written onto the live piece, which keeps
+    its address, schedule and (unless a new one is given) expiry; the copy is removed and its
+    revisions move to the live piece. A pending change scheduled for later stays a copy until
+    `publish_scheduled` writes it onto the live piece at that time; readers see the live
+    version until then.
     """
     _require_perm(by, "publish_publication", "Only managers can publish.")
     publication = _locked(publication)
     _require_state(publication, {Status.APPROVED, Status.UNPUBLISHED}, "published")
+    _require_version(publication, expected_version)
     problems = publish_gate_problems(publication)
     if expire_at and expire_at <= (go_live_at or timezone.now()):
         problems.append("The expiry must be after the time the piece goes live.")
@@ -161,26 +192,39 @@ def publish_publication(*, publication: Publication, by, go_live_at=None, expire
 
     now = timezone.now()
     scheduled = bool(go_live_at and go_live_at > now)
-    target = publication
-    if publication.draft_of_id:
-        target = _locked(publication.draft_of)
-        apply_snapshot(target, take_snapshot(publication))
-        Revision.objects.filter(publication=publication).update(publication=target)
-        publication.delete()
-    target.status = Status.PUBLISHED
-    target.go_live_at = go_live_at if scheduled else None
-    target.expire_at = expire_at
-    target.first_published_at = target.first_published_at or (go_live_at if scheduled else now)
-    target.went_live_handled_at = None if scheduled else now
-    target.review_comment = ""
-    target.version += 1
-    target.save()
-    record_revision(publication=target, by=by, kind=Revision.Kind.PUBLISH)
+    if publication.draft_of_id and not scheduled:
+        target = merge_pending_change(change=publication, by=by, expire_at=expire_at)
+    else:
+        target = publication
+        target.status = Status.PUBLISHED
+        target.go_live_at = go_live_at if scheduled else None
+        target.expire_at = expire_at
+        if not target.draft_of_id:
+            target.first_published_at = target.first_published_at or (go_live_at if scheduled else now)
+        target.went_live_handled_at = None if scheduled else now
+        target.review_comment = ""
+        target.version += 1
+        target.save()
+        record_revision(publication=target, by=by, kind=Revision.Kind.PUBLISH)
     action = AuditEntry.Action.SCHEDULE if scheduled else AuditEntry.Action.PUBLISH
     message = f"Goes live {go_live_at:%Y-%m-%d %H:%M %Z}" if scheduled else ""
     record_audit(actor=by, action=action, obj=target, message=message)
-    transaction.on_commit(lambda: notifications.published(target, by=by, scheduled=scheduled))
+    transaction.on_commit(lambda: notifications.published(target, by=by, scheduled=scheduled), robust=True)
     return target
+
+
+def merge_pending_change(*, change: Publication, by, expire_at=None) -> Publication:
+    """Write a pending change onto its live piece and remove the copy. Call inside a transaction."""
+    live = _locked(change.draft_of)
+    apply_snapshot(live, take_snapshot(change))
+    Revision.objects.filter(publication=change).update(publication=live)
+    change.delete()
+    if expire_at:
+        live.expire_at = expire_at
+    live.version += 1
+    live.save()
+    record_revision(publication=live, by=by, kind=Revision.Kind.PUBLISH, note="Published a pending change")
+    return live
 
 
 @transaction.atomic
@@ -213,7 +257,7 @@ def start_change(*, publication: Publication, by) -> Publication:
         return existing
     copy = Publication(
         title=live.title,
-        slug=f"{live.slug}--change"[:200],
+        slug=unique_slug(Publication(pk=None), f"{live.slug} change"),
         publication_type_id=live.publication_type_id,
         status=Status.DRAFT,
         draft_of=live,
@@ -263,19 +307,28 @@ def create_preview_link_token(*, publication: Publication, by) -> str:
 
 
 def publication_id_from_preview_token(token: str) -> int | None:
-    """Return the publication id a valid, unexpired token grants, or None."""
+    """Return the publication id a valid, unexpired token grants, or None.
+
+    A piece that was taken down (unpublished) is no longer shown through old links.
+    """
     try:
         value = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(token, max_age=settings.PREVIEW_LINK_MAX_AGE)
     except signing.BadSignature:
         return None
-    return int(value) if value.isdigit() else None
+    if not (value.isascii() and value.isdigit()):
+        return None
+    if not Publication.objects.filter(pk=int(value)).exclude(status=Status.UNPUBLISHED).exists():
+        return None
+    return int(value)
 
 
 def handle_went_live(*, now=None) -> list[Publication]:
-    """Run the go-live side effects for scheduled pieces whose time has come; safe to run twice.
+    """Run the go-live work for scheduled pieces whose time has come; safe to run twice.
 
-    Each piece is claimed under a row lock that other runs skip, and marked as handled in the
-    same transaction, so concurrent runs never handle a piece twice.
+    New pieces are already visible (visibility is decided in the query); for them this only
+    records the event and notifies. A scheduled change of a live piece is written onto the live
+    piece here. Each row is claimed under a lock that other runs skip and marked as handled in
+    the same transaction, so concurrent runs never handle a piece twice.
     """
     now = now or timezone.now()
     handled = []
@@ -286,10 +339,13 @@ def handle_went_live(*, now=None) -> list[Publication]:
             .order_by("go_live_at")
         )
         for publication in due:
-            publication.went_live_handled_at = now
-            publication.save(update_fields=["went_live_handled_at"])
+            if publication.draft_of_id:
+                publication = merge_pending_change(change=publication, by=None)
+            else:
+                publication.went_live_handled_at = now
+                publication.save(update_fields=["went_live_handled_at"])
             record_audit(actor=None, action=AuditEntry.Action.WENT_LIVE, obj=publication)
             handled.append(publication)
         for publication in handled:
-            transaction.on_commit(lambda p=publication: notifications.went_live(p))
+            transaction.on_commit(lambda p=publication: notifications.went_live(p), robust=True)
     return handled

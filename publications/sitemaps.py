@@ -5,8 +5,9 @@ surface. Each section is one query per sitemap page (50,000 URLs).
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
-from cms.models import Center, Collection, Program, Project, Region, Topic
+from cms.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Person
 from publications.models import Publication
 
@@ -46,7 +47,21 @@ class TaxonomySitemap(Sitemap):
         return self.model.objects.only("pk", "slug").order_by("pk")
 
 
+class SectionSitemap(Sitemap):
+    """The pages that list everything else: home, listings, the expert directory, the indexes."""
+
+    changefreq = "daily"
+    priority = 0.9
+
+    def items(self):
+        return ["home", "publications:list", "people:list", "taxonomy:centers", "taxonomy:topics", "taxonomy:regions"]
+
+    def location(self, item):
+        return reverse(item)
+
+
 SITEMAPS = {
+    "sections": SectionSitemap(),
     "publications": PublicationSitemap(),
     "experts": ExpertSitemap(),
     "centers": TaxonomySitemap(Center),
@@ -55,4 +70,5 @@ SITEMAPS = {
     "programs": TaxonomySitemap(Program),
     "projects": TaxonomySitemap(Project),
     "collections": TaxonomySitemap(Collection),
+    "newsletters": TaxonomySitemap(Newsletter),
 }

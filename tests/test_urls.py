@@ -20,3 +20,8 @@ def test_slugs_in_other_scripts_resolve(client):
     assert client.get(person.get_absolute_url()).status_code == 200
     assert client.get(piece.get_absolute_url()).status_code == 200
     assert client.get(topic.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["²", "¹", "٣", "0", "-1", "2.5", "abc", "9" * 30])
+def test_page_numbers_that_are_not_plain_digits_are_404(client, page):
+    assert client.get("/publications/", {"page": page}).status_code == 404

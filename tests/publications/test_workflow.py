@@ -327,3 +327,124 @@ class TestPreviewLinks:
 
         with pytest.raises(PermissionDenied):
             services.create_preview_link_token(publication=ready_piece(), by=nobody)
+
+
+class BrokenMailBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP is down")
+
+
+def test_a_mail_failure_does_not_undo_or_break_the_step(editor, manager, settings, django_capture_on_commit_callbacks):
+    settings.MAILERS = {"default": {"BACKEND": "tests.publications.test_workflow.BrokenMailBackend"}}
+    manager.email = "manny@example.org"
+    manager.save()
+    piece = ready_piece()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_for_review(publication=piece, by=editor)
+
+    assert Publication.objects.get(pk=piece.pk).status == Status.IN_REVIEW
+
+
+class TestReviewedVersionIsWhatGetsPublished:
+    def test_an_edit_during_review_sends_the_piece_back_to_draft(self, editor):
+        piece = ready_piece(status=Status.IN_REVIEW)
+
+        services.record_edit(publication=piece, by=editor, created=False)
+
+        assert Publication.objects.get(pk=piece.pk).status == Status.DRAFT
+
+    def test_approving_a_version_other_than_the_one_read_is_refused(self, manager):
+        piece = ready_piece(status=Status.IN_REVIEW)
+        read_version = piece.version
+        Publication.objects.filter(pk=piece.pk).update(version=read_version + 1, body="<p>Edited meanwhile</p>")
+
+        with pytest.raises(ValidationError, match="changed after you opened it"):
+            services.approve_publication(publication=piece, by=manager, expected_version=read_version)
+
+        assert Publication.objects.get(pk=piece.pk).status == Status.IN_REVIEW
+
+    def test_an_edited_unpublished_piece_needs_review_again(self, editor, manager):
+        piece = ready_piece(status=Status.UNPUBLISHED)
+
+        services.record_edit(publication=piece, by=editor, created=False)
+
+        with pytest.raises(ValidationError):
+            services.publish_publication(publication=piece, by=manager)
+
+
+class TestScheduledChangesOfLivePieces:
+    def test_the_live_piece_stays_up_with_its_text_until_the_change_goes_live(
+        self, editor, manager, client, frozen_clock
+    ):
+        live = ready_piece(title="Live title", status=Status.PUBLISHED)
+        change = services.start_change(publication=live, by=editor)
+        change.title = "Scheduled title"
+        change.save()
+        services.submit_for_review(publication=change, by=editor)
+        services.approve_publication(publication=change, by=manager)
+        go_live = timezone.now() + datetime.timedelta(hours=3)
+
+        services.publish_publication(publication=change, by=manager, go_live_at=go_live)
+
+        html = client.get(live.get_absolute_url()).content.decode()
+        assert "Live title" in html and "Scheduled title" not in html
+        assert client.get(Publication.objects.get(pk=change.pk).get_absolute_url()).status_code == 404
+
+        frozen_clock(go_live + datetime.timedelta(seconds=1))
+        services.handle_went_live()
+
+        live.refresh_from_db()
+        assert live.title == "Scheduled title" and live.is_public
+        assert not Publication.objects.filter(pk=change.pk).exists()
+
+    def test_publishing_a_change_now_keeps_the_live_pieces_expiry(self, editor, manager):
+        expiry = timezone.now() + datetime.timedelta(days=30)
+        live = ready_piece(status=Status.PUBLISHED, expire_at=expiry)
+        change = services.start_change(publication=live, by=editor)
+        Publication.objects.filter(pk=change.pk).update(status=Status.APPROVED)
+
+        services.publish_publication(publication=change, by=manager)
+
+        live.refresh_from_db()
+        assert live.expire_at == expiry and live.is_public
+
+    def test_a_double_clicked_publish_of_a_change_is_refused_not_a_crash(self, editor, manager):
+        live = ready_piece(status=Status.PUBLISHED)
+        change = services.start_change(publication=live, by=editor)
+        Publication.objects.filter(pk=change.pk).update(status=Status.APPROVED)
+        stale_copy = Publication.objects.get(pk=change.pk)
+        services.publish_publication(publication=change, by=manager)
+
+        with pytest.raises(ValidationError, match="no longer exists"):
+            services.publish_publication(publication=stale_copy, by=manager)
+
+    def test_a_change_of_a_piece_with_a_very_long_slug_gets_its_own_slug(self, editor):
+        live = ready_piece(status=Status.PUBLISHED, slug="a" * 200)
+        services.start_change(publication=live, by=editor)
+        other = ready_piece(status=Status.PUBLISHED, slug="b" * 200)
+
+        change = services.start_change(publication=other, by=editor)
+
+        assert change.slug != other.slug and len(change.slug) <= 200
+
+
+def test_a_share_link_stops_working_once_the_piece_is_taken_down(editor, manager):
+    piece = ready_piece(status=Status.PUBLISHED)
+    token = services.create_preview_link_token(publication=piece, by=editor)
+
+    services.unpublish_publication(publication=piece, by=manager)
+
+    assert services.publication_id_from_preview_token(token) is None
+
+
+def test_submitting_without_an_author_is_refused(editor):
+    piece = PublicationFactory()
+
+    with pytest.raises(ValidationError, match="author"):
+        services.submit_for_review(publication=piece, by=editor)

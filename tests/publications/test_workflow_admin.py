@@ -289,3 +289,29 @@ def test_the_audit_log_filters_by_user_and_action(manager, client):
     assert response.status_code == 200
     assert piece.title in response.content.decode()
     assert client.get(reverse("admin:cms_auditentry_changelist"), {"action__exact": "publish"}).context["cl"].result_count == 0
+
+
+def test_an_impossible_go_live_date_is_a_message_not_a_crash(manager_client):
+    piece = PublicationFactory(status=Status.APPROVED, authors=[PersonFactory()])
+
+    response = workflow(manager_client, piece, "publish", go_live_at="2030-02-30T10:00")
+
+    assert response.status_code == 302
+    assert "is not a date and time" in str(list(response.wsgi_request._messages)[0])
+    assert Publication.objects.get(pk=piece.pk).status == Status.APPROVED
+
+
+def test_deleting_a_draft_is_in_the_audit_log(manager_client):
+    piece = PublicationFactory(title="Doomed draft")
+
+    manager_client.post(reverse("admin:publications_publication_delete", args=[piece.pk]), {"post": "yes"})
+
+    assert AuditEntry.objects.filter(action="delete", object_repr="Doomed draft").exists()
+
+
+def test_view_on_site_opens_the_preview_for_a_draft(editor_client):
+    piece = PublicationFactory()
+
+    response = editor_client.get(change_url(piece))
+
+    assert reverse("publications:preview", args=[piece.pk]) in response.content.decode()
