@@ -10,6 +10,9 @@ class AffiliationInline(admin.TabularInline):
     autocomplete_fields = ["center"]
     fields = ["title_line", "center", "position"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("center")
+
 
 class PersonLinkInline(admin.TabularInline):
     model = PersonLink

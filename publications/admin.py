@@ -431,7 +431,10 @@ class PublicationAdmin(admin.ModelAdmin):
     def revisions_view(self, request, pk):
         """The revision history, and a field-by-field comparison of two revisions (?a=&b=)."""
         publication = self._publication_or_404(request, pk)
-        revisions = list(publication.revisions.select_related("created_by").order_by("-created_at", "-pk"))
+        # Snapshots hold whole bodies: load only the two being compared.
+        revisions = list(
+            publication.revisions.select_related("created_by").defer("data").order_by("-created_at", "-pk")
+        )
         by_id = {revision.pk: revision for revision in revisions}
         comparison, older, newer = None, None, None
         try:
@@ -439,7 +442,8 @@ class PublicationAdmin(admin.ModelAdmin):
         except ValueError:
             a = b = 0
         if a in by_id and b in by_id:
-            older, newer = sorted([by_id[a], by_id[b]], key=lambda r: (r.created_at, r.pk))
+            pair = Revision.objects.in_bulk([a, b])
+            older, newer = sorted([pair[a], pair[b]], key=lambda r: (r.created_at, r.pk))
             comparison = compare_revisions(older.data, newer.data)
         return TemplateResponse(
             request,
@@ -485,6 +489,9 @@ class CollectionAdmin(admin.ModelAdmin):
         fields = ["position", "publication"]
         verbose_name = "publication"
         verbose_name_plural = "publications (in curated order: lowest position first)"
+
+        def get_queryset(self, request):
+            return super().get_queryset(request).select_related("publication", "collection")
 
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]

@@ -4,7 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from cms.models import AuditEntry
 from publications.models import Publication, Status
+from publications.services import record_revision
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,14 +63,42 @@ ACTIONS = {
     "add a topic": lambda c: opens(c, reverse("admin:cms_topic_add")),
     "upload an image": lambda c: opens(c, reverse("admin:cms_image_add")),
     "manage users": lambda c: opens(c, reverse("admin:auth_user_changelist")),
+    "start a change of a live piece": lambda c: (
+        lambda live: c.post(reverse("admin:publications_publication_workflow", args=[live.pk, "start-change"]))
+        and Publication.objects.filter(draft_of=live).exists()
+    )(piece(Status.PUBLISHED)),
+    "edit a live piece directly": lambda c: (
+        lambda live: c.get(reverse("admin:publications_publication_change", args=[live.pk])).status_code == 200
+        and c.post(reverse("admin:publications_publication_change", args=[live.pk]), {"title": "x"}).status_code != 403
+    )(piece(Status.PUBLISHED)),
+    "share a preview link": lambda c: (
+        lambda target: c.post(reverse("admin:publications_publication_workflow", args=[target.pk, "share"]))
+        and AuditEntry.objects.filter(action="share_preview", object_id=str(target.pk)).exists()
+    )(piece(Status.DRAFT)),
+    "view revisions": lambda c: opens(c, reverse("admin:publications_publication_revisions", args=[piece(Status.DRAFT).pk])),
+    "restore a revision": lambda c: (
+        lambda target: (
+            lambda revision: c.post(reverse("admin:publications_publication_restore", args=[target.pk, revision.pk]))
+            and target.revisions.filter(kind="restore").exists()
+        )(record_revision(publication=target, by=None))
+    )(piece(Status.DRAFT)),
+    "schedule a piece": lambda c: (
+        lambda target: c.post(
+            reverse("admin:publications_publication_workflow", args=[target.pk, "publish"]),
+            {"go_live_at": "2099-01-01T09:00"},
+        )
+        and Publication.objects.filter(pk=target.pk, status=Status.PUBLISHED, go_live_at__isnull=False).exists()
+    )(piece(Status.APPROVED)),
 }
 
 EDITOR = {
     "list publications", "open add form", "edit a draft", "submit", "preview a draft", "schedule overview",
-    "add an expert", "upload an image",
+    "add an expert", "upload an image", "start a change of a live piece", "share a preview link",
+    "view revisions", "restore a revision",
 }
 MANAGER = EDITOR | {
     "approve", "request changes", "publish", "unpublish", "delete a draft", "review queue", "audit log", "add a topic",
+    "schedule a piece",
 }
 ALLOWED = {
     "anonymous": set(),
@@ -76,7 +106,8 @@ ALLOWED = {
     "staff_without_role": set(),
     "editor": EDITOR,
     "manager": MANAGER,
-    "superuser": set(ACTIONS),
+    # Nobody edits a live piece in place: changes go through a pending copy.
+    "superuser": set(ACTIONS) - {"edit a live piece directly"},
 }
 
 
