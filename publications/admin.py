@@ -22,6 +22,7 @@ from django.utils.html import format_html
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import services
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
+from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
 
 
@@ -390,30 +391,12 @@ class PublicationAdmin(admin.ModelAdmin):
         )
 
     def schedule_view(self, request):
-        """What goes live or expires in the coming weeks, day by day, with each piece's center."""
+        """A calendar of what goes live or expires in the coming weeks, by center."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        try:
-            weeks = min(max(int(request.GET.get("weeks", "4")), 1), 26)
-        except ValueError:
-            weeks = 4
-        center_slug = request.GET.get("center", "")
-        now = timezone.now()
-        until = now + datetime.timedelta(weeks=weeks)
-        pieces = Publication.objects.select_related("primary_center", "publication_type")
-        if center_slug:
-            pieces = pieces.filter(primary_center__slug=center_slug)
-        events = [
-            (timezone.localtime(p.go_live_at), "Goes live", p)
-            for p in pieces.filter(status=Status.PUBLISHED, go_live_at__gt=now, go_live_at__lte=until)
-        ] + [
-            (timezone.localtime(p.expire_at), "Expires", p)
-            for p in pieces.filter(status=Status.PUBLISHED, expire_at__gt=now, expire_at__lte=until)
-        ]
-        events.sort(key=lambda event: (event[0], event[2].pk))
-        days: dict[datetime.date, list] = {}
-        for moment, kind, publication in events:
-            days.setdefault(moment.date(), []).append({"time": moment, "kind": kind, "publication": publication})
+        weeks = request.GET.get("weeks", "4")
+        weeks = min(max(int(weeks), 1), 26) if weeks.isascii() and weeks.isdigit() else 4
+        center_slug = request.GET.get("center", "").replace("\x00", "")
         return TemplateResponse(
             request,
             "admin/publications/publication/schedule.html",
@@ -421,7 +404,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "title": "Publishing schedule",
                 "opts": self.model._meta,
-                "days": sorted(days.items()),
+                "calendar": publishing_calendar(weeks=weeks, center_slug=center_slug),
                 "weeks": weeks,
                 "centers": Center.objects.all(),
                 "center_slug": center_slug,

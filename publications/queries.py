@@ -1,5 +1,6 @@
 """Read functions for public pages: each returns ready-to-render data in a fixed number of queries."""
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -8,6 +9,7 @@ from django.core.paginator import Page
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from cms.models import (
     Center,
@@ -25,7 +27,7 @@ from cms.models import (
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
-from publications.models import Authorship, Publication, byline_prefetch, prefetch_bylines
+from publications.models import Authorship, Publication, Status, byline_prefetch, prefetch_bylines
 from publications import search as full_text
 
 RECENT_WORK_PER_AUTHOR = 3
@@ -770,3 +772,52 @@ def expert_work(person_id: int) -> QuerySet:
 def public_person_or_404(slug: str) -> Person:
     """Return the person with a public profile at `slug` (no related rows), or raise Http404. 1 query."""
     return taxonomy_item_or_404(Person.objects.public(), slug)
+
+
+# Publishing calendar (admin) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduledEvent:
+    time: datetime.datetime  # local time
+    kind: str  # "Goes live" or "Expires"
+    publication: Publication
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: datetime.date
+    events: list[ScheduledEvent]
+    is_today: bool
+
+
+def publishing_calendar(*, weeks: int, center_slug: str = "") -> list[list[CalendarDay]]:
+    """Return `weeks` calendar weeks (Monday first, from this week) of scheduled go-lives and expiries.
+
+    For staff: pending changes of live pieces are included. Optionally one primary center only.
+    Budget: 2 queries.
+    """
+    today = timezone.localdate()
+    first_day = today - datetime.timedelta(days=today.weekday())
+    start = timezone.now()
+    end = timezone.make_aware(datetime.datetime.combine(first_day + datetime.timedelta(weeks=weeks), datetime.time()))
+    pieces = Publication.objects.filter(status=Status.PUBLISHED).select_related("primary_center", "publication_type")
+    if center_slug:
+        pieces = pieces.filter(primary_center__slug=center_slug)
+    events = [
+        ScheduledEvent(timezone.localtime(p.go_live_at), "Goes live", p)
+        for p in pieces.filter(go_live_at__gt=start, go_live_at__lt=end).defer("body")
+    ] + [
+        ScheduledEvent(timezone.localtime(p.expire_at), "Expires", p)
+        for p in pieces.filter(expire_at__gt=start, expire_at__lt=end).defer("body")
+    ]
+    by_day: dict[datetime.date, list[ScheduledEvent]] = {}
+    for event in sorted(events, key=lambda e: (e.time, e.publication.pk)):
+        by_day.setdefault(event.time.date(), []).append(event)
+    return [
+        [
+            CalendarDay(date=day, events=by_day.get(day, []), is_today=day == today)
+            for day in (first_day + datetime.timedelta(days=7 * week + offset) for offset in range(7))
+        ]
+        for week in range(weeks)
+    ]
