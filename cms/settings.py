@@ -69,6 +69,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with hashed names and far-future caching, before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every GET and 304 for a matching If-None-Match, cached pages included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages from the cache (cms/pagecache.py); above sessions and CSRF so that a hit
+    # skips them, and so that it sees every cookie they set before storing a page.
+    "cms.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -116,7 +123,21 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process: right for development and one worker (make serve needs REDIS_URL for more).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Whole public pages from the cache, purged when what they show changes (cms/pagecache.py).
+# PAGE_CACHE=off for benchmarks and debugging; off by default with DEBUG, so template edits show.
+PAGE_CACHE = env_flag("PAGE_CACHE", not DEBUG)
+# Purges make pages stale, not time; this only bounds how long an unvisited page takes memory.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
+# Part of every page's key, with a hash of the code and templates: change it to drop every page.
+PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "1")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -153,7 +174,13 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Outside development, WhiteNoise serves collected files gzip/brotli-compressed under
+    # content-hashed names, so browsers may cache them for ever (needs collectstatic first).
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -10,6 +10,7 @@ from django.db.models.functions import Lower, Substr
 from django.http import Http404
 
 from cms.models import Center, Region, Topic, descendant_region_ids
+from cms.pagecache import depends_on, model_tag
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
 
@@ -94,6 +95,7 @@ def directory_options() -> DirectoryOptions:
 
     Regions come as a tree flattened in display order, sub-regions indented under their parent.
     """
+    depends_on(model_tag(Center), model_tag(Topic), model_tag(Region))
     centers = [FilterOption(pk, slug, name) for pk, slug, name in Center.objects.values_list("pk", "slug", "name")]
     topics = [
         FilterOption(pk, slug, name)
@@ -126,6 +128,7 @@ def expert_directory(*, criteria: ExpertCriteria, page: str | None) -> ExpertDir
     Budget: 4 queries, plus 1 when filtering by region (sub-regions); pinned in
     tests/people/test_directory.py.
     """
+    depends_on(model_tag(Person), model_tag(Region))
     people = matching_people(criteria).annotate(initial=Substr("sort_name", 1, 1))
     initials = set(people.order_by().values_list("initial", flat=True).distinct())
     available = {letter_of(initial) for initial in initials}

@@ -14,6 +14,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 
 from cms.models import Center, Region, Topic, descendant_region_ids
+from cms.pagecache import depends_on, model_tag
 from publications.models import Publication
 from publications.queries import (
     center_work,
@@ -77,6 +78,7 @@ class LatestWorkFeed(Feed):
         return f"The newest publications from the {SITE_NAME}."
 
     def items(self, obj=None):
+        depends_on(model_tag(Publication))
         return feed_items(Publication.objects.published())
 
     def item_title(self, item):

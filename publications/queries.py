@@ -1,4 +1,8 @@
-"""Read functions for public pages: each returns ready-to-render data in a fixed number of queries."""
+"""Read functions for public pages: each returns ready-to-render data in a fixed number of queries.
+
+Each also declares (`depends_on`) the sets of pieces and the lists it shows, so that the page
+cache purges the page when one of them changes (cms/pagecache.py); declaring runs no query.
+"""
 
 import datetime
 import re
@@ -24,6 +28,7 @@ from cms.models import (
     descendant_region_ids,
     most_specific_disclaimer,
 )
+from cms.pagecache import depends_on, model_tag, row_tag, set_tag
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
@@ -103,6 +108,7 @@ def _page_for(candidates) -> PublicationPage:
     )
     if publication is None:
         raise Http404("No publication found")
+    depends_on(row_tag(Publication, publication.pk))
 
     recent = recent_work_by_person(
         person_ids=[row.person_id for row in publication.byline], excluding=publication.pk
@@ -134,6 +140,7 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     """Return each person's newest public pieces (other than `excluding`), by person id. 1 query."""
     if not person_ids:
         return {}
+    depends_on(*(set_tag("contributors", pk) for pk in person_ids))
     rows = (
         Authorship.objects.filter(
             person_id__in=person_ids,
@@ -161,6 +168,7 @@ def center_rail_for(publication: Publication) -> list[Publication]:
     """Return the newest other public pieces of the same primary center (no bylines). 1 query."""
     if not publication.primary_center_id:
         return []
+    depends_on(set_tag("centers", publication.primary_center_id))
     return list(
         Publication.objects.published()
         .filter(primary_center_id=publication.primary_center_id)
@@ -179,6 +187,7 @@ def related_to(publication: Publication) -> list[Publication]:
     region_ids = [region.pk for region in publication.regions.all()]
     if not topic_ids and not region_ids:
         return []
+    depends_on(*(set_tag("topics", pk) for pk in topic_ids), *(set_tag("regions", pk) for pk in region_ids))
     tagged_topics = Publication.topics.through.objects.filter(topic_id__in=topic_ids)
     tagged_regions = Publication.regions.through.objects.filter(region_id__in=region_ids)
     overlap = Coalesce(count_per_publication(tagged_topics), 0) + Coalesce(count_per_publication(tagged_regions), 0)
@@ -209,6 +218,7 @@ def disclaimer_for(publication: Publication) -> str:
     """Return the disclaimer HTML that applies: the piece's override, else the narrowest scope. 0–1 query."""
     if publication.disclaimer_override:
         return publication.disclaimer_override
+    depends_on(model_tag(Disclaimer))  # a new, narrower disclaimer changes the answer
     candidates = Disclaimer.objects.applicable_to(
         center_id=publication.primary_center_id, publication_type_id=publication.publication_type_id
     )
@@ -245,11 +255,14 @@ def center_condition(center_id: int) -> Q:
 
 def tagged_work(relation: str, ids) -> QuerySet:
     """Public pieces tagged with any of `ids` through `relation` ("topics", "programs"…). No query."""
+    ids = list(ids)
+    depends_on(*(set_tag(relation, pk) for pk in ids))
     return Publication.objects.published().filter(tag_condition(relation, ids))
 
 
 def center_work(center_id: int) -> QuerySet:
     """Public pieces of a center: its primary center, or tagged with it. No query."""
+    depends_on(set_tag("centers", center_id))
     return Publication.objects.published().filter(center_condition(center_id))
 
 
@@ -314,6 +327,7 @@ class FilterOptions:
 def publication_filter_options() -> FilterOptions:
     """Return the filter bar's choices, names and slugs only. 7 queries, one per list."""
     named = ("pk", "name", "slug")
+    depends_on(*(model_tag(model) for model in (Publication, PublicationType, Center, Topic, Region, Program, Project)))
     return FilterOptions(
         types=list(PublicationType.objects.only("pk", "label", "plural_label", "slug", "order")),
         centers=list(Center.objects.only(*named, "order")),
@@ -360,6 +374,7 @@ def publication_listing(*, filters: ListingFilters | None, page: str | None) -> 
     does not exist. Budget: 3 queries (count, page, bylines), plus 1 for the region tree when
     filtering by region; none when `filters` is None.
     """
+    depends_on(model_tag(Publication), model_tag(Region))
     if filters is None:
         publications = Publication.objects.none()
     else:
@@ -396,6 +411,7 @@ def home_page() -> HomePage:
     Public pieces only, shaped for cards. 4 queries whatever the number of centers: featured,
     latest, the newest pieces per primary center (a window function), bylines.
     """
+    depends_on(model_tag(Publication))
     featured = list(
         Publication.objects.published().filter(is_featured=True).for_card_rows().newest_first()[:FEATURED_ON_HOME]
     )
@@ -425,16 +441,19 @@ def home_page() -> HomePage:
 
 def center_listing() -> list[Center]:
     """Return every center in Center.order, for the centers index. 1 query."""
+    depends_on(model_tag(Center))
     return list(Center.objects.all())
 
 
 def topic_listing() -> list[Topic]:
     """Return every topic A–Z, names and slugs only, for the topics index. 1 query."""
+    depends_on(model_tag(Topic))
     return list(Topic.objects.only("pk", "name", "slug"))
 
 
 def region_listing() -> list[RegionNode]:
     """Return the region tree (roots A–Z, each with its sub-regions), for the regions index. 1 query."""
+    depends_on(model_tag(Region))
     return region_tree(Region.objects.only("pk", "name", "slug", "parent"))
 
 
@@ -459,6 +478,7 @@ class TaxonomyPage:
 
 def people_for_cards() -> QuerySet:
     """Public people shaped for person cards: headshot and affiliations in order. 2 queries when run."""
+    depends_on(model_tag(Person))  # who is listed changes with any person's expertise or titles
     return Person.objects.public().select_related("headshot").prefetch_related("affiliations")
 
 
@@ -533,6 +553,7 @@ def region_page(*, slug: str, page: str | None) -> TaxonomyPage:
     Http404 for an unknown slug or page. Budget: 8 queries.
     """
     region = taxonomy_item_or_404(Region.objects.select_related("parent"), slug)
+    depends_on(model_tag(Region))  # moving a region in the tree changes what falls under this one
     region_ids = descendant_region_ids([region.pk])
     work = card_page(region_work(region_ids).newest_first(), page=page)
     regional_people = Person.regions.through.objects.filter(region_id__in=region_ids).values("person_id")
@@ -578,6 +599,7 @@ def collection_page(*, slug: str, page: str | None) -> TaxonomyPage:
     for an unknown slug or page. Budget: 6 queries.
     """
     collection = taxonomy_item_or_404(Collection.objects.all(), slug)
+    depends_on(set_tag("collections", collection.pk))
     work = (
         Publication.objects.published()
         .filter(collection_items__collection_id=collection.pk)
@@ -636,6 +658,7 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
     tests/people/test_expert_page.py); 6 for someone with no public pieces.
     """
     person = public_person(slug=slug)
+    depends_on(set_tag("contributors", person.pk), model_tag(PublicationType))
     authored = Publication.objects.published().filter(
         pk__in=Authorship.objects.filter(person=person).values("publication_id")
     )
@@ -724,6 +747,7 @@ def search_results(*, q: str | None, filters: ListingFilters | None, page: str |
     people, their affiliations), 3 after the first page, plus 1 when filtering by region.
     """
     query, shortened = full_text.normalize_query(q)
+    depends_on(model_tag(Publication), model_tag(Region))
     if not query:
         return SearchResults(query="", shortened=shortened, publications=None, experts=[])
     if filters is None:
@@ -764,6 +788,7 @@ def feed_items(publications: QuerySet) -> list[Publication]:
 
 def expert_work(person_id: int) -> QuerySet:
     """Public pieces with this person anywhere in the byline, any role. No query."""
+    depends_on(set_tag("contributors", person_id))
     return Publication.objects.published().filter(
         pk__in=Authorship.objects.filter(person_id=person_id).values("publication_id")
     )

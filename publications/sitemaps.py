@@ -8,6 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from cms.models import Center, Collection, Newsletter, Program, Project, Region, Topic
+from cms.pagecache import depends_on, model_tag
 from people.models import Person
 from publications.models import Publication
 
@@ -17,6 +18,7 @@ class PublicationSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
+        depends_on(model_tag(Publication))
         return Publication.objects.published().only("pk", "slug", "updated_at").order_by("-pk")
 
     def lastmod(self, item):
@@ -28,6 +30,7 @@ class ExpertSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
+        depends_on(model_tag(Person))
         return Person.objects.public().only("pk", "slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):
@@ -44,6 +47,7 @@ class TaxonomySitemap(Sitemap):
         self.model = model
 
     def items(self):
+        depends_on(model_tag(self.model))
         return self.model.objects.only("pk", "slug").order_by("pk")
 
 

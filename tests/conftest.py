@@ -34,3 +34,12 @@ def frozen_clock(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment)
 
     return freeze
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Every test starts with an empty cache: the page cache is on in tests, as in production."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

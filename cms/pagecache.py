@@ -1,0 +1,315 @@
+"""Whole public pages from Django's cache, purged exactly when something they show changes.
+
+How a page knows what it shows: while a page renders, every row of a watched model that is
+loaded (a person in a byline, a topic in the footer, a center) is recorded as a *row tag*
+("people.person:12"), and read functions declare the *sets* they list ("set:topics:7": the
+public pieces tagged with topic 7; "publications.publication": any public piece, for the
+home page and listings). The cached page keeps the version of each of its tags. A change
+bumps the versions of the tags it touches, so every page holding one of them is a miss from
+then on; nothing needs to find or delete the pages themselves. Bumping happens at once and
+again after the transaction commits, so a page rendered from the old data in between cannot
+survive the commit (and a page whose render overlapped any purge is not stored at all).
+
+Time: `published()` depends on the clock (scheduled go-live, expiry). A page is stored with
+`valid_until`, the next moment any piece goes live or expires (from functions registered with
+`on_schedule`), checked against `timezone.now()` on every hit: a scheduled piece appears on
+cached listings at its go-live time without any job running.
+
+Never cached: anything but GET/HEAD, requests carrying the session or messages cookie (staff,
+previews, anyone logged in), requests with credentials, responses that set a cookie (a CSRF
+token, a session), that use a CSP nonce, that say private/no-store/no-cache, or that are not
+200. `PAGE_CACHE=off` turns the whole thing off.
+
+Redis (REDIS_URL) shares pages and tag versions between workers. The local-memory cache is
+per process: fine for tests and a single process, wrong for several workers (a purge would
+reach one of them), which `make serve` refuses.
+"""
+
+import hashlib
+import logging
+import random
+import uuid
+from contextvars import ContextVar
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_init, post_save
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import set_response_etag
+from django.utils.http import split_directive_names
+
+logger = logging.getLogger(__name__)
+
+PREFIX = "pagecache"
+EVERYTHING = "site"  # every page holds it: purge_everything() after bulk loads
+MAX_ROWS_PER_MODEL = 64  # more rows of one model than this: the page holds the model tag instead
+UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+COUNTER_KEY = f"{PREFIX}:purges"
+SCHEDULE_KEY = f"{PREFIX}:schedule"
+
+
+# -- tags --------------------------------------------------------------------------------------
+
+
+def model_tag(model) -> str:
+    """Any row of `model` changed, was added or was removed."""
+    return model._meta.label_lower
+
+
+def row_tag(model, pk) -> str:
+    """This one row changed."""
+    return f"{model._meta.label_lower}:{pk}"
+
+
+def set_tag(name: str, pk) -> str:
+    """The public pieces linked to object `pk` through `name` changed (joined, left or edited)."""
+    return f"set:{name}:{pk}"
+
+
+class _Recording:
+    def __init__(self):
+        self.tags: set[str] = {EVERYTHING}
+        self.rows: dict[type, set] = {}
+
+    def all_tags(self) -> set[str]:
+        tags = set(self.tags)
+        for model, pks in self.rows.items():
+            if len(pks) > MAX_ROWS_PER_MODEL:
+                tags.add(model_tag(model))
+            else:
+                tags.update(row_tag(model, pk) for pk in pks)
+        return tags
+
+
+_recording: ContextVar[_Recording | None] = ContextVar("pagecache_recording", default=None)
+
+
+def depends_on(*tags: str) -> None:
+    """Declare that the page being rendered shows what `tags` name (no-op outside a cached render)."""
+    recording = _recording.get()
+    if recording is not None:
+        recording.tags.update(tags)
+
+
+def _row_loaded(sender, instance, **kwargs):
+    recording = _recording.get()
+    if recording is not None:
+        pk = instance.__dict__.get(instance._meta.pk.attname)
+        if pk is not None:
+            recording.rows.setdefault(sender, set()).add(pk)
+
+
+def _row_changed(sender, instance, **kwargs):
+    purge(row_tag(sender, instance.pk), model_tag(sender))
+
+
+def watch(*models) -> None:
+    """Record rows of `models` that pages load, and purge those pages when a row is saved or deleted."""
+    for model in models:
+        post_init.connect(_row_loaded, sender=model, dispatch_uid=f"pagecache-row-{model_tag(model)}")
+        post_save.connect(_row_changed, sender=model, dispatch_uid=f"pagecache-save-{model_tag(model)}")
+        post_delete.connect(_row_changed, sender=model, dispatch_uid=f"pagecache-delete-{model_tag(model)}")
+
+
+# -- purging -----------------------------------------------------------------------------------
+
+
+_schedules: list = []  # (function(now) -> datetime | None, tag whose purge changes its answer)
+_timed_tags: list[str] = []  # prefixes of the tags of pages whose content depends on the clock
+
+
+def on_schedule(next_change, *, changed_by: str, pages: tuple[str, ...]) -> None:
+    """Register `next_change(now)`: the next moment after `now` when what pages show changes by itself.
+
+    Only pages holding a tag that starts with one of `pages` expire then. The answer is kept in
+    the cache and asked again after every purge of `changed_by`, so pages need no query for it.
+    """
+    _schedules.append((next_change, changed_by))
+    _timed_tags.extend(pages)
+
+
+def purge(*tags: str) -> None:
+    """Make every cached page holding any of `tags` a miss, now and again after the commit."""
+    tags = set(tags)
+    if not tags or not settings.PAGE_CACHE:
+        return
+    _bump(tags)
+    transaction.on_commit(lambda: _bump(tags), robust=True)
+
+
+def purge_everything() -> None:
+    """Make every cached page a miss (after bulk loads and imports that bypass the models)."""
+    purge(EVERYTHING)
+
+
+def _bump(tags: set[str]) -> None:
+    token = uuid.uuid4().hex
+    try:
+        cache.set_many({_tag_key(tag): token for tag in tags}, timeout=None)
+        try:
+            counter = cache.incr(COUNTER_KEY)
+        except ValueError:
+            # Start anywhere: a counter that was evicted must not come back with an old value.
+            cache.add(COUNTER_KEY, random.getrandbits(48), timeout=None)
+            counter = cache.incr(COUNTER_KEY)
+        if any(changed_by in tags or EVERYTHING in tags for _, changed_by in _schedules):
+            _store_schedule(timezone.now(), counter)
+    except Exception:  # a purge that fails must not undo the editor's change; it is logged loudly
+        logger.exception("Page cache purge failed for %s: cached pages may be stale", sorted(tags))
+
+
+def _tag_key(tag: str) -> str:
+    return f"{PREFIX}:tag:{tag}"
+
+
+def _store_schedule(now: datetime, counter) -> datetime | None:
+    changes = [change for change in (function(now) for function, _ in _schedules) if change is not None]
+    next_change = min(changes, default=None)
+    cache.set(SCHEDULE_KEY, (now, next_change, counter), timeout=None)
+    return next_change
+
+
+def _valid_until(started: datetime, counter) -> datetime | None:
+    """The next scheduled change after `started`, from the cache when it is still right, else asked."""
+    known = cache.get(SCHEDULE_KEY)
+    if known is not None:
+        computed_at, next_change, known_counter = known
+        if known_counter == counter and computed_at <= started and (next_change is None or started < next_change):
+            return next_change
+    return _store_schedule(started, counter)
+
+
+# -- the middleware ----------------------------------------------------------------------------
+
+
+def code_version() -> str:
+    """A hash of the templates and Python code: a deploy must not serve pages made by the old code."""
+    if not hasattr(code_version, "value"):
+        digest = hashlib.md5(settings.PAGE_CACHE_VERSION.encode(), usedforsecurity=False)
+        base = Path(settings.BASE_DIR)
+        for path in sorted(base.glob("templates/**/*.html")) + sorted(base.glob("*/[!.]*.py")):
+            if ".venv" not in path.parts:
+                digest.update(path.read_bytes())
+        code_version.value = digest.hexdigest()[:12]
+    return code_version.value
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GETs of public pages from the cache; store what may be stored.
+
+    Sits above the session, CSRF, auth and messages middleware, so a hit skips all of them,
+    and sees the cookies they set before deciding whether to store.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.exempt_prefixes = None
+
+    def __call__(self, request):
+        if not self.applies(request):
+            return self.get_response(request)
+        key = self.key(request)
+        try:
+            found = cache.get_many([key, COUNTER_KEY])
+            hit = self.valid(found.get(key))
+        except Exception:
+            logger.exception("Page cache unavailable; serving without it")
+            return self.get_response(request)
+        if hit is not None:
+            return hit
+        if request.method != "GET":
+            return self.get_response(request)
+        started = timezone.now()
+        recording = _Recording()
+        token = _recording.set(recording)
+        try:
+            response = self.get_response(request)
+        finally:
+            _recording.reset(token)
+        if self.storable(request, response):
+            try:
+                self.store(key, response, recording, started=started, counter=found.get(COUNTER_KEY))
+            except Exception:
+                logger.exception("Page cache store failed")
+        return response
+
+    def applies(self, request) -> bool:
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return False
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies or "HTTP_AUTHORIZATION" in request.META:
+            return False
+        if self.exempt_prefixes is None:
+            # Not the admin, and not the floor the benchmark measures against.
+            self.exempt_prefixes = (reverse("admin:index"), reverse("robots"))
+        return not request.path.startswith(self.exempt_prefixes)
+
+    def key(self, request) -> str:
+        address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
+        return f"{PREFIX}:page:{code_version()}:{address}"
+
+    def valid(self, entry) -> HttpResponse | None:
+        if entry is None:
+            return None
+        valid_until = entry["valid_until"]
+        if valid_until is not None and timezone.now() >= valid_until:
+            return None
+        versions = entry["tags"]
+        current = cache.get_many([_tag_key(tag) for tag in versions])
+        for tag, version in versions.items():
+            if current.get(_tag_key(tag)) != version:
+                return None
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for header, value in entry["headers"]:
+            response[header] = value
+        return response
+
+    def storable(self, request, response) -> bool:
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            # A nonce must differ on every response; a stored page would reuse it.
+            and not getattr(request, "_csp_nonce", None)
+            and not (set(split_directive_names(response.get("Cache-Control", ""))) & UNCACHEABLE_DIRECTIVES)
+        )
+
+    def store(self, key, response, recording: _Recording, *, started: datetime, counter) -> None:
+        tags = recording.all_tags()
+        keys = [_tag_key(tag) for tag in tags]
+        current = cache.get_many(keys + [COUNTER_KEY])
+        if current.get(COUNTER_KEY) != counter:
+            return  # something was purged while this page rendered: it may show the old data
+        missing = {key_: uuid.uuid4().hex for key_ in keys if key_ not in current}
+        if missing:
+            # First use (or evicted): a fresh version that no stored page can hold.
+            for key_, version in missing.items():
+                cache.add(key_, version, timeout=None)
+            current.update(cache.get_many(list(missing)))
+            if any(key_ not in current for key_ in keys):
+                return  # the cache is dropping keys as fast as they come: do not store
+        timed = any(tag.startswith(tuple(_timed_tags)) for tag in tags) if _timed_tags else False
+        valid_until = _valid_until(started, counter) if timed else None
+        timeout = settings.PAGE_CACHE_SECONDS
+        if valid_until is not None:
+            timeout = min(timeout, max(1, int((valid_until - timezone.now()).total_seconds()) + 1))
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        cache.set(
+            key,
+            {
+                "status": response.status_code,
+                "content": response.content,
+                "headers": list(response.items()),
+                "tags": {tag: current.get(_tag_key(tag)) for tag in tags},
+                "valid_until": valid_until,
+            },
+            timeout=timeout,
+        )
