@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+# npm ci writes this file; it is older than the lock file when node_modules is stale.
+NODE_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/cms
@@ -22,7 +24,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-install: $(STAMP)
+# axe-core for the browser tests (tests/browser/): test-only JavaScript, pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: the browser tests need it for axe-core (apt-get install npm)"; fi
+
+install: $(STAMP) $(NODE_STAMP)
 
 migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input

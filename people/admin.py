@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.db.models import Prefetch
 
+from cms.admin_inlines import LabelledTabularInline
 from people.models import Affiliation, Person, PersonLink
 
 
-class AffiliationInline(admin.TabularInline):
+class AffiliationInline(LabelledTabularInline):
     model = Affiliation
     extra = 0
     autocomplete_fields = ["center"]
@@ -14,7 +15,7 @@ class AffiliationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("center")
 
 
-class PersonLinkInline(admin.TabularInline):
+class PersonLinkInline(LabelledTabularInline):
     model = PersonLink
     extra = 0
     fields = ["label", "url", "position"]

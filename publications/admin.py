@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
+from cms.admin_inlines import LabelledTabularInline
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import services
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
@@ -26,7 +27,7 @@ from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
 
 
-class AuthorshipInline(admin.TabularInline):
+class AuthorshipInline(LabelledTabularInline):
     model = Authorship
     extra = 0
     autocomplete_fields = ["person"]
@@ -38,7 +39,7 @@ class AuthorshipInline(admin.TabularInline):
         return super().get_queryset(request).select_related("person")
 
 
-class PublicationCollectionInline(admin.TabularInline):
+class PublicationCollectionInline(LabelledTabularInline):
     model = CollectionItem
     extra = 0
     autocomplete_fields = ["collection"]
@@ -465,7 +466,7 @@ class PublicationAdmin(admin.ModelAdmin):
 class CollectionAdmin(admin.ModelAdmin):
     """Registered here, not in cms/, because its ordered items are publications."""
 
-    class ItemInline(admin.TabularInline):
+    class ItemInline(LabelledTabularInline):
         model = CollectionItem
         extra = 0
         autocomplete_fields = ["publication"]
