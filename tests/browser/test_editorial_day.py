@@ -136,6 +136,10 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     choose(desk, "id_topics", "Demo", "Democracy")
     choose(desk, "id_lead_image", "Pristina", "Pristina bridge at dusk")
     assert selected_labels(desk, "id_topics") == ["Security", "Democracy"]
+    # A screen reader announces each box by its field's label (static/js/admin-autocomplete-a11y.js).
+    expect(desk.get_by_role("combobox", name=re.compile(r"^Content type:.*Commentary$"))).to_be_visible()
+    expect(desk.get_by_role("combobox", name="Topics:")).to_be_visible()
+    expect(desk.get_by_role("searchbox", name="Topics")).to_be_attached()
 
     # Two authors; the editor wants the second one added first in the byline.
     add_contributor = desk.get_by_role("button", name=re.compile("Add another contributor", re.I))

@@ -57,13 +57,22 @@ def test_public_pages_fit_the_screen(public_site, open_page, viewport):
     page = open_page(viewport=viewport)
     for name, url in PAGES.items():
         page.goto(url)
-        # Pictures load lazily: scroll through once so that the screenshot shows them.
-        page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-        page.wait_for_function("() => [...document.images].every((img) => img.complete)")
-        page.evaluate("() => window.scrollTo(0, 0)")
+        # Pictures below the fold load lazily: load them all so that the screenshot shows them.
+        page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })")
+        page.wait_for_function("() => [...document.images].every((img) => img.complete)", timeout=30_000)
         screenshot(page, name)
         width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert width[0] <= width[1], f"{name} scrolls sideways at {viewport['width']} px: {width[0]} > {width[1]}"
+
+    # Expert cards: the photo beside the text, and the text as wide as the card without one.
+    page.goto(PAGES["expert-directory"])
+    for card in page.locator(".person-card").all():
+        text = card.locator(".person-card__name").bounding_box()
+        photo = card.locator("img")
+        if photo.count():
+            assert photo.bounding_box()["x"] + photo.bounding_box()["width"] <= text["x"], "photo and name overlap"
+        else:
+            assert text["width"] >= card.bounding_box()["width"] * 0.9, "a card without a photo keeps its text narrow"
 
     page.goto(PAGES["publication"])
     layout = boxes(page)
@@ -74,6 +83,10 @@ def test_public_pages_fit_the_screen(public_site, open_page, viewport):
     else:
         assert layout["aside"]["left"] >= layout["main"]["right"], "the rails must sit beside the body on a desktop"
         assert layout["aside"]["top"] < layout["main"]["bottom"]
+    # The author's photo sits beside the name and bio, not above them.
+    photo = page.locator(".author-bio__photo").first.bounding_box()
+    name = page.locator(".author-bio__name").first.bounding_box()
+    assert photo["x"] + photo["width"] <= name["x"] and photo["y"] <= name["y"] < photo["y"] + photo["height"]
     lead = page.locator(".lead-image img")
     assert lead.evaluate("img => img.complete && img.naturalWidth > 0"), "the lead image did not load"
     assert lead.bounding_box()["width"] <= layout["main"]["width"] + 1
