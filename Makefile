@@ -17,6 +17,7 @@ TEST_DATABASE_URL := $(or $(DATABASE_URL),$(PG_URL))
 endif
 
 .PHONY: install run test migrate demo clean
+.PHONY: serve bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
@@ -48,6 +49,25 @@ run: demo
 test: install
 	@mkdir -p var
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Production serving: gunicorn (settings in gunicorn.conf.py, workers from the CPU count) with
+# static files collected for WhiteNoise. Everything else comes from the environment (README).
+serve: install
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) -m gunicorn cms.wsgi
+
+# wrk against gunicorn on PostgreSQL with the 100,000-piece corpus (bench/run.py); writes
+# bench/results/. Takes about 20 minutes (plus 20 to build the corpus the first time); never
+# part of `make test`. BENCH_ARGS="--duration 5" for a quick look.
+bench: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+# wrk on the public pages for 60 s (16 connections) against gunicorn + PostgreSQL while a
+# manager publishes through the admin (bench/load_publish.py); never part of `make test`.
+loadtest: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/load_publish.py $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -158,7 +158,7 @@ def _bump(tags: set[str]) -> None:
             cache.add(COUNTER_KEY, random.getrandbits(48), timeout=None)
             counter = cache.incr(COUNTER_KEY)
         if any(changed_by in tags or EVERYTHING in tags for _, changed_by in _schedules):
-            _store_schedule(timezone.now(), counter)
+            _store_schedule(timezone.now())
     except Exception:  # a purge that fails must not undo the editor's change; it is logged loudly
         logger.exception("Page cache purge failed for %s: cached pages may be stale", sorted(tags))
 
@@ -167,21 +167,41 @@ def _tag_key(tag: str) -> str:
     return f"{PREFIX}:tag:{tag}"
 
 
-def _store_schedule(now: datetime, counter) -> datetime | None:
+def _schedule_versions(*, create: bool = False) -> list:
+    keys = [_tag_key(changed_by) for _, changed_by in _schedules]
+    found = cache.get_many(keys)
+    if create and len(found) < len(keys):
+        for key in set(keys) - found.keys():
+            cache.add(key, uuid.uuid4().hex, timeout=None)
+        found = cache.get_many(keys)
+    return [found.get(key) for key in keys]
+
+
+def _store_schedule(now: datetime) -> datetime | None:
+    """Ask the registered functions for the next change after `now` and keep the answer.
+
+    It is kept with the versions of the tags that change it: any purge of those makes it stale.
+    """
+    versions = _schedule_versions(create=True)
     changes = [change for change in (function(now) for function, _ in _schedules) if change is not None]
     next_change = min(changes, default=None)
-    cache.set(SCHEDULE_KEY, (now, next_change, counter), timeout=None)
+    if None not in versions:
+        cache.set(SCHEDULE_KEY, (now, next_change, versions), timeout=None)
     return next_change
 
 
-def _valid_until(started: datetime, counter) -> datetime | None:
+def _valid_until(started: datetime) -> datetime | None:
     """The next scheduled change after `started`, from the cache when it is still right, else asked."""
     known = cache.get(SCHEDULE_KEY)
     if known is not None:
-        computed_at, next_change, known_counter = known
-        if known_counter == counter and computed_at <= started and (next_change is None or started < next_change):
+        computed_at, next_change, versions = known
+        if (
+            computed_at <= started
+            and (next_change is None or started < next_change)
+            and versions == _schedule_versions()
+        ):
             return next_change
-    return _store_schedule(started, counter)
+    return _store_schedule(started)
 
 
 # -- the middleware ----------------------------------------------------------------------------
@@ -296,7 +316,7 @@ class PageCacheMiddleware:
             if any(key_ not in current for key_ in keys):
                 return  # the cache is dropping keys as fast as they come: do not store
         timed = any(tag.startswith(tuple(_timed_tags)) for tag in tags) if _timed_tags else False
-        valid_until = _valid_until(started, counter) if timed else None
+        valid_until = _valid_until(started) if timed else None
         timeout = settings.PAGE_CACHE_SECONDS
         if valid_until is not None:
             timeout = min(timeout, max(1, int((valid_until - timezone.now()).total_seconds()) + 1))

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
+from django.db.models.expressions import OrderBy
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -78,6 +79,25 @@ def prefetch_bylines(publications) -> None:
     models.prefetch_related_objects(list(publications), byline_prefetch())
 
 
+LIVE = Q(status=Status.PUBLISHED, draft_of__isnull=True)  # as published() asks, before the clock
+NEWEST_FIRST = (F("publication_date").desc(nulls_last=True), F("created_at").desc(), F("id").desc())
+VISIBILITY = ["go_live_at", "expire_at"]
+
+
+class NewestFirstIndex(models.Index):
+    """An index in newest_first() order. SQLite (development) refuses NULLS LAST in an index: there
+    it is built without it (the order of undated pieces is then not covered, which only costs speed).
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor == "postgresql":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        expressions = [
+            OrderBy(item.expression, descending=item.descending) if isinstance(item, OrderBy) else item
+            for item in self.expressions
+        ]
+        plain = models.Index(*expressions, name=self.name, condition=self.condition)
+        return plain.create_sql(model, schema_editor, using=using, **kwargs)
 class Publication(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(
@@ -224,6 +244,21 @@ class Publication(models.Model):
         indexes = [
             models.Index(fields=["status", "-publication_date"], name="pub_status_date_idx"),
             GinIndex(fields=["search_vector"], name="pub_search_vector_idx"),
+            # The public pages read published pieces newest first (newest_first()), whole or by
+            # primary center or content type: partial indexes in exactly that order let them stop
+            # after a page's rows, and the visibility columns they include let counts skip the
+            # table. Checked with bench/explain.py on 100,000 pieces.
+            NewestFirstIndex(*NEWEST_FIRST, name="pub_live_newest_idx", condition=LIVE, include=VISIBILITY),
+            NewestFirstIndex(
+                F("primary_center"), *NEWEST_FIRST, name="pub_live_center_idx", condition=LIVE, include=VISIBILITY
+            ),
+            NewestFirstIndex(
+                F("publication_type"), *NEWEST_FIRST, name="pub_live_type_idx", condition=LIVE, include=VISIBILITY
+            ),
+            NewestFirstIndex(*NEWEST_FIRST, name="pub_live_featured_idx", condition=LIVE & Q(is_featured=True)),
+            # The next scheduled go-live or expiry (publications/purging.py: next_visibility_change).
+            models.Index(fields=["go_live_at"], name="pub_scheduled_idx", condition=LIVE & Q(go_live_at__isnull=False)),
+            models.Index(fields=["expire_at"], name="pub_expiring_idx", condition=LIVE & Q(expire_at__isnull=False)),
         ]
         permissions = [
             ("submit_publication", "Can submit a publication for review"),

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Page
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
+from django.db.models import BooleanField, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from django.utils import timezone
@@ -32,10 +34,18 @@ from cms.pagecache import depends_on, model_tag, row_tag, set_tag
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
-from publications.models import Authorship, Publication, Status, byline_prefetch, prefetch_bylines
+from publications.models import (
+    NEWEST_FIRST,
+    Authorship,
+    Publication,
+    Status,
+    byline_prefetch,
+    prefetch_bylines,
+)
 from publications import search as full_text
 
 RECENT_WORK_PER_AUTHOR = 3
+RELATED_CANDIDATES = 200
 RAIL_LENGTH = 5
 
 
@@ -141,27 +151,38 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     if not person_ids:
         return {}
     depends_on(*(set_tag("contributors", pk) for pk in person_ids))
-    rows = (
-        Authorship.objects.filter(
-            person_id__in=person_ids,
-            publication__in=Publication.objects.published().exclude(pk=excluding).values("pk"),
-        )
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("person_id"),
-                order_by=[F("publication__publication_date").desc(nulls_last=True), F("publication_id").desc()],
-            )
-        )
+    # Number the rows narrow (ids and dates), then load only the few that are kept: prolific
+    # authors have thousands of pieces.
+    newest = [F("publication__publication_date").desc(nulls_last=True), F("publication_id").desc()]
+    kept = (
+        Authorship.objects.filter(person_id__in=person_ids)
+        .filter(Exists(Publication.objects.published().exclude(pk=excluding).filter(pk=OuterRef("publication_id"))))
+        .annotate(rank=Window(RowNumber(), partition_by=F("person_id"), order_by=newest))
         .filter(rank__lte=RECENT_WORK_PER_AUTHOR)
+        .values("pk")
+    )
+    rows = (
+        Authorship.objects.filter(among_few(kept))
         .select_related("publication", "publication__publication_type")
         .defer("publication__body")
-        .order_by("person_id", "rank")
+        .order_by("person_id", *newest)
     )
     recent: dict[int, list[Publication]] = {}
     for row in rows:
         recent.setdefault(row.person_id, []).append(row.publication)
     return recent
+
+
+def among_few(subquery) -> Q:
+    """A condition: the row's pk is one of the few that `subquery` (of pks) returns.
+
+    PostgreSQL cannot tell that a numbered-and-filtered subquery returns a handful of rows and
+    would hash a whole table for `IN`; `= ANY(ARRAY(…))` runs it first and then looks the rows up.
+    """
+    if connection.vendor == "postgresql":
+        return Q(Func(F("pk"), ArraySubquery(subquery), template="%(expressions)s)", arg_joiner=" = ANY(",
+                      output_field=BooleanField()))
+    return Q(pk__in=subquery)
 
 
 def center_rail_for(publication: Publication) -> list[Publication]:
@@ -181,7 +202,10 @@ def center_rail_for(publication: Publication) -> list[Publication]:
 def related_to(publication: Publication) -> list[Publication]:
     """Return public pieces sharing most topics and regions with `publication`, then newest.
 
-    Uses the topics and regions already prefetched on `publication`. 1 query (none without tags).
+    Only the newest RELATED_CANDIDATES pieces sharing any tag are ranked: counting overlaps
+    across every piece of a big topic would cost a scan of thousands of rows per page view, and
+    readers expect related work to be recent. Uses the topics and regions already prefetched on
+    `publication`. 1 query (none without tags).
     """
     topic_ids = [topic.pk for topic in publication.topics.all()]
     region_ids = [region.pk for region in publication.regions.all()]
@@ -191,12 +215,18 @@ def related_to(publication: Publication) -> list[Publication]:
     tagged_topics = Publication.topics.through.objects.filter(topic_id__in=topic_ids)
     tagged_regions = Publication.regions.through.objects.filter(region_id__in=region_ids)
     overlap = Coalesce(count_per_publication(tagged_topics), 0) + Coalesce(count_per_publication(tagged_regions), 0)
-    return list(
+    candidates = (
         Publication.objects.published()
         .filter(
-            Q(pk__in=tagged_topics.values("publication_id")) | Q(pk__in=tagged_regions.values("publication_id"))
+            Exists(tagged_topics.filter(publication_id=OuterRef("pk")))
+            | Exists(tagged_regions.filter(publication_id=OuterRef("pk")))
         )
         .exclude(pk=publication.pk)
+        .newest_first()
+        .values("pk")[:RELATED_CANDIDATES]
+    )
+    return list(
+        Publication.objects.filter(among_few(candidates))
         .for_card_rows()
         .annotate(overlap=overlap)
         .order_by("-overlap", F("publication_date").desc(nulls_last=True), "-pk")[:RAIL_LENGTH]
@@ -335,7 +365,7 @@ def publication_filter_options() -> FilterOptions:
         regions=walk_region_tree(region_tree(Region.objects.only(*named, "parent"))),
         programs=list(Program.objects.only(*named)),
         projects=list(Project.objects.only(*named)),
-        years=[day.year for day in Publication.objects.published().dates("publication_date", "year", order="DESC")],
+        years=published_years(),
     )
 
 
@@ -418,17 +448,9 @@ def home_page() -> HomePage:
     latest = list(Publication.objects.published().for_card_rows().newest_first()[:LATEST_ON_HOME])
     per_center = list(
         Publication.objects.published()
-        .filter(primary_center__isnull=False)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("primary_center_id"),
-                order_by=[F("publication_date").desc(nulls_last=True), F("created_at").desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=LATEST_PER_CENTER_ON_HOME)
+        .filter(pk__in=newest_per_center(LATEST_PER_CENTER_ON_HOME))
         .for_card_rows()
-        .order_by("primary_center_id", "rank")
+        .order_by("primary_center_id", *NEWEST_FIRST)
     )
     prefetch_bylines(featured + latest + per_center)
     sections: dict[int, CenterSection] = {}
@@ -437,6 +459,54 @@ def home_page() -> HomePage:
         sections.setdefault(center.pk, CenterSection(center=center, publications=[])).publications.append(publication)
     ordered = sorted(sections.values(), key=lambda section: (section.center.order, section.center.name, section.center.pk))
     return HomePage(featured=featured, latest=latest, centers=ordered)
+
+
+def newest_per_center(count: int):
+    """A subquery of the ids of each primary center's `count` newest public pieces. No query.
+
+    PostgreSQL reads each center's few newest rows from the center index (pub_live_center_idx);
+    elsewhere (SQLite in development) a window function numbers every public piece.
+    """
+    if connection.vendor == "postgresql":
+        newest = Publication.objects.published().filter(primary_center_id=OuterRef("pk")).newest_first()
+        return Center.objects.annotate(
+            piece=Func(ArraySubquery(newest.values("pk")[:count]), function="unnest")
+        ).values("piece")
+    return (
+        Publication.objects.published()
+        .filter(primary_center__isnull=False)
+        .annotate(rank=Window(RowNumber(), partition_by=F("primary_center_id"), order_by=list(NEWEST_FIRST)))
+        .filter(rank__lte=count)
+        .values("pk")
+    )
+
+
+def published_years() -> list[int]:
+    """Return the years that have public pieces, newest first. 1 query.
+
+    On PostgreSQL a recursive query jumps from year to year down the date index (17 probes for
+    17 years) instead of reading every public piece.
+    """
+    if connection.vendor != "postgresql":
+        return [day.year for day in Publication.objects.published().dates("publication_date", "year", order="DESC")]
+    visible = Publication.objects.published().filter(publication_date__isnull=False).order_by()
+    compiler = visible.query.get_compiler(connection=connection)
+    where, params = compiler.compile(visible.query.where)
+    table = connection.ops.quote_name(Publication._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE years(day) AS (
+            SELECT MAX(publication_date) FROM {table} WHERE {where}
+            UNION ALL
+            SELECT (
+                SELECT MAX(publication_date) FROM {table} WHERE {where}
+                AND publication_date < make_date(CAST(EXTRACT(YEAR FROM years.day) AS integer), 1, 1)
+            ) FROM years WHERE years.day IS NOT NULL
+        )
+        SELECT CAST(EXTRACT(YEAR FROM day) AS integer) FROM years WHERE day IS NOT NULL
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *params])
+        return [year for (year,) in cursor.fetchall()]
 
 
 def center_listing() -> list[Center]:
@@ -734,6 +804,11 @@ class SearchResults:
     @property
     def count(self) -> int:
         return self.publications.paginator.count if self.publications else 0
+
+    @property
+    def more_than_counted(self) -> bool:
+        """PostgreSQL ranks at most MAX_RANKED matches; there may be more."""
+        return full_text.uses_full_text_search() and self.count >= full_text.MAX_RANKED
 
 
 def search_results(*, q: str | None, filters: ListingFilters | None, page: str | None) -> SearchResults:
