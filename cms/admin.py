@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 
 from cms.models import (
@@ -87,8 +89,15 @@ class DisclaimerAdmin(admin.ModelAdmin):
         return disclaimer.scope_label
 
 
+class LabelledFileInput(forms.ClearableFileInput):
+    """A file input with a real <label>: Django wraps it in a fieldset whose legend is no label."""
+
+    use_fieldset = False
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.ImageField: {"widget": LabelledFileInput}}
     list_display = ["thumbnail", "title", "credit", "dimensions", "uploaded_at"]
     list_display_links = ["thumbnail", "title"]
     search_fields = ["title", "credit", "alt_text", "tags__name"]
