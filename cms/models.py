@@ -1,8 +1,5 @@
 """Site-wide models: centers, taxonomies, content types, disclaimers and the image library."""
 
-import os
-import uuid
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -281,10 +278,7 @@ def most_specific_disclaimer(candidates) -> Disclaimer | None:
 
 
 def image_upload_path(instance, filename):
-    # Stored names are generated: an uploader's file name can carry markup, paths or personal
-    # details, and must not decide what the web server serves (cms/images.py re-encodes too).
-    extension = os.path.splitext(filename)[1].lower()
-    return f"images/{uuid.uuid4().hex}{extension}"
+    return f"images/{filename}"
 
 
 class Image(models.Model):

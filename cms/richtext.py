@@ -60,10 +60,3 @@ class RichTextField(models.TextField):
         cleaned = sanitize_html(getattr(model_instance, self.attname) or "")
         setattr(model_instance, self.attname, cleaned)
         return cleaned
-
-    def get_db_prep_save(self, value, connection):
-        # QuerySet.update() and bulk_update() never call pre_save, but every write passes
-        # here, so no write path (importer, script, data migration) can store unsafe HTML.
-        if isinstance(value, str):
-            value = sanitize_html(value)
-        return super().get_db_prep_save(value, connection)

@@ -313,8 +313,7 @@ def publication_id_from_preview_token(token: str) -> int | None:
     """
     try:
         value = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(token, max_age=settings.PREVIEW_LINK_MAX_AGE)
-    except (signing.BadSignature, ValueError):
-        # ValueError: correctly signed but without a timestamp (a token made for another use).
+    except signing.BadSignature:
         return None
     if not (value.isascii() and value.isdigit()):
         return None

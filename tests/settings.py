@@ -4,9 +4,6 @@ import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
-# The test client speaks plain http; tests/security/test_production_settings.py turns HTTPS (redirect,
-# secure cookies, HSTS) back on and re-runs the role matrix over https.
-os.environ.setdefault("SECURE_HTTPS", "0")
 
 from cms.settings import *  # noqa: E402,F403
 
