@@ -24,7 +24,7 @@ def unique_slug(instance, text: str, *, field: str = "slug") -> str:
     stem = base_slug(text, max_length=max_length - 6)
     siblings = type(instance)._default_manager.exclude(pk=instance.pk)
     taken = set(
-        siblings.filter(**{f"{field}__startswith": stem}).values_list(field, flat=True)
+        siblings.filter(**{f"{field}__startswith": stem}).order_by().values_list(field, flat=True)
     )
     candidate, counter = stem, 2
     while candidate in taken:

@@ -57,6 +57,11 @@ class Person(models.Model):
     languages = models.CharField(max_length=300, blank=True, help_text="Comma-separated, e.g. \"English, German, Serbian\".")
     email = models.EmailField(blank=True, help_text="For editors; never shown on the public site.")
     legacy_id = models.CharField(max_length=200, null=True, blank=True, unique=True, editable=False)
+    # The legacy importer refreshes a bio only while it still equals what the importer last
+    # wrote, so a bio that editors have since changed in the CMS is never overwritten.
+    imported_bio = models.TextField(
+        blank=True, editable=False, help_text="The full bio as the legacy importer last wrote it."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

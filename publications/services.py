@@ -5,18 +5,45 @@ transaction with the row locked, writes its audit entry in that transaction, and
 only after commit. Nothing else changes `Publication.status`.
 """
 
+import os
 import re
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Case, Exists, F, Max, OuterRef, Value, When
 from django.utils import timezone
 
-from cms.models import AuditEntry, record_audit
+from cms.models import (
+    AuditEntry,
+    Center,
+    Collection,
+    Disclaimer,
+    Newsletter,
+    Program,
+    Project,
+    PublicationType,
+    Region,
+    Topic,
+    record_audit,
+)
+from cms.pagecache import purge_everything
+from cms.richtext import paragraphs_to_html, sanitize_html
 from cms.slugs import unique_slug
+from people.models import Affiliation, Person
 from publications import notifications
-from publications.models import Publication, Revision, Status
+from publications.legacy import (
+    KNOWN_TYPES,
+    LegacyFormatError,
+    LegacyPage,
+    decode_legacy_bytes,
+    html_to_paragraphs,
+    name_key,
+    parse_legacy_page,
+)
+from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import disclaimer_for
 from publications.snapshots import apply_snapshot, take_snapshot
 
@@ -349,3 +376,589 @@ def handle_went_live(*, now=None) -> list[Publication]:
         for publication in handled:
             transaction.on_commit(lambda p=publication: notifications.went_live(p), robust=True)
     return handled
+
+
+# Legacy import -------------------------------------------------------------------------------
+# `manage.py import_legacy` reads the old site's page files (publications/legacy.py parses
+# them) and calls `import_legacy_file` once per file.
+
+LEGACY_RELATIONS = {
+    # relation on Publication: its through table's column for the taxonomy term
+    "centers": "center_id",
+    "regions": "region_id",
+    "topics": "topic_id",
+    "programs": "program_id",
+    "projects": "project_id",
+    "newsletters": "newsletter_id",
+}
+
+
+@dataclass
+class LegacyImportResult:
+    """What importing one file did, for the summary and the JSON report."""
+
+    path: str
+    status: str = "failed"  # "created", "updated", "unchanged" or "failed"
+    url: str | None = None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    legacy_id: str | None = None
+
+    def as_report(self) -> dict:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "url": self.url,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+
+class LegacyImportRefused(Exception):
+    """A page that parses but cannot be stored as it is; the message says why."""
+
+
+@dataclass(frozen=True)
+class _PersonState:
+    pk: int
+    imported_bio: str  # what the importer last wrote
+    bio_untouched: bool  # the bio still equals it: editors have not changed it
+    has_affiliation: bool
+
+
+class LegacyCatalog:
+    """What one import run knows about the database: terms, types, people, disclaimers by name.
+
+    Each table is read once, before the run's first file, so a batch of thousands of files does
+    not look up the same topic or author thousands of times. Rows written while a file is imported only
+    join the catalog when that file's transaction commits (`commit`); a failed or dry-run
+    file leaves nothing behind, not even here. Writes that depend on a row's current state
+    (a bio editors may have just changed) are checked against the database, not the catalog.
+    """
+
+    def __init__(self):
+        self._ids: dict = {}  # model -> {name_key: pk}
+        self._people: dict[int, _PersonState] | None = None
+        self._disclaimers: list | None = None  # [(center_id, type_id, plain text)]
+        self._positions: dict[int, int] = {}  # collection id -> last position
+        self._shared_names: set[str] = set()  # people's names that several people share
+        self._pending: dict = {}
+        self.discard()
+        self.legacy_ids: dict[str, str] = {}  # legacy id -> path, for the files of this run
+        # Warnings about a person are given once a run, not once a file.
+        self.kept_bios: set[int] = set()
+        self.reported_people: set[int] = set()
+
+    def load(self) -> None:
+        """Read the tables names are looked up in, once per run.
+
+        Called before a file's transaction starts, so the catalog never holds a row that a
+        failed file wrote.
+        """
+        for model in (Center, Region, Topic, Program, Project, Collection, Newsletter, PublicationType, Person):
+            self._table(model)
+        if self._people is None:
+            self._people = _person_states(Person.objects.all())
+        if self._disclaimers is None:
+            self._disclaimers = [(d.center_id, d.publication_type_id, _plain(d.text)) for d in Disclaimer.objects.all()]
+
+    def commit(self) -> None:
+        for model, rows in self._pending.pop("ids", {}).items():
+            self._ids[model].update(rows)
+        if self._people is not None:
+            self._people.update(self._pending.pop("people", {}))
+        if self._disclaimers is not None:
+            self._disclaimers.extend(self._pending.pop("disclaimers", []))
+        self._positions.update(self._pending.pop("positions", {}))
+        self.discard()
+
+    def discard(self) -> None:
+        self._pending = {"ids": {}, "people": {}, "disclaimers": [], "positions": {}}
+
+    def _table(self, model) -> dict[str, int]:
+        if model not in self._ids:
+            rows: dict[str, int] = {}
+            field_name = "label" if model is PublicationType else "name"
+            for pk, name in model.objects.order_by("pk").values_list("pk", field_name):
+                key = name_key(name)
+                if key in rows and model is Person:
+                    self._shared_names.add(key)
+                rows.setdefault(key, pk)
+            if model is PublicationType:
+                legacy_keys = model.objects.exclude(legacy_key="").order_by("-pk").values_list("pk", "legacy_key")
+                rows.update((f"legacy:{name_key(legacy_key)}", pk) for pk, legacy_key in legacy_keys)
+            self._ids[model] = rows
+        return self._ids[model]
+
+    def find(self, model, key: str) -> int | None:
+        return self._table(model).get(key) or self._pending["ids"].get(model, {}).get(key)
+
+    def add(self, model, key: str, pk: int) -> None:
+        self._pending["ids"].setdefault(model, {})[key] = pk
+
+    def ids(self, model, names: list[str], **create_fields) -> list[int]:
+        """Return the ids of the rows named `names`, creating the missing ones at top level."""
+        ids = []
+        for name in names:
+            key = name_key(name)
+            pk = self.find(model, key)
+            if pk is None:
+                pk = model.objects.create(name=name, **create_fields).pk
+                self.add(model, key, pk)
+            if pk not in ids:
+                ids.append(pk)
+        return ids
+
+    def person(self, pk: int) -> _PersonState:
+        if pk in self._pending["people"]:
+            return self._pending["people"][pk]
+        if pk not in self._people:  # created after the catalog was read
+            self._people.update(_person_states(Person.objects.filter(pk=pk)))
+        return self._people[pk]
+
+    def set_person(self, state: _PersonState) -> None:
+        self._pending["people"][state.pk] = state
+
+    def shares_name(self, key: str) -> bool:
+        self._table(Person)
+        return key in self._shared_names
+
+    def center_in_title(self, title_line: str) -> int | None:
+        """The center a title line names at its end ("Senior Fellow, Carnegie Europe")."""
+        line = name_key(title_line)
+        matches = [(len(key), pk) for key, pk in self._table(Center).items() if line.endswith(key)]
+        return max(matches)[1] if matches else None
+
+    def next_position(self, collection_id: int) -> int:
+        """The position after the last item of a curated collection."""
+        last = self._pending["positions"].get(collection_id, self._positions.get(collection_id))
+        if last is None:
+            last = CollectionItem.objects.filter(collection_id=collection_id).aggregate(last=Max("position"))["last"]
+            last = -1 if last is None else last
+        self._pending["positions"][collection_id] = last + 1
+        return last + 1
+
+    def disclaimer(self, *, center_id, type_id) -> str | None:
+        """The plain text of the narrowest disclaimer for this center and type, or None."""
+        best = None
+        for row_center, row_type, text in self._disclaimers + self._pending["disclaimers"]:
+            if row_center not in (None, center_id) or row_type not in (None, type_id):
+                continue
+            rank = (2 if row_center else 0) + (1 if row_type else 0)
+            if best is None or rank > best[0]:
+                best = (rank, text)
+        return best[1] if best else None
+
+    def add_disclaimer(self, text: str) -> None:
+        self._pending["disclaimers"].append((None, None, _plain(text)))
+
+
+def _person_states(people) -> dict[int, _PersonState]:
+    rows = people.annotate(
+        untouched=Case(When(bio=F("imported_bio"), then=Value(True)), default=Value(False)),
+        has_affiliation=Exists(Affiliation.objects.filter(person=OuterRef("pk"))),
+    ).values_list("pk", "imported_bio", "untouched", "has_affiliation")
+    return {row[0]: _PersonState(*row) for row in rows}
+
+
+def _plain(html: str) -> str:
+    return " ".join(" ".join(html_to_paragraphs(html)).split())
+
+
+def import_legacy_file(
+    *,
+    path: str,
+    content: bytes | str,
+    dry_run: bool = False,
+    catalog: LegacyCatalog | None = None,
+    purge_cache: bool = True,
+) -> LegacyImportResult:
+    """Import one page file of the old site as a published publication, or bring it up to date.
+
+    `content` is the file's bytes. The page's authors (matched by name, created when new),
+    content type and taxonomy terms (created as needed), the publication and its relations
+    are written in one transaction, so a file that fails leaves nothing behind; with
+    `dry_run` everything is checked and then rolled back. The same page imported again is
+    matched by its legacy id and changes nothing. Operators run this from
+    `manage.py import_legacy`, so there is no user to check; the audit log shows the system.
+    Pass one `catalog` for a whole batch, and `purge_cache=False` when the caller purges the
+    page cache itself (the batch command does, once a second rather than once a file).
+    Returns the outcome; never raises for a bad file. Budget with a warm catalog: 2 queries
+    for an unchanged file, about 9 for a new one, plus the page cache's purge.
+    """
+    catalog = catalog or LegacyCatalog()
+    catalog.discard()
+    catalog.load()
+    result = LegacyImportResult(path=path)
+    try:
+        text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
+        page = parse_legacy_page(text, file_name=os.path.basename(path))
+    except LegacyFormatError as error:
+        result.errors.append(str(error))
+        return result
+    result.legacy_id = page.legacy_id
+    result.warnings.extend(page.warnings)
+    earlier = catalog.legacy_ids.get(page.legacy_id)
+    if earlier is not None and earlier != path:
+        result.errors.append(f"the same page as {earlier} (legacy id {page.legacy_id}), which this run imported")
+        return result
+    try:
+        with transaction.atomic():
+            status, publication = _write_legacy_page(page, path=path, catalog=catalog, warnings=result.warnings)
+            if dry_run:
+                transaction.set_rollback(True)
+            elif purge_cache and status != "unchanged":
+                purge_everything()
+    except LegacyImportRefused as error:
+        catalog.discard()
+        result.errors.append(str(error))
+        return result
+    except (ValidationError, DatabaseError) as error:
+        catalog.discard()
+        if isinstance(error, ValidationError):
+            message = "; ".join(error.messages)
+        else:
+            message = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        result.errors.append(f"the database refused the page: {message}")
+        return result
+    if dry_run:
+        catalog.discard()
+    else:
+        catalog.commit()
+    catalog.legacy_ids[page.legacy_id] = path
+    result.status = status
+    result.url = None if dry_run and status == "created" else publication.get_absolute_url()
+    return result
+
+
+def _write_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog, warnings: list[str]):
+    _check_legacy_lengths(page)
+    type_id = _legacy_type_id(page, catalog, warnings)
+    primary_id = catalog.ids(Center, [page.primary_center])[0] if page.primary_center else None
+    for name in page.other_newsletters:
+        if catalog.find(Newsletter, name_key(name)) is None:
+            warnings.append(f"created the newsletter “{name}”: choose its language in the admin")
+    relations = {
+        "centers": catalog.ids(Center, page.centers),
+        "regions": catalog.ids(Region, page.regions),
+        "topics": catalog.ids(Topic, page.topics),
+        "programs": catalog.ids(Program, page.programs),
+        "projects": catalog.ids(Project, page.projects),
+        # Newsletters in other languages: the file does not say which, so editors choose.
+        "newsletters": list(dict.fromkeys(
+            catalog.ids(Newsletter, page.newsletters, language="en")
+            + catalog.ids(Newsletter, page.other_newsletters, language="")
+        )),
+        "collections": catalog.ids(Collection, page.collections),
+    }
+    if primary_id and primary_id not in relations["centers"]:
+        relations["centers"].insert(0, primary_id)
+    byline, people_changed = _legacy_people(page, catalog, warnings)
+
+    fields = {
+        "title": page.title,
+        "dek": page.dek,
+        "body": sanitize_html(paragraphs_to_html("\n".join(page.paragraphs))),
+        "publication_type_id": type_id,
+        "primary_center_id": primary_id,
+        "lead_image_credit": page.image_credit,
+        "source_name": page.source,
+        "disclaimer_override": _legacy_disclaimer_override(page, catalog, primary_id, type_id, warnings),
+    }
+    if page.date is not None:
+        # Without a date key the date stays unknown (or as editors set it), never invented.
+        fields["publication_date"] = page.date
+
+    publication = _imported_before(page.legacy_id, fields)
+    created = publication is None
+    changed_fields = []
+    # Rows are written in bulk, without model signals: per-row cache purges would cost more than
+    # the import itself, so the page cache is purged as a whole instead (import_legacy_file).
+    if created:
+        now = timezone.now()
+        publication = Publication(
+            legacy_id=page.legacy_id,
+            status=Status.PUBLISHED,
+            first_published_at=now,
+            went_live_handled_at=now,
+            **fields,
+        )
+        publication.slug = unique_slug(publication, publication.title)
+        Publication.objects.bulk_create([publication])
+    else:
+        changed_fields = [name for name, value in fields.items() if getattr(publication, name) != value]
+        if changed_fields:
+            for name in changed_fields:
+                setattr(publication, name, fields[name])
+            publication.version += 1
+            publication.updated_at = timezone.now()
+            Publication.objects.filter(pk=publication.pk).update(
+                **{name: fields[name] for name in changed_fields},
+                version=publication.version,
+                updated_at=publication.updated_at,
+            )
+        if publication.status != Status.PUBLISHED:
+            warnings.append(f"the publication is {publication.get_status_display().lower()} in the CMS; left so")
+    links_changed = _sync_legacy_links(publication, relations, byline, catalog=catalog, created=created)
+
+    if created:
+        status = "created"
+    elif changed_fields or links_changed or people_changed:
+        status = "updated"
+    else:
+        return "unchanged", publication
+    record_audit(
+        actor=None,
+        action=AuditEntry.Action.CREATE if created else AuditEntry.Action.EDIT,
+        obj=publication,
+        message=f"Imported from the legacy site: {os.path.basename(path)}",
+    )
+    return status, publication
+
+
+def _imported_before(legacy_id: str, fields: dict):
+    """The publication this legacy id was imported as, locked, with the fields the import compares.
+
+    A raw query because it runs once a file, and building it with the ORM costs more than
+    running it.
+    """
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(name) for name in ["id", "slug", "status", "version", *fields])
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    found = Publication.objects.raw(
+        f"SELECT {columns} FROM {qn(Publication._meta.db_table)} WHERE {qn('legacy_id')} = %s{lock}", [legacy_id]
+    )
+    return next(iter(found), None)
+
+
+def _check_legacy_lengths(page: LegacyPage) -> None:
+    def check(value: str, limit: int, what: str):
+        if len(value) > limit:
+            raise LegacyImportRefused(f"{what} is {len(value)} characters long; at most {limit} fit")
+
+    check(page.title, Publication._meta.get_field("title").max_length, "the title")
+    check(page.image_credit, Publication._meta.get_field("lead_image_credit").max_length, "the image credit")
+    check(page.source, Publication._meta.get_field("source_name").max_length, "the source outlet")
+    check(page.type_key, PublicationType._meta.get_field("legacy_key").max_length, "the type")
+    name_limit = Center._meta.get_field("name").max_length
+    for key in ("centers", "collections", "regions", "topics", "programs", "projects", "newsletters", "other_newsletters"):
+        for name in getattr(page, key):
+            check(name, name_limit, f"the name “{name[:40]}…” in {key}")
+    check(page.primary_center, name_limit, "the primary center's name")
+    for author in page.authors:
+        check(author.name, Person._meta.get_field("name").max_length, f"the author name “{author.name[:40]}…”")
+        check(author.title_line, Authorship._meta.get_field("title_line").max_length, f"{author.name}'s title line")
+
+
+def _legacy_type_id(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str]) -> int:
+    """Map the old site's type name to a content type: by legacy key, then by label; else create it."""
+    key = name_key(page.type_key)
+    label, shows_source = KNOWN_TYPES.get(key, (_label_from_legacy_key(page.type_key), bool(page.source)))
+    for candidate in (f"legacy:{key}", key, name_key(label)):
+        pk = catalog.find(PublicationType, candidate)
+        if pk:
+            return pk
+    created = PublicationType.objects.create(label=label, legacy_key=page.type_key, shows_source=shows_source)
+    catalog.add(PublicationType, f"legacy:{key}", created.pk)
+    catalog.add(PublicationType, name_key(label), created.pk)
+    if key in KNOWN_TYPES:
+        warnings.append(f"created the content type “{label}” for the old site's “{page.type_key}”")
+    else:
+        warnings.append(f"unknown type “{page.type_key}”: created the content type “{label}”; rename it in the admin")
+    return created.pk
+
+
+def _label_from_legacy_key(type_key: str) -> str:
+    """A first label for an unknown legacy type: "legacyoped" → "Oped", "legacy-op-ed" → "Op ed"."""
+    words = type_key.removeprefix("legacy").replace("-", " ").replace("_", " ").split()
+    label = " ".join(words) or type_key
+    return (label[:1].upper() + label[1:])[: PublicationType._meta.get_field("label").max_length]
+
+
+def _legacy_people(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str]):
+    """Return the byline as [(person id, title line)], creating new people; and whether people changed.
+
+    A bio is (re)written only while it still equals what the importer last wrote, so a bio
+    editors have changed in the CMS stays as they left it.
+    """
+    byline, changed = [], False
+    for author in page.authors:
+        key = name_key(author.name)
+        bio = sanitize_html(paragraphs_to_html(author.bio)) if author.bio else ""
+        pk = catalog.find(Person, key)
+        if pk is None:
+            person = Person(
+                name=author.name,
+                # Outside contributors stay out of the expert directory until editors decide.
+                kind=Person.Kind.EXPERT if "carnegie" in author.title_line.casefold() else Person.Kind.CONTRIBUTOR,
+                bio=bio,
+                imported_bio=bio,
+            )
+            person.save()
+            pk = person.pk
+            catalog.add(Person, key, pk)
+            if author.title_line:
+                Affiliation.objects.create(
+                    person=person, title_line=author.title_line, center_id=catalog.center_in_title(author.title_line)
+                )
+            state = _PersonState(pk, bio, True, has_affiliation=bool(author.title_line))
+            changed = True
+        else:
+            state = catalog.person(pk)
+            if catalog.shares_name(key) and pk not in catalog.reported_people:
+                catalog.reported_people.add(pk)
+                warnings.append(f"several people are called {author.name}; the byline uses the first one (id {pk})")
+            if bio and bio != state.imported_bio:
+                state, refreshed = _refresh_imported_bio(state, bio)
+                changed |= refreshed
+                if not refreshed and pk not in catalog.kept_bios:
+                    catalog.kept_bios.add(pk)
+                    warnings.append(f"kept {author.name}'s bio as it is in the CMS, where it was written or changed")
+        if author.title_line and not state.has_affiliation:
+            if not Affiliation.objects.filter(person_id=pk).exists():
+                Affiliation.objects.create(
+                    person_id=pk, title_line=author.title_line, center_id=catalog.center_in_title(author.title_line)
+                )
+                changed = True
+            state = _PersonState(pk, state.imported_bio, state.bio_untouched, has_affiliation=True)
+        catalog.set_person(state)
+        byline.append((pk, author.title_line))
+    return byline, changed
+
+
+def _refresh_imported_bio(state: _PersonState, bio: str) -> tuple[_PersonState, bool]:
+    """Write a newer bio from the old site unless editors changed the bio; decided by the database."""
+    if state.bio_untouched:
+        person = Person.objects.select_for_update().get(pk=state.pk)
+        if person.bio == person.imported_bio:
+            person.bio = person.imported_bio = bio
+            person.save(update_fields=["bio", "imported_bio", "updated_at"])
+            return _PersonState(state.pk, bio, True, state.has_affiliation), True
+    return _PersonState(state.pk, state.imported_bio, False, state.has_affiliation), False
+
+
+def _legacy_disclaimer_override(page: LegacyPage, catalog: LegacyCatalog, center_id, type_id, warnings) -> str:
+    """Keep a file's disclaimer only where it differs from the one the site would show.
+
+    A site with no disclaimer at all gets the file's as its site default, so that imported
+    pages show one.
+    """
+    if not page.disclaimer:
+        return ""
+    applicable = catalog.disclaimer(center_id=center_id, type_id=type_id)
+    text = sanitize_html(paragraphs_to_html(page.disclaimer))
+    if applicable is None:
+        Disclaimer.objects.create(name="Site default (from the legacy import)", text=text)
+        catalog.add_disclaimer(text)
+        warnings.append("no disclaimer applied: made this file's disclaimer the site default")
+        return ""
+    if applicable == " ".join(page.disclaimer.split()):
+        return ""
+    return text
+
+
+def _legacy_links_sql() -> str:
+    """One query for everything a publication links to: byline rows, then taxonomy terms.
+
+    Raw SQL because it runs once per imported file and Django compiles a seven-part UNION
+    more slowly than the database answers it.
+    """
+    qn = connection.ops.quote_name
+    where = f"WHERE {qn('publication_id')} = %s"
+    parts = [
+        f"SELECT 'authors', {qn('person_id')}, {qn('position')}, {qn('title_line')}, {qn('id')} "
+        f"FROM {qn(Authorship._meta.db_table)} {where}",
+        f"SELECT 'collections', {qn('collection_id')}, NULL, NULL, NULL FROM {qn(CollectionItem._meta.db_table)} {where}",
+    ]
+    for name, column in LEGACY_RELATIONS.items():
+        table = Publication._meta.get_field(name).remote_field.through._meta.db_table
+        parts.append(f"SELECT '{name}', {qn(column)}, NULL, NULL, NULL FROM {qn(table)} {where}")
+    return " UNION ALL ".join(parts)
+
+
+def _insert_rows(inserts: list[tuple]) -> None:
+    """Insert plain rows into link tables: `inserts` is [(model, columns, rows)].
+
+    Raw SQL, in one statement on PostgreSQL (data-modifying WITH clauses), because an import
+    fills up to five such tables per file and round trips and the ORM's bulk_create cost more
+    than the rows. Link rows have no signals and no defaults to compute.
+    """
+    qn = connection.ops.quote_name
+    statements, params = [], []
+    for model, columns, rows in inserts:
+        if rows:
+            values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+            statements.append(f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(map(qn, columns))}) VALUES {values}")
+            params.append([value for row in rows for value in row])
+    if not statements:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            heads = [f"i{n} AS ({statement})" for n, statement in enumerate(statements[:-1])]
+            cursor.execute(
+                (f"WITH {', '.join(heads)} " if heads else "") + statements[-1],
+                [value for part in params for value in part],
+            )
+        else:
+            for statement, values in zip(statements, params):
+                cursor.execute(statement, values)
+
+
+def _sync_legacy_links(publication, relations: dict[str, list[int]], byline, *, catalog, created: bool) -> bool:
+    """Make the publication's authors and taxonomy links match the file; return whether anything changed.
+
+    Authors keep the role editors gave them; their order and title at publication follow the file.
+    """
+    current: dict[str, set[int]] = {name: set() for name in relations}
+    authorships: dict[int, tuple[int, str, int]] = {}  # person id -> (position, title line, row id)
+    if not created:
+        with connection.cursor() as cursor:
+            cursor.execute(_legacy_links_sql(), [publication.pk] * (len(LEGACY_RELATIONS) + 2))
+            for name, target, position, title_line, row_id in cursor.fetchall():
+                if name == "authors":
+                    authorships[target] = (position, title_line, row_id)
+                else:
+                    current[name].add(target)
+    changed, inserts = False, []
+    for name, wanted in relations.items():
+        missing = [pk for pk in wanted if pk not in current[name]]
+        surplus = current[name] - set(wanted)
+        if not missing and not surplus:
+            continue
+        changed = True
+        if name == "collections":
+            if surplus:
+                CollectionItem.objects.filter(publication_id=publication.pk, collection_id__in=surplus).delete()
+            inserts.append((
+                CollectionItem,
+                ["collection_id", "publication_id", "position"],
+                [(pk, publication.pk, catalog.next_position(pk)) for pk in missing],
+            ))
+            continue
+        column = LEGACY_RELATIONS[name]
+        through = Publication._meta.get_field(name).remote_field.through
+        if surplus:
+            through.objects.filter(publication_id=publication.pk, **{f"{column}__in": surplus}).delete()
+        inserts.append((through, ["publication_id", column], [(publication.pk, pk) for pk in missing]))
+
+    wanted_byline = {person_id: (position, title_line) for position, (person_id, title_line) in enumerate(byline)}
+    surplus = [row_id for person_id, (_p, _t, row_id) in authorships.items() if person_id not in wanted_byline]
+    new, moved = [], []
+    for person_id, (position, title_line) in wanted_byline.items():
+        row = authorships.get(person_id)
+        if row is None:
+            new.append((person_id, position, title_line))
+        elif row[:2] != (position, title_line):
+            moved.append(Authorship(pk=row[2], position=position, title_line=title_line))
+    if surplus:
+        Authorship.objects.filter(pk__in=surplus).delete()
+    if moved:
+        Authorship.objects.bulk_update(moved, ["position", "title_line"])
+    # Not Authorship.save(), which would replace a blank title with today's.
+    inserts.append((
+        Authorship,
+        ["publication_id", "person_id", "role", "position", "title_line"],
+        [(publication.pk, person_id, Authorship.Role.AUTHOR.value, position, title) for person_id, position, title in new],
+    ))
+    _insert_rows(inserts)
+    return changed or bool(surplus or moved or new)

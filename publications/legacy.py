@@ -1,0 +1,689 @@
+"""The old site's export format: one published page per text file, read and written here.
+
+A page file reads, top to bottom (the seed is tests/publications/legacy_files/000_9b75ff939e830440.txt):
+
+    Stefan Lehne                                   the byline: the authors joined with ", "
+    {                                              a JSON object of metadata (authors, type,
+    "authors": ["Stefan Lehne"], …                 centers, primaryCenter, regions, topics, …)
+    }Source: Getty                                 the lead-image credit, glued to the brace
+    Global Insider: Envoy Exchange …               the title
+    Serbia and Kosovo agreed last month …          the dek
+    Source: World Politics Review                  the outlet (media pieces only)
+                                                   one blank line
+    WPR: What were the factors …                   the body, one paragraph per line
+    About the Author                               or "About the Authors"; then per author,
+    Senior Fellow, Carnegie Europe                 in byline order, a title line
+    Stefan Lehne is a senior fellow …              and a bio line
+    - What Can the EU Do About Trump 2.0?Article   per author: recent work (title + type label),
+    Stefan Lehne                                   the author's name,
+    Recent Work                                    and "Recent Work"
+    Carnegie does not take institutional …         the disclaimer
+    More Work from Carnegie China                  the center rail, three lines per item
+    - Malaysia’s Year as ASEAN Chair…Commentary
+    …
+
+This module only turns bytes into a `LegacyPage` and back; it never touches the database.
+Writing pages into the CMS is `publications.services.import_legacy_file`.
+
+Each page gets a stable legacy id, so that importing it again updates the same publication:
+the metadata's "id" key when it has one; else the id in the exporter's file name
+(`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
+authors).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Legacy pages are text: the longest real ones are a few hundred kilobytes. Anything much
+# bigger is refused before it is read, so a stray dump cannot exhaust memory.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+LIST_KEYS = ("authors", "centers", "collections", "regions", "topics", "programs", "projects")
+TEXT_KEYS = (
+    "type",
+    "primaryCenter",
+    "centerAffiliationAll",
+    "englishNewsletterAll",
+    "nonEnglishNewsletterAll",
+    "programAffiliation",
+)
+OPTIONAL_KEYS = ("id", "date")
+# The order in which the old exporter wrote its keys; `format_legacy_page` keeps it.
+KEY_ORDER = (
+    "id",
+    "authors",
+    "type",
+    "date",
+    "centerAffiliationAll",
+    "centers",
+    "collections",
+    "englishNewsletterAll",
+    "nonEnglishNewsletterAll",
+    "primaryCenter",
+    "programAffiliation",
+    "programs",
+    "projects",
+    "regions",
+    "topics",
+)
+# The old site's own type names, with the label and whether pieces of the type cite an outlet,
+# for a site whose content types do not carry these legacy keys yet.
+KNOWN_TYPES = {
+    "legacyarticle": ("Article", False),
+    "legacycommentary": ("Commentary", False),
+    "legacyresearchpaper": ("Research Paper", False),
+    "legacyinthemedia": ("In the Media", True),
+    "legacyqa": ("Q&A", False),
+    "legacyevent": ("Event", False),
+    "legacypodcast": ("Podcast", False),
+    "legacymultimedia": ("Multimedia", False),
+    "legacybook": ("Book", False),
+    "legacytestimony": ("Testimony", False),
+    "legacypressrelease": ("Press Release", False),
+}
+ABOUT_HEADINGS = ("About the Author", "About the Authors")
+RECENT_WORK = "Recent Work"
+MORE_WORK = "More Work from"
+SOURCE = "Source:"
+# Ids end up in file names when pages are exported again, so they are kept to a safe alphabet.
+SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+EXPORTER_FILE_NAME = re.compile(r"\d+_([0-9a-f]{16})\.txt")
+LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+# The "…All" metadata fields hold several names in one string.
+NAME_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+")
+
+
+class LegacyFormatError(ValueError):
+    """A page file that cannot be read; `line` is the 1-based line the problem is on, if any."""
+
+    def __init__(self, message: str, *, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self):
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass
+class LegacyAuthor:
+    name: str
+    title_line: str = ""
+    bio: str = ""
+    # The author's "Recent Work" items as printed: title and type label glued together.
+    recent_work: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LegacyPage:
+    """Everything a page file says, in the order the file says it."""
+
+    legacy_id: str
+    title: str
+    type_key: str
+    authors: list[LegacyAuthor] = field(default_factory=list)
+    dek: str = ""
+    image_credit: str = ""
+    source: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    date: datetime.date | None = None
+    centers: list[str] = field(default_factory=list)
+    primary_center: str = ""
+    collections: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+    newsletters: list[str] = field(default_factory=list)  # English ones
+    other_newsletters: list[str] = field(default_factory=list)  # in other languages
+    disclaimer: str = ""
+    rail_center: str = ""
+    rail_lines: list[str] = field(default_factory=list)
+    # Whether the id came from the metadata (else: the file name or the identity hash).
+    id_in_metadata: bool = False
+    byline: str | None = None  # line 1 as written, when it differs from the authors
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- reading files ---------------------------------------------------------------------------
+
+
+def iter_legacy_paths(roots: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield `(path, problem)` for every page file under `roots`, in a stable order.
+
+    A root may be a file (read whatever its name) or a folder, walked recursively for `*.txt`
+    files; hidden files are skipped. Symbolic links are reported, never followed, so an
+    import reads nothing outside the folders it was given. `problem` is None for a file to read.
+    """
+    for root in roots:
+        try:
+            info = os.lstat(root)
+        except FileNotFoundError:
+            yield root, "no such file or folder"
+            continue
+        except OSError as error:
+            yield root, f"cannot be read ({error.strerror})"
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            yield root, "is a symbolic link; links are not followed"
+        elif stat.S_ISDIR(info.st_mode):
+            yield from _walk(root)
+        else:
+            yield root, None
+
+
+def _walk(folder: str) -> Iterator[tuple[str, str | None]]:
+    for current, dirnames, filenames in os.walk(folder, followlinks=False):
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if os.path.islink(os.path.join(current, name)):
+                yield os.path.join(current, name), "is a symbolic link; links are not followed"
+            else:
+                kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.lower().endswith(".txt"):
+                continue
+            path = os.path.join(current, name)
+            if os.path.islink(path):
+                yield path, "is a symbolic link; links are not followed"
+            else:
+                yield path, None
+
+
+def read_legacy_file(path: str, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """Return the bytes of one page file, refusing links, non-files and files over `max_bytes`.
+
+    The size is checked before reading and the read is capped, so a huge or growing file
+    costs no memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise LegacyFormatError("no such file") from None
+    except OSError as error:
+        if os.path.islink(path):
+            raise LegacyFormatError("is a symbolic link; links are not followed") from None
+        raise LegacyFormatError(f"cannot be read ({error.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise LegacyFormatError("is not a regular file")
+        if info.st_size > max_bytes:
+            raise LegacyFormatError(_too_large(info.st_size, max_bytes))
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise LegacyFormatError(_too_large(len(data), max_bytes))
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return (
+        f"the file is {size / 1024 / 1024:.1f} MB; a legacy page is at most "
+        f"{max_bytes // 1024 // 1024} MB, so it was not read"
+    )
+
+
+def decode_legacy_bytes(data: bytes) -> str:
+    """Return the text of a page file: UTF-8 (a BOM is fine), NFC, any line endings as "\\n".
+
+    Text in another encoding is refused, never guessed.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LegacyFormatError(
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x}); export it again as UTF-8",
+            line=line,
+        ) from None
+    return text
+
+
+def normalize_text(text: str) -> str:
+    """Return text with "\\n" line endings and composed (NFC) characters."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def name_key(name: str) -> str:
+    """Return the form in which two names count as the same: NFC, case and spacing folded."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+
+def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
+    """Parse the text of one page file; raise LegacyFormatError with the line of the problem."""
+    text = normalize_text(text)
+    if not text.strip():
+        raise LegacyFormatError("the file is empty")
+    nul = text.find("\x00")
+    if nul != -1:
+        raise LegacyFormatError("the file contains a NUL character", line=text.count("\n", 0, nul) + 1)
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+
+    byline = lines[0].strip()
+    if byline.startswith("{"):
+        raise LegacyFormatError("the byline (the authors' names) is missing before the metadata", line=1)
+    if len(lines) < 2:
+        raise LegacyFormatError("the metadata is missing: the file ends after the byline", line=1)
+
+    metadata, json_end_line, credit = _read_metadata(text, lines)
+    warnings: list[str] = []
+    values = _check_metadata(metadata, text, warnings)
+
+    page = LegacyPage(legacy_id="", title="", type_key=values["type"], warnings=warnings)
+    page.image_credit = credit
+    page.date = values["date"]
+    page.primary_center = values["primaryCenter"]
+    page.centers = _unique(values["centers"] + _split_names(values["centerAffiliationAll"]))
+    page.programs = _unique(values["programs"] + _split_names(values["programAffiliation"]))
+    page.newsletters = _split_names(values["englishNewsletterAll"])
+    page.other_newsletters = _split_names(values["nonEnglishNewsletterAll"])
+    for key in ("collections", "regions", "topics", "projects"):
+        setattr(page, key, _unique(values[key]))
+
+    names = values["authors"]
+    if byline != ", ".join(names):
+        page.byline = byline
+        warnings.append(
+            f"line 1: the byline “{byline}” differs from the metadata's authors; the metadata's "
+            "authors were used"
+        )
+
+    body_start = _read_header(page, lines, json_end_line + 1)
+    if names:
+        body_end = _read_about_section(page, lines, body_start, names)
+    else:
+        body_end = _read_tail_without_authors(page, lines, body_start)
+    page.paragraphs = [line.strip() for line in lines[body_start:body_end] if line.strip()]
+
+    _drop_repeated_authors(page)
+    page.legacy_id, page.id_in_metadata = _legacy_id(values["id"], file_name, page)
+    return page
+
+
+def _read_metadata(text: str, lines: list[str]) -> tuple[dict, int, str]:
+    """Decode the JSON object that starts on line 2; return it, its last line (0-based), the credit."""
+    start = len(lines[0]) + 1
+    first = lines[1].lstrip()
+    if not first or first[0] not in "{[":
+        raise LegacyFormatError("the metadata is missing: expected a JSON object starting with “{”", line=2)
+    start += len(lines[1]) - len(first)
+    decoder = json.JSONDecoder(object_pairs_hook=_refuse_repeated_keys)
+    try:
+        metadata, end = decoder.raw_decode(text, start)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            raise LegacyFormatError(
+                "the metadata stops before its closing brace: the file looks cut off",
+                line=error.lineno,
+            ) from None
+        raise LegacyFormatError(f"the metadata is not valid JSON ({error.msg})", line=error.lineno) from None
+    except RepeatedKey as error:
+        raise LegacyFormatError(f"the metadata has the key “{error.key}” twice", line=2) from None
+    except RecursionError:
+        raise LegacyFormatError("the metadata is nested too deeply to be a page's metadata", line=2) from None
+    if not isinstance(metadata, dict):
+        raise LegacyFormatError(
+            f"the metadata must be a JSON object ({{…}}), not {_json_kind(metadata)}", line=2
+        )
+    end_line = text.count("\n", 0, end)
+    line_end = text.find("\n", end)
+    credit = text[end : line_end if line_end != -1 else len(text)].strip()
+    return metadata, end_line, credit
+
+
+class RepeatedKey(ValueError):
+    def __init__(self, key):
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_repeated_keys(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise RepeatedKey(key)
+        result[key] = value
+    return result
+
+
+def _json_kind(value) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line on which the metadata names `key`, for error messages."""
+    at = text.find(f'"{key}"')
+    return text.count("\n", 0, at) + 1 if at != -1 else 2
+
+
+def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
+    """Return the metadata's values with their types checked; raise for missing or wrong keys."""
+    missing = [key for key in (*LIST_KEYS, *TEXT_KEYS) if key not in metadata]
+    if missing:
+        listed = ", ".join(f"“{key}”" for key in missing)
+        raise LegacyFormatError(f"the metadata lacks {listed}", line=2)
+    for key in metadata:
+        if key not in LIST_KEYS and key not in TEXT_KEYS and key not in OPTIONAL_KEYS:
+            warnings.append(f"line {_key_line(text, key)}: ignored the unknown metadata key “{key}”")
+
+    values: dict = {}
+    for key in LIST_KEYS:
+        value = metadata[key]
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise LegacyFormatError(
+                f"“{key}” must be a list of names, not {_json_kind(value)}", line=_key_line(text, key)
+            )
+        names = []
+        for position, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                raise LegacyFormatError(
+                    f"“{key}” item {position} must be a name, not {_json_kind(item)}", line=_key_line(text, key)
+                )
+            name = " ".join(item.split())
+            if name:
+                names.append(name)
+            elif key == "authors":
+                raise LegacyFormatError(f"“authors” item {position} is empty", line=_key_line(text, key))
+        values[key] = names
+    for key in TEXT_KEYS:
+        value = metadata[key]
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise LegacyFormatError(f"“{key}” must be text, not {_json_kind(value)}", line=_key_line(text, key))
+        values[key] = " ".join(value.split())
+    if not values["type"]:
+        raise LegacyFormatError("the metadata has no “type”", line=_key_line(text, "type"))
+
+    values["id"] = _check_id(metadata.get("id"), text)
+    values["date"] = _check_date(metadata.get("date"), text)
+    return values
+
+
+def _check_id(value, text: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise LegacyFormatError(f"“id” must be text or a number, not {_json_kind(value)}", line=_key_line(text, "id"))
+    value = str(value).strip()
+    if not SAFE_ID.fullmatch(value):
+        raise LegacyFormatError(
+            "“id” may only hold letters, digits, dots, dashes and underscores (at most 120), "
+            "starting with a letter or digit",
+            line=_key_line(text, "id"),
+        )
+    return value
+
+
+def _check_date(value, text: str) -> datetime.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return datetime.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise LegacyFormatError("“date” must be a date written YYYY-MM-DD", line=_key_line(text, "date")) from None
+
+
+def _split_names(value: str) -> list[str]:
+    return _unique(part for part in NAME_SEPARATORS.split(value) if part.strip())
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    seen, result = set(), []
+    for name in names:
+        key = name_key(name)
+        if key not in seen:
+            seen.add(key)
+            result.append(name.strip())
+    return result
+
+
+def _read_header(page: LegacyPage, lines: list[str], start: int) -> int:
+    """Read title, dek and outlet from `start`; return the index of the body's first line."""
+    header_end = start
+    while header_end < len(lines) and lines[header_end].strip():
+        header_end += 1
+    header = [line.strip() for line in lines[start:header_end]]
+    if not header:
+        raise LegacyFormatError("the title is missing: expected it right after the metadata", line=start + 1)
+    if len(header) > 3:
+        raise LegacyFormatError(
+            "expected one blank line between the title, dek and source and the body", line=start + 4
+        )
+    page.title = header[0]
+    rest = header[1:]
+    if rest and rest[-1].startswith(SOURCE) and (len(rest) == 2 or len(rest) == 1):
+        page.source = rest.pop()[len(SOURCE) :].strip()
+    elif len(rest) == 2:
+        raise LegacyFormatError(
+            "expected “Source: <outlet>” or a blank line after the dek", line=start + 3
+        )
+    page.dek = rest[0] if rest else ""
+    return header_end
+
+
+def _about_heading(line: str) -> bool:
+    return line.strip() in ABOUT_HEADINGS
+
+
+def _read_about_section(page: LegacyPage, lines: list[str], body_start: int, names: list[str]) -> int:
+    """Read the authors' title lines, bios, recent work, disclaimer and rail; return the body's end."""
+    about = next((i for i in range(len(lines) - 1, body_start - 1, -1) if _about_heading(lines[i])), None)
+    if about is None:
+        raise LegacyFormatError(
+            "the file ends before “About the Author(s)”: it looks cut off", line=len(lines)
+        )
+    position = about + 1
+    for name in names:
+        if position + 1 >= len(lines):
+            raise LegacyFormatError(
+                f"the file ends inside “About the Author(s)” before the bio of {name}: it looks cut off",
+                line=len(lines),
+            )
+        page.authors.append(
+            LegacyAuthor(name=name, title_line=lines[position].strip(), bio=lines[position + 1].strip())
+        )
+        position += 2
+
+    # Each author's recent work: "- " lines, the author's name, then "Recent Work".
+    block = 0
+    while position < len(lines):
+        end = position
+        while end < len(lines) and lines[end].startswith("- "):
+            end += 1
+        if end + 1 < len(lines) and lines[end + 1].strip() == RECENT_WORK:
+            items = [line[2:].strip() for line in lines[position:end]]
+            if block < len(page.authors):
+                page.authors[block].recent_work = items
+            block += 1
+            position = end + 2
+        elif end > position:
+            raise LegacyFormatError(
+                f"expected the author's name and “{RECENT_WORK}” after the recent-work list: "
+                "the file looks cut off",
+                line=min(end + 1, len(lines)),
+            )
+        else:
+            break
+    _read_disclaimer_and_rail(page, lines, position)
+    return about
+
+
+def _read_disclaimer_and_rail(page: LegacyPage, lines: list[str], position: int) -> None:
+    rail = next((i for i in range(position, len(lines)) if lines[i].startswith(MORE_WORK)), None)
+    disclaimer = [line.strip() for line in lines[position:rail] if line.strip()]
+    if not disclaimer and rail is None:
+        raise LegacyFormatError("the file ends before the disclaimer: it looks cut off", line=len(lines))
+    page.disclaimer = " ".join(disclaimer)
+    if rail is not None:
+        page.rail_center = lines[rail][len(MORE_WORK) :].strip()
+        page.rail_lines = [line.rstrip() for line in lines[rail + 1 :]]
+
+
+def _read_tail_without_authors(page: LegacyPage, lines: list[str], body_start: int) -> int:
+    """A page without authors has no "About" section: the disclaimer is the line before the rail."""
+    rail = next(
+        (i for i in range(len(lines) - 1, body_start - 1, -1) if lines[i].startswith(MORE_WORK)), len(lines)
+    )
+    disclaimer = rail - 1
+    while disclaimer >= body_start and not lines[disclaimer].strip():
+        disclaimer -= 1
+    if disclaimer < body_start:
+        raise LegacyFormatError("the file ends before the disclaimer: it looks cut off", line=len(lines))
+    _read_disclaimer_and_rail(page, lines, disclaimer)
+    return disclaimer
+
+
+def _drop_repeated_authors(page: LegacyPage) -> None:
+    seen, kept = set(), []
+    for author in page.authors:
+        key = name_key(author.name)
+        if key in seen:
+            page.warnings.append(f"{author.name} is listed twice among the authors; kept once, in the first place")
+            continue
+        seen.add(key)
+        kept.append(author)
+    page.authors = kept
+
+
+def _legacy_id(metadata_id: str | None, file_name: str, page: LegacyPage) -> tuple[str, bool]:
+    if metadata_id:
+        return metadata_id, True
+    match = EXPORTER_FILE_NAME.fullmatch(file_name)
+    if match:
+        return match.group(1), False
+    identity = "\x1f".join([name_key(page.type_key), name_key(page.title), *(name_key(a.name) for a in page.authors)])
+    return hashlib.sha256(identity.encode()).hexdigest()[:16], False
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def format_legacy_page(page: LegacyPage, *, include_id: bool | None = None) -> str:
+    """Return the text of a page file for `page`: what `parse_legacy_page` reads back as `page`.
+
+    The metadata carries the page's id when `include_id` is true (by default: when the id
+    came from the metadata), so that a renamed file still updates the same publication.
+    """
+    if include_id is None:
+        include_id = page.id_in_metadata
+    metadata = {
+        "id": page.legacy_id if include_id else None,
+        "authors": [author.name for author in page.authors],
+        "type": page.type_key,
+        "date": page.date.isoformat() if page.date else None,
+        "centerAffiliationAll": "",
+        "centers": page.centers,
+        "collections": page.collections,
+        "englishNewsletterAll": ", ".join(page.newsletters),
+        "nonEnglishNewsletterAll": ", ".join(page.other_newsletters),
+        "primaryCenter": page.primary_center,
+        "programAffiliation": "",
+        "programs": page.programs,
+        "projects": page.projects,
+        "regions": page.regions,
+        "topics": page.topics,
+    }
+    ordered = {key: metadata[key] for key in KEY_ORDER if metadata[key] is not None}
+    lines = [page.byline if page.byline is not None else ", ".join(ordered["authors"])]
+    lines.extend(json.dumps(ordered, indent=0, ensure_ascii=False).split("\n"))
+    lines[-1] += _one_line(page.image_credit)
+    lines.append(_one_line(page.title))
+    if page.dek:
+        lines.append(_one_line(page.dek))
+    if page.source:
+        lines.append(f"{SOURCE} {_one_line(page.source)}")
+    lines.append("")
+    lines.extend(_one_line(paragraph) for paragraph in page.paragraphs if paragraph.strip())
+    if page.authors:
+        lines.append(ABOUT_HEADINGS[0] if len(page.authors) == 1 else ABOUT_HEADINGS[1])
+        for author in page.authors:
+            lines.extend([_one_line(author.title_line), _one_line(author.bio)])
+        for author in page.authors:
+            lines.extend(f"- {_one_line(item)}" for item in author.recent_work)
+            lines.extend([_one_line(author.name), RECENT_WORK])
+    lines.append(_one_line(page.disclaimer))
+    lines.append(f"{MORE_WORK} {_one_line(page.rail_center)}".rstrip())
+    lines.extend(_one_line(line) for line in page.rail_lines)
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """Text that stays on its line: a line break inside a title or bio would end the field."""
+    return LINE_BREAKS.sub(" ", text).strip()
+
+
+class _BlockText(HTMLParser):
+    """Collects the text of each block element (paragraph, heading, list item…) of an HTML body."""
+
+    BLOCKS = {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "caption",
+        "tr", "div", "aside", "figure", "table", "ul", "ol", "section", "article", "pre",
+    }
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+
+    def flush(self):
+        text = "".join(self.current).replace("\r", " ").replace("\n", " ").strip()
+        if text:
+            self.paragraphs.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS or tag == "br":
+            self.flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.BLOCKS:
+            self.flush()
+
+    def handle_data(self, data):
+        self.current.append(data)
+
+
+def html_to_paragraphs(html: str) -> list[str]:
+    """Return the plain text of each paragraph, heading or list item of sanitized HTML."""
+    parser = _BlockText()
+    parser.feed(html or "")
+    parser.close()
+    parser.flush()
+    return parser.paragraphs
