@@ -18,6 +18,7 @@ endif
 
 .PHONY: install run test migrate demo clean
 .PHONY: serve bench
+.PHONY: loadtest
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }

@@ -107,19 +107,29 @@ def count_queries(pages: dict[str, str]) -> dict[str, dict[str, int]]:
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.test.utils import override_settings
+
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
 
     counts = {}
     client = Client(HTTP_HOST="127.0.0.1")
-    for name, url in pages.items():
-        with override_settings(PAGE_CACHE=False), CaptureQueriesContext(connection) as off:
-            client.get(url)
-        cache.clear()
-        with override_settings(PAGE_CACHE=True):
-            client.get(url)
-            with CaptureQueriesContext(connection) as on:
+    with connection.execute_wrapper(count):
+        for name, url in pages.items():
+            with override_settings(PAGE_CACHE=False):
+                executed.clear()
                 client.get(url)
-        counts[name] = {"off": len(off), "on": len(on)}
+                off = len(executed)
+            cache.clear()
+            with override_settings(PAGE_CACHE=True):
+                client.get(url)
+                executed.clear()
+                client.get(url)
+                on = len(executed)
+            counts[name] = {"off": off, "on": on}
     return counts
 
 

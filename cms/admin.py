@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
 
+from cms.forms import ImageForm
 from cms.models import (
     AuditEntry,
     Center,
@@ -15,6 +16,7 @@ from cms.models import (
     Region,
     Topic,
 )
+from cms.widgets import FocalPointInput
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -98,18 +100,24 @@ class LabelledFileInput(forms.ClearableFileInput):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"widget": LabelledFileInput}}
+    form = ImageForm
     list_display = ["thumbnail", "title", "credit", "dimensions", "uploaded_at"]
     list_display_links = ["thumbnail", "title"]
     search_fields = ["title", "credit", "alt_text", "tags__name"]
-    list_filter = ["uploaded_at"]
-    fields = ["title", "file", "alt_text", "credit", "tags"]
+    search_help_text = "Search by title, credit, alt text or tag."
+    list_filter = ["uploaded_at", "tags"]
+    fields = ["title", "file", "alt_text", "credit", "tags", "focal_point", "focal_x", "focal_y"]
+    readonly_fields = ["focal_point"]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}  # sizes the thumbnails without an inline style (CSP)
 
     @admin.display(description="")
     def thumbnail(self, image):
         if not image.file:
             return ""
         return format_html(
-            '<img src="{}" alt="" style="max-height:60px;max-width:90px" loading="lazy">', image.file.url
+            '<img src="{}" alt="" class="library-thumbnail" loading="lazy">', image.file.url
         )
 
     @admin.display(description="size")
@@ -120,6 +128,23 @@ class ImageAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"focal_x", "focal_y"}:
+            kwargs["widget"] = FocalPointInput
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="focal point")
+    def focal_point(self, image):
+        if not image.file:
+            return "Save the image first; then click its subject here."
+        return format_html(
+            '<span class="focal-picker" data-focal-picker><img src="{}" alt="{}">'
+            '<span class="focal-picker__marker" hidden></span></span>'
+            '<span class="help">Click the subject: cards and headshots are cropped around it.</span>',
+            image.file.url,
+            f"{image.title}: click the subject to set the focal point",
+        )
 
 
 @admin.register(AuditEntry)

@@ -47,7 +47,7 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "pagecache"
 EVERYTHING = "site"  # every page holds it: purge_everything() after bulk loads
-MAX_ROWS_PER_MODEL = 64  # more rows of one model than this: the page holds the model tag instead
+MAX_ROWS_PER_MODEL = 32  # more rows of one model than this: the page holds the model tag instead
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 COUNTER_KEY = f"{PREFIX}:purges"
 SCHEDULE_KEY = f"{PREFIX}:schedule"
@@ -79,6 +79,8 @@ class _Recording:
     def all_tags(self) -> set[str]:
         tags = set(self.tags)
         for model, pks in self.rows.items():
+            if model_tag(model) in tags:
+                continue  # the page already depends on every row of this model
             if len(pks) > MAX_ROWS_PER_MODEL:
                 tags.add(model_tag(model))
             else:
@@ -206,6 +208,26 @@ def _valid_until(started: datetime) -> datetime | None:
 
 # -- the middleware ----------------------------------------------------------------------------
 
+# Tag versions this process has read, valid while the purge counter keeps the value they were
+# read under: every purge bumps the counter after the tags, so a hit needs one round trip to
+# the cache (the page and the counter) instead of two. Versions read after the counter can only
+# be newer, which can only cause a miss.
+_remembered: dict = {"counter": None, "versions": {}}
+
+
+def _tag_versions(tags: list[str], counter) -> dict:
+    if counter is None:  # not counting yet (a fresh or flushed cache): ask every time
+        found = cache.get_many([_tag_key(tag) for tag in tags])
+        return {tag: found.get(_tag_key(tag)) for tag in tags}
+    if _remembered["counter"] != counter or len(_remembered["versions"]) > 100_000:
+        _remembered.update(counter=counter, versions={})
+    versions = _remembered["versions"]
+    unknown = [tag for tag in tags if tag not in versions]
+    if unknown:
+        found = cache.get_many([_tag_key(tag) for tag in unknown])
+        versions.update({tag: found[_tag_key(tag)] for tag in unknown if _tag_key(tag) in found})
+    return versions
+
 
 def code_version() -> str:
     """A hash of the templates and Python code: a deploy must not serve pages made by the old code."""
@@ -236,7 +258,7 @@ class PageCacheMiddleware:
         key = self.key(request)
         try:
             found = cache.get_many([key, COUNTER_KEY])
-            hit = self.valid(found.get(key))
+            hit = self.valid(found.get(key), found.get(COUNTER_KEY))
         except Exception:
             logger.exception("Page cache unavailable; serving without it")
             return self.get_response(request)
@@ -273,16 +295,16 @@ class PageCacheMiddleware:
         address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
         return f"{PREFIX}:page:{code_version()}:{address}"
 
-    def valid(self, entry) -> HttpResponse | None:
+    def valid(self, entry, counter) -> HttpResponse | None:
         if entry is None:
             return None
         valid_until = entry["valid_until"]
         if valid_until is not None and timezone.now() >= valid_until:
             return None
         versions = entry["tags"]
-        current = cache.get_many([_tag_key(tag) for tag in versions])
+        current = _tag_versions(list(versions), counter)
         for tag, version in versions.items():
-            if current.get(_tag_key(tag)) != version:
+            if current.get(tag) != version:
                 return None
         response = HttpResponse(entry["content"], status=entry["status"])
         for header, value in entry["headers"]:
@@ -307,6 +329,9 @@ class PageCacheMiddleware:
         current = cache.get_many(keys + [COUNTER_KEY])
         if current.get(COUNTER_KEY) != counter:
             return  # something was purged while this page rendered: it may show the old data
+        if counter is None:
+            # Start counting (after a flush): hits can then trust the tag versions they remember.
+            cache.add(COUNTER_KEY, random.getrandbits(48), timeout=None)
         missing = {key_: uuid.uuid4().hex for key_ in keys if key_ not in current}
         if missing:
             # First use (or evicted): a fresh version that no stored page can hold.

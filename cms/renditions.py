@@ -3,8 +3,8 @@
 A rendition is made with Pillow the first time a page asks for it and stored through the
 default storage under `renditions/`; later requests only read a small manifest. Names are
 deterministic: `renditions/<image id>-<version>-<spec>-<width>.<ext>`, where the version is a
-short hash of the source file name and the spec, so replacing an image's file or changing a
-spec makes new renditions (old URLs never change content, so they can be cached for ever) and
+short hash of the source file name, the spec and (for cropped specs) the image's focal point,
+so replacing an image's file, moving its focal point or changing a spec makes new renditions (old URLs never change content, so they can be cached for ever) and
 nothing needs the database to find them.
 
 To pre-build renditions after an upload, call `ensure_renditions(image)`, for example from a
@@ -64,6 +64,10 @@ SPECS = {
         # Faces sit in the upper part of a portrait, so a square crop keeps the top third.
         Spec("headshot", widths=(160, 320), aspect=(1, 1), sizes="5rem", centering=(0.5, 0.3)),
         Spec("card", widths=(400, 800), aspect=(16, 9), sizes="(min-width: 40rem) 25rem, 100vw"),
+        # Images editors place in a body (cms/rendering.py): the reading column, below the fold.
+        Spec("inline", widths=(800, 1200, 1600), aspect=None, sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"),
+        # The media library's picker in the editor (cms/desk_views.py).
+        Spec("thumbnail", widths=(240,), aspect=None, sizes="8rem"),
         # The lead image fills the reading column (42rem) and is the page's largest paint.
         Spec(
             "lead",
@@ -133,11 +137,12 @@ def rendition_set(image, spec_name: str, *, storage=None) -> RenditionSet | None
     if image is None or not image.file:
         return None
     storage = storage or default_storage
-    prefix = f"{DIRECTORY}/{image.pk}-{_version(image.file.name, spec)}-{spec.name}"
+    focal = focal_point(image) if spec.aspect else None
+    prefix = f"{DIRECTORY}/{image.pk}-{_version(image.file.name, spec, focal)}-{spec.name}"
     manifest = _read_manifest(storage, f"{prefix}.json")
     if manifest is None:
         try:
-            manifest = _make_renditions(storage, image.file.name, prefix, spec)
+            manifest = _make_renditions(storage, image.file.name, prefix, spec, focal)
         except Exception:
             # Pillow raises many exception types (OSError, ValueError, SyntaxError,
             # DecompressionBombError…) for missing, truncated or hostile files.
@@ -157,8 +162,33 @@ def ensure_renditions(image, *, specs=None, storage=None) -> None:
         rendition_set(image, name, storage=storage)
 
 
-def _version(file_name: str, spec: Spec) -> str:
-    return hashlib.sha256(f"{file_name}\n{spec.signature}".encode()).hexdigest()[:6]
+def focal_point(image) -> tuple[float, float] | None:
+    """Return the image's focal point as fractions of its width and height, or None if unset."""
+    x, y = getattr(image, "focal_x", None), getattr(image, "focal_y", None)
+    if x is None or y is None:
+        return None
+    return (min(max(float(x), 0.0), 1.0), min(max(float(y), 0.0), 1.0))
+
+
+def crop_centering(focal: tuple[float, float], size: tuple[int, int], target: tuple[int, int]) -> tuple[float, float]:
+    """Return ImageOps.fit's `centering` that puts `focal` as near the crop's middle as the edges allow."""
+    (fx, fy), (width, height), (target_w, target_h) = focal, size, target
+    ratio = target_w / target_h
+    crop_w, crop_h = (height * ratio, height) if width / height > ratio else (width, width / ratio)
+
+    def axis(fraction, full, crop):
+        spare = full - crop
+        if spare <= 0:
+            return 0.5
+        return min(max(fraction * full - crop / 2, 0.0), spare) / spare
+
+    return axis(fx, width, crop_w), axis(fy, height, crop_h)
+
+
+def _version(file_name: str, spec: Spec, focal: tuple[float, float] | None = None) -> str:
+    # The focal point is part of the name only where it changes the pixels (cropped specs).
+    focus = "" if focal is None else f"\n{focal[0]:.4f},{focal[1]:.4f}"
+    return hashlib.sha256(f"{file_name}\n{spec.signature}{focus}".encode()).hexdigest()[:6]
 
 
 def _read_manifest(storage, name: str) -> dict | None:
@@ -176,7 +206,7 @@ def _read_manifest(storage, name: str) -> dict | None:
     return manifest
 
 
-def _make_renditions(storage, source_name: str, prefix: str, spec: Spec) -> dict:
+def _make_renditions(storage, source_name: str, prefix: str, spec: Spec, focal=None) -> dict:
     with storage.open(source_name, "rb") as fh:
         source = PILImage.open(fh)
         width, height = source.size
@@ -196,7 +226,8 @@ def _make_renditions(storage, source_name: str, prefix: str, spec: Spec) -> dict
     manifest = {"fallback": [], "webp": []}
     for w, h in plan:
         if spec.aspect:
-            resized = ImageOps.fit(picture, (w, h), PILImage.Resampling.LANCZOS, centering=spec.centering)
+            centering = crop_centering(focal, picture.size, (w, h)) if focal else spec.centering
+            resized = ImageOps.fit(picture, (w, h), PILImage.Resampling.LANCZOS, centering=centering)
         else:
             resized = picture.resize((w, h), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
         # Renditions carry no EXIF (GPS, camera), XMP, comments or colour profile: the pixels

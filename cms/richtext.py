@@ -1,5 +1,9 @@
 """One allow-list for every rich-text field: what editors may store is what readers may see.
 
+The allow-list is derived from the admin's editor (cms/editor.py): each profile's editor
+extensions declare the HTML they produce, and the sanitizer lets through exactly that, so
+everything the editor makes survives a save unchanged and nothing else does.
+
 Sanitizing happens when a value is saved (admin, importer, demo content, bulk inserts), so
 stored HTML is always safe to render and no template needs to clean it again.
 """
@@ -9,40 +13,21 @@ import html
 import nh3
 from django.db import models
 
-ALLOWED_TAGS = {
-    "p", "br", "hr",
-    "h2", "h3", "h4",
-    "strong", "em", "b", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "cite", "q",
-    "a",
-    "ul", "ol", "li",
-    "blockquote", "aside", "figure", "figcaption", "img",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "hreflang"},
-    "abbr": {"title"},
-    "img": {"src", "alt", "width", "height"},
-    "th": {"colspan", "rowspan", "scope"},
-    "td": {"colspan", "rowspan"},
-    "ol": {"start"},
-    "blockquote": {"cite"},
-    "aside": {"class"},
-    "*": {"lang", "dir"},
-}
-# Relative URLs are allowed by nh3 as well; anything else (javascript:, data:, vbscript:) is dropped.
-ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+from cms.editor import BASIC, FULL, LINK_REL, RichTextWidget, allowlist
 
 
-def sanitize_html(value: str) -> str:
-    """Return `value` with every tag, attribute and URL outside the allow-list removed."""
+def sanitize_html(value: str, *, profile: str = FULL) -> str:
+    """Return `value` with every tag, attribute, class and URL outside `profile`'s editor removed."""
     if not value:
         return ""
+    rules = allowlist(profile)
     return nh3.clean(
         value.replace("\x00", ""),
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        tags=rules["tags"],
+        attributes=rules["attributes"],
+        allowed_classes=rules.get("allowed_classes"),
+        url_schemes=rules["url_schemes"],
+        link_rel=LINK_REL,
         strip_comments=True,
     ).strip()
 
@@ -54,9 +39,30 @@ def paragraphs_to_html(text: str) -> str:
 
 
 class RichTextField(models.TextField):
-    """A TextField of HTML that is sanitized with the site's allow-list whenever it is saved."""
+    """A TextField of HTML, edited with the admin's editor and sanitized whenever it is saved.
+
+    `profile` (cms.editor.FULL or BASIC) decides both the editor's toolbar and what is kept.
+    It is left out of migrations: it changes no column.
+    """
+
+    def __init__(self, *args, profile: str = BASIC, **kwargs):
+        self.profile = profile
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        # The admin passes its plain textarea for every TextField; editors get the editor instead.
+        if not isinstance(kwargs.get("widget"), RichTextWidget):
+            kwargs["widget"] = RichTextWidget(profile=self.profile)
+        return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):
-        cleaned = sanitize_html(getattr(model_instance, self.attname) or "")
+        cleaned = sanitize_html(getattr(model_instance, self.attname) or "", profile=self.profile)
         setattr(model_instance, self.attname, cleaned)
         return cleaned
+
+    def get_db_prep_save(self, value, connection):
+        # QuerySet.update() and bulk_update() never call pre_save, but every write passes
+        # here, so no write path (importer, script, data migration) can store unsafe HTML.
+        if isinstance(value, str):
+            value = sanitize_html(value, profile=self.profile)
+        return super().get_db_prep_save(value, connection)

@@ -4,12 +4,14 @@ There is one settings module. Development defaults need no server (SQLite under 
 production differs only through environment variables, listed in .env.example.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -62,6 +64,10 @@ INSTALLED_APPS = [
     # Full-text search (SearchVectorField, GinIndex); harmless on SQLite.
     "django.contrib.postgres",
     "taggit",
+    # Counts failed admin sign-ins and locks out a username+address after too many.
+    "axes",
+    # The admin's rich-text editor (ProseMirror); its scripts and styles ship in the package.
+    "django_prose_editor",
     "cms",
     "people",
     "publications",
@@ -71,6 +77,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files with hashed names and far-future caching, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # A database outage or timeout becomes a plain 503 page with Retry-After, not a 500.
+    "cms.middleware.DatabaseUnavailableMiddleware",
     # ETag on every GET and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
     # Public pages from the cache (cms/pagecache.py); above sessions and CSRF so that a hit
@@ -82,6 +91,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it answers locked-out sign-ins with 429.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username+address is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -98,6 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
             ],
         },
     },
@@ -114,6 +132,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets the development server read while a command writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A query that runs away or waits on a lock fails after this long (0 = no limit) and the
+    # reader gets a 503 with Retry-After, instead of a worker hanging until the proxy gives up.
+    # Long migrations can lift it for one run: DB_STATEMENT_TIMEOUT_MS=0 manage.py migrate.
+    _timeouts = {
+        "statement_timeout": int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "15000")),
+        "lock_timeout": int(os.environ.get("DB_LOCK_TIMEOUT_MS", "5000")),
+    }
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
+        f"-c {name}={value}" for name, value in _timeouts.items()
+    )
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -188,10 +217,83 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Security headers, cookies and HTTPS (python manage.py check --deploy --fail-level WARNING) ---
+
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_HTTPONLY = True
+# The admin sends the CSRF token in its forms, so no script needs to read the cookie.
+CSRF_COOKIE_HTTPONLY = True
+
+# HTTPS everywhere unless told otherwise; on by default whenever DEBUG is off, so a production
+# deployment cannot forget it. Development (DEBUG=1, plain http on 127.0.0.1) leaves it off.
+SECURE_HTTPS = env_flag("SECURE_HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = SECURE_HTTPS
+SESSION_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_SECURE = SECURE_HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600))) if SECURE_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS", True)
+# The header only allows a submission to the browsers' preload list; it enrolls nothing itself.
+SECURE_HSTS_PRELOAD = env_flag("HSTS_PRELOAD", True)
+# Load balancers probe the health check over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+if env_flag("PROXY_SSL_HEADER"):
+    # Only behind a proxy that terminates TLS and always sets (never forwards) this header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the site append to X-Forwarded-For (0: use the connection's
+# address). Used to tell sign-in attempts apart by address; see cms.security.client_ip.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content Security Policy (Django's own middleware). Public pages load only the site's own
+# CSS and no script at all; the admin's scripts are files plus inline blocks that carry the
+# per-request nonce, so no page needs 'unsafe-inline'. Images may be data: URLs (admin icons).
+# In development the policy is report-only, because Django's debug pages use inline styles
+# without a nonce; violations still show in the browser console.
+_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+if SECURE_HTTPS:
+    _CSP["upgrade-insecure-requests"] = True
+SECURE_CSP = {} if DEBUG else _CSP
+SECURE_CSP_REPORT_ONLY = _CSP if DEBUG else {}
+
+# --- Admin sign-in: django-axes locks out a username+address after repeated failures ---
+
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+# Per username at one address: a mistyped password cannot lock a colleague out from elsewhere,
+# and an unknown username is counted and answered exactly like a known one.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Logs name the address but not the typed username, which is sometimes a password typed early.
+AXES_SENSITIVE_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+
+# --- Uploads ---
+
+# Image uploads larger than this are refused while they arrive (cms.images.LimitedImageUploadHandler).
+IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+# Width × height limit: refuses decompression bombs before any pixel is decoded.
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "50")) * 1_000_000
+FILE_UPLOAD_HANDLERS = [
+    "cms.images.LimitedImageUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Email goes to the console unless SMTP_HOST is set (Django 6.1's MAILERS replaces EMAIL_BACKEND).
 if os.environ.get("SMTP_HOST"):

@@ -52,8 +52,14 @@ urlpatterns = [
     path("feeds/", include("publications.feed_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots"),
+    path("healthz", cms_views.healthz, name="healthz"),
+    # The editor's endpoints (paste cleaning, image library), before the admin's catch-all.
+    path("admin/desk/", include("cms.desk_urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A database fault outside any view is a 503 with Retry-After, not a 500 (cms/middleware.py).
+handler500 = "cms.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,6 +1,11 @@
-from django.http import HttpResponse
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.views import defaults
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from cms.middleware import DATABASE_FAULTS, current_database_fault, database_unavailable_response
 
 
 @require_safe
@@ -15,3 +20,23 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Tell a load balancer whether this instance can serve: 200 with the database up, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DATABASE_FAULTS:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def server_error(request):
+    """The 500 handler: a database fault outside any view still gets the 503 page."""
+    if current_database_fault() is not None:
+        return database_unavailable_response()
+    return defaults.server_error(request)

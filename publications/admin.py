@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,8 +20,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
 from cms.admin_inlines import LabelledTabularInline
+from cms.desk_views import json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
-from publications import services
+from publications import desk, services
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
@@ -244,7 +245,23 @@ class PublicationAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         publication = self.get_object(request, object_id)
         extra_context = {**(extra_context or {}), **(self.workflow_context(request, publication) if publication else {})}
+        extra_context["desk"] = self.desk_context(request, publication)
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "desk": self.desk_context(request, None)}
+        return super().add_view(request, form_url, extra_context)
+
+    def desk_context(self, request, publication: Publication | None) -> dict:
+        """The writing aids panel and autosave: their endpoints, and the autosave to offer back."""
+        editable = publication is not None and self.has_change_permission(request, publication)
+        return {
+            "aids_url": reverse("admin:publications_publication_aids"),
+            "autosave_url": reverse("admin:publications_publication_autosave", args=[publication.pk])
+            if editable
+            else "",
+            "offer": desk.autosave_to_offer(publication=publication, user=request.user) if editable else None,
+        }
 
     def workflow_context(self, request, publication: Publication) -> dict:
         user = request.user
@@ -287,6 +304,8 @@ class PublicationAdmin(admin.ModelAdmin):
             path("schedule/", view(self.schedule_view), name="publications_publication_schedule"),
             path("<int:pk>/workflow/<str:action>/", view(self.workflow_view), name="publications_publication_workflow"),
             path("<int:pk>/revisions/", view(self.revisions_view), name="publications_publication_revisions"),
+            path("<int:pk>/autosave/", view(self.autosave_view), name="publications_publication_autosave"),
+            path("aids/", view(self.aids_view), name="publications_publication_aids"),
             path(
                 "<int:pk>/revisions/<int:revision_id>/restore/",
                 view(self.restore_view),
@@ -360,6 +379,55 @@ class PublicationAdmin(admin.ModelAdmin):
             for message in refusal.messages:
                 messages.error(request, message)
         return HttpResponseRedirect(change_url)
+
+    def autosave_view(self, request, pk):
+        """Keep the form's text as an autosave revision (JSON in, JSON out); see services.autosave_draft."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST the form's text."}, status=405)
+        publication = self._publication_or_404(request, pk)
+        if not self.has_change_permission(request, publication):
+            return JsonResponse({"error": "You cannot edit this piece."}, status=403)
+        data = json_body(request)
+        if data is None or not isinstance(data.get("fields"), dict):
+            return JsonResponse({"error": 'Send {"expected_version": n, "fields": {…}}.'}, status=400)
+        raw_version = str(data.get("expected_version", ""))
+        try:
+            revision = services.autosave_draft(
+                publication=publication,
+                by=request.user,
+                expected_version=int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None,
+                fields=data["fields"],
+            )
+        except PermissionDenied as refusal:
+            return JsonResponse({"error": str(refusal)}, status=403)
+        except ValidationError as refusal:
+            return JsonResponse({"error": " ".join(refusal.messages), "code": refusal.code}, status=409)
+        saved_at = timezone.localtime(revision.created_at)
+        return JsonResponse({"revision": revision.pk, "saved_at": saved_at.isoformat(), "label": f"Autosaved at {saved_at:%H:%M:%S}"})
+
+    def aids_view(self, request):
+        """Word count, reading time, previews and the publish gate for the form's current values."""
+        if request.method != "POST":
+            return JsonResponse({"error": "POST the form's values."}, status=405)
+        if not self.has_change_permission(request) and not self.has_add_permission(request):
+            return JsonResponse({"error": "You cannot edit publications."}, status=403)
+        data = json_body(request)
+        if data is None or not isinstance(data.get("fields"), dict):
+            return JsonResponse({"error": 'Send {"fields": {…}}.'}, status=400)
+        publication_id = data.get("publication")
+        publication = (
+            Publication.objects.filter(pk=publication_id).first()
+            if isinstance(publication_id, int) and 0 < publication_id < 2**63
+            else None
+        )
+        has_author = data.get("has_author")
+        aids = desk.writing_aids(
+            fields=data["fields"],
+            publication=publication,
+            has_author=has_author if isinstance(has_author, bool) else None,
+            site_url=request.build_absolute_uri("/"),
+        )
+        return JsonResponse(aids.as_json())
 
     def _schedule_from(self, request):
         def parse(name):
@@ -438,6 +506,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 "opts": self.model._meta,
                 "publication": publication,
                 "revisions": revisions,
+                "rows": desk.revision_rows(revisions),
                 "comparison": comparison,
                 "older": older,
                 "newer": newer,

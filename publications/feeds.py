@@ -85,6 +85,10 @@ class LatestWorkFeed(Feed):
         # RSS readers commonly treat titles as HTML, so a title is escaped like Django's default.
         return escape(xml_text(item.title))
 
+    def feed_text(self, value) -> str:
+        """A name in the channel's title or description: escaped, since RSS readers render HTML."""
+        return escape(xml_text(value))
+
     def item_description(self, item):
         # RSS <description> and Atom <summary type="html"> are HTML; the dek is plain text.
         return escape(xml_text(item.dek))
@@ -117,6 +121,10 @@ class AtomMixin:
         # An Atom <title> is text (no type attribute): no HTML escaping.
         return xml_text(item.title)
 
+    def feed_text(self, value) -> str:
+        # Atom's <title> and <subtitle> are text too.
+        return xml_text(value)
+
 
 class LatestWorkAtomFeed(AtomMixin, LatestWorkFeed):
     pass
@@ -129,13 +137,13 @@ class ExpertFeed(LatestWorkFeed):
         return public_person_or_404(slug)
 
     def title(self, obj):
-        return f"{xml_text(obj.name)} | {SITE_NAME}"
+        return f"{self.feed_text(obj.name)} | {SITE_NAME}"
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The newest publications by {xml_text(obj.name)}."
+        return f"The newest publications by {self.feed_text(obj.name)}."
 
     def items(self, obj):
         return feed_items(expert_work(obj.pk))
@@ -150,13 +158,13 @@ class TopicFeed(LatestWorkFeed):
         return taxonomy_item_or_404(Topic.objects.all(), slug)
 
     def title(self, obj):
-        return f"{xml_text(obj.name)} | {SITE_NAME}"
+        return f"{self.feed_text(obj.name)} | {SITE_NAME}"
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The newest publications on {xml_text(obj.name)}."
+        return f"The newest publications on {self.feed_text(obj.name)}."
 
     def items(self, obj):
         return feed_items(tagged_work("topics", [obj.pk]))
@@ -187,7 +195,7 @@ class CenterFeed(TopicFeed):
         return taxonomy_item_or_404(Center.objects.all(), slug)
 
     def description(self, obj):
-        return f"The newest publications from {xml_text(obj.name)}."
+        return f"The newest publications from {self.feed_text(obj.name)}."
 
     def items(self, obj):
         return feed_items(center_work(obj.pk))

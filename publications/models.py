@@ -21,6 +21,7 @@ from cms.models import (
     Region,
     Topic,
 )
+from cms.editor import FULL
 from cms.richtext import RichTextField
 from cms.slugs import unique_slug
 from people.models import Person
@@ -110,7 +111,7 @@ class Publication(models.Model):
     dek = models.TextField(
         blank=True, help_text="One or two sentences under the title that tell readers why the piece matters."
     )
-    body = RichTextField(blank=True)
+    body = RichTextField(blank=True, profile=FULL)
     publication_type = models.ForeignKey(
         PublicationType, on_delete=models.PROTECT, related_name="publications", verbose_name="content type"
     )

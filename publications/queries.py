@@ -22,6 +22,7 @@ from cms.models import (
     Center,
     Collection,
     Disclaimer,
+    Image,
     Newsletter,
     Program,
     Project,
@@ -33,6 +34,7 @@ from cms.models import (
 )
 from cms.pagecache import depends_on, model_tag, row_tag, set_tag
 from cms.pagination import paginate
+from cms.rendering import RenderedBody, inline_image_ids, render_body
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
 from publications.legacy import LegacyAuthor, LegacyPage, html_to_paragraphs
@@ -75,6 +77,7 @@ class PublicationPage:
     disclaimer_html: str
     center_rail: list[Publication]  # newest from the primary center, shaped like cards
     related: list[Publication]  # most shared topics and regions first, then newest
+    body: RenderedBody | None = None  # notes numbered and linked, library images as renditions
 
     @property
     def authors(self) -> list[Person]:
@@ -139,7 +142,11 @@ def _page_for(candidates) -> PublicationPage:
     center_rail = center_rail_for(publication)
     related = related_to(publication)
     prefetch_bylines(center_rail + related)
+    # Images placed in the body: one more query, only for bodies that have any.
+    image_ids = inline_image_ids(publication.body)
+    images = Image.objects.in_bulk(image_ids) if image_ids else {}
     return PublicationPage(
+        body=render_body(publication.body, images=images),
         publication=publication,
         contributors=contributors,
         byline=publication.byline,
@@ -877,55 +884,6 @@ def public_person_or_404(slug: str) -> Person:
     return taxonomy_item_or_404(Person.objects.public(), slug)
 
 
-# Publishing calendar (admin) -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScheduledEvent:
-    time: datetime.datetime  # local time
-    kind: str  # "Goes live" or "Expires"
-    publication: Publication
-
-
-@dataclass(frozen=True)
-class CalendarDay:
-    date: datetime.date
-    events: list[ScheduledEvent]
-    is_today: bool
-
-
-def publishing_calendar(*, weeks: int, center_slug: str = "") -> list[list[CalendarDay]]:
-    """Return `weeks` calendar weeks (Monday first, from this week) of scheduled go-lives and expiries.
-
-    For staff: pending changes of live pieces are included. Optionally one primary center only.
-    Budget: 2 queries.
-    """
-    today = timezone.localdate()
-    first_day = today - datetime.timedelta(days=today.weekday())
-    start = timezone.now()
-    end = timezone.make_aware(datetime.datetime.combine(first_day + datetime.timedelta(weeks=weeks), datetime.time()))
-    pieces = Publication.objects.filter(status=Status.PUBLISHED).select_related("primary_center", "publication_type")
-    if center_slug:
-        pieces = pieces.filter(primary_center__slug=center_slug)
-    events = [
-        ScheduledEvent(timezone.localtime(p.go_live_at), "Goes live", p)
-        for p in pieces.filter(go_live_at__gt=start, go_live_at__lt=end).defer("body")
-    ] + [
-        ScheduledEvent(timezone.localtime(p.expire_at), "Expires", p)
-        for p in pieces.filter(expire_at__gt=start, expire_at__lt=end).defer("body")
-    ]
-    by_day: dict[datetime.date, list[ScheduledEvent]] = {}
-    for event in sorted(events, key=lambda e: (e.time, e.publication.pk)):
-        by_day.setdefault(event.time.date(), []).append(event)
-    return [
-        [
-            CalendarDay(date=day, events=by_day.get(day, []), is_today=day == today)
-            for day in (first_day + datetime.timedelta(days=7 * week + offset) for offset in range(7))
-        ]
-        for week in range(weeks)
-    ]
-
-
 # Legacy export -------------------------------------------------------------------------------
 
 
@@ -1049,3 +1007,52 @@ def _legacy_page_of(publication, recent, rail, disclaimers) -> LegacyPage:
         rail_center=publication.primary_center.name if publication.primary_center else "",
         rail_lines=rail_lines,
     )
+
+
+# Publishing calendar (admin) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduledEvent:
+    time: datetime.datetime  # local time
+    kind: str  # "Goes live" or "Expires"
+    publication: Publication
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: datetime.date
+    events: list[ScheduledEvent]
+    is_today: bool
+
+
+def publishing_calendar(*, weeks: int, center_slug: str = "") -> list[list[CalendarDay]]:
+    """Return `weeks` calendar weeks (Monday first, from this week) of scheduled go-lives and expiries.
+
+    For staff: pending changes of live pieces are included. Optionally one primary center only.
+    Budget: 2 queries.
+    """
+    today = timezone.localdate()
+    first_day = today - datetime.timedelta(days=today.weekday())
+    start = timezone.now()
+    end = timezone.make_aware(datetime.datetime.combine(first_day + datetime.timedelta(weeks=weeks), datetime.time()))
+    pieces = Publication.objects.filter(status=Status.PUBLISHED).select_related("primary_center", "publication_type")
+    if center_slug:
+        pieces = pieces.filter(primary_center__slug=center_slug)
+    events = [
+        ScheduledEvent(timezone.localtime(p.go_live_at), "Goes live", p)
+        for p in pieces.filter(go_live_at__gt=start, go_live_at__lt=end).defer("body")
+    ] + [
+        ScheduledEvent(timezone.localtime(p.expire_at), "Expires", p)
+        for p in pieces.filter(expire_at__gt=start, expire_at__lt=end).defer("body")
+    ]
+    by_day: dict[datetime.date, list[ScheduledEvent]] = {}
+    for event in sorted(events, key=lambda e: (e.time, e.publication.pk)):
+        by_day.setdefault(event.time.date(), []).append(event)
+    return [
+        [
+            CalendarDay(date=day, events=by_day.get(day, []), is_today=day == today)
+            for day in (first_day + datetime.timedelta(days=7 * week + offset) for offset in range(7))
+        ]
+        for week in range(weeks)
+    ]

@@ -16,6 +16,16 @@ def ld_json(data) -> str:
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
 
 
+@register.filter
+def web_url(value) -> str:
+    """Return `value` if it is an http(s) address, else "": a stored `javascript:` URL never becomes a link.
+
+    The admin validates URLs, but rows written by the importer or a script may not have been.
+    """
+    url = str(value or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
 # --- Image renditions (cms/renditions.py) ---
 
 

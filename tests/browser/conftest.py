@@ -3,8 +3,9 @@
 One Chromium for the whole session (starting it costs about a second); every test opens its own
 browser contexts (a fresh cookie jar each, so an editor, a manager and a reader can work side by
 side) and they are closed after it. Every page opened through `open_page` records its console:
-a test whose pages reported a Content Security Policy violation or an uncaught script error
-fails in its teardown, so no test has to remember to check.
+a test whose pages reported a Content Security Policy violation or an uncaught script error, or
+(when the project enforces a policy) received an HTML page without one, fails in its teardown,
+so no test has to remember to check. A failed test leaves screenshots in tests/artifacts/failures/.
 
 Playwright never downloads a browser here: it launches the `chromium` on PATH (Debian's package,
 installed by .ci/run). Without it the tests are skipped with the reason, except in CI (CI=true),

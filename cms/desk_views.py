@@ -1,0 +1,80 @@
+"""JSON endpoints of the editor that serve every rich-text field: paste cleaning and the image library.
+
+Staff only; POSTs need the CSRF token (the editor sends the form's in X-CSRFToken). Publication-
+specific endpoints (autosave, writing aids) live with the publication admin.
+"""
+
+import json
+from functools import wraps
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET, require_POST
+
+from cms.paste import clean_pasted_html
+from cms.queries import image_library
+from cms.renditions import rendition_set
+
+
+
+def staff_json(view):
+    """Answer 403 in JSON, rather than the login page, to anyone who is not active staff."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if not (user.is_authenticated and user.is_active and user.is_staff):
+            return JsonResponse({"error": "Sign in to the admin again."}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def json_body(request) -> dict | None:
+    try:
+        data = json.loads(request.body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@require_POST
+@staff_json
+def paste(request):
+    """Return the pasted HTML cleaned to what the editor keeps (cms/paste.py)."""
+    # Checked before the body is read: Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE
+    # (2.5 MB; a long Word document's clipboard can pass it) with a bare 400.
+    length, limit = request.META.get("CONTENT_LENGTH") or "0", settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if not length.isdigit() or (limit is not None and int(length) > limit):
+        return JsonResponse({"error": "That is too much to paste at once. Paste it in parts."}, status=413)
+    data = json_body(request)
+    if data is None or not isinstance(data.get("html"), str):
+        return JsonResponse({"error": "Send {\"html\": \"…\"}."}, status=400)
+    return JsonResponse({"html": clean_pasted_html(data["html"])})
+
+
+@require_GET
+@staff_json
+def images(request):
+    """Search the media library by title, credit and tag, for the editor's image picker."""
+    if not request.user.has_perm("cms.view_image"):
+        return JsonResponse({"error": "You may not browse the media library."}, status=403)
+    text = request.GET.get("q", "").replace("\x00", "")[:200]
+    results = []
+    for image in image_library(text=text):
+        if not image.file:
+            continue
+        thumbnail = rendition_set(image, "thumbnail")
+        results.append(
+            {
+                "id": image.pk,
+                "title": image.title,
+                "credit": image.credit,
+                "alt": image.alt_text,
+                "src": image.file.url,
+                "width": image.width,
+                "height": image.height,
+                "thumbnail": thumbnail.src if thumbnail else image.file.url,
+            }
+        )
+    return JsonResponse({"results": results})

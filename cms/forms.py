@@ -1,0 +1,33 @@
+"""Admin forms of site-wide models."""
+
+from django import forms
+
+from cms.images import ACCEPTED, clean_image_upload
+from cms.models import Image
+
+
+class ImageForm(forms.ModelForm):
+    """The media library's upload form: every file is checked and re-encoded by cms.images."""
+
+    # A plain FileField: Django's ImageField would hand the upload to every Pillow decoder
+    # (FITS, EPS, PSD…) before ours runs; clean_file lets only the accepted formats near it.
+    file = forms.FileField(
+        label="Image file",
+        help_text=(
+            f"{ACCEPTED}. The picture is stored as a fresh copy: turned upright, with camera and "
+            "location details removed. Animated GIFs keep their first frame."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png,.gif,.webp"}),
+    )
+
+    class Meta:
+        model = Image
+        fields = ["title", "file", "alt_text", "credit", "tags"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload is None or upload is False:
+            return upload
+        if upload is self.initial.get("file"):
+            return upload  # the stored file, unchanged on this edit
+        return clean_image_upload(upload)

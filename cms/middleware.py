@@ -1,0 +1,55 @@
+"""Turn a database outage into a plain "try again shortly" page instead of an error page."""
+
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
+
+logger = logging.getLogger("cms.faults")
+
+# Connection refused, server gone, pool exhausted, statement_timeout and lock_timeout all
+# reach Django as OperationalError (or InterfaceError for a connection closed under us).
+DATABASE_FAULTS = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable_response() -> HttpResponse:
+    """Return the 503 page: no traceback, no request context, nothing that needs the database."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    # Never cached: the page must disappear as soon as the database is back.
+    add_never_cache_headers(response)
+    return response
+
+
+def is_database_fault(exception) -> bool:
+    return isinstance(exception, DATABASE_FAULTS)
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 with Retry-After when a view or its template loses the database.
+
+    Faults outside views (another middleware saving the session, say) reach
+    cms.views.server_error, which gives the same answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_fault(exception):
+            return None
+        logger.error("Database unavailable on %s %s: %s", request.method, request.path, exception, exc_info=True)
+        return database_unavailable_response()
+
+
+def current_database_fault():
+    """Return the database fault being handled right now, if any (for handler500)."""
+    exception = sys.exc_info()[1]
+    return exception if is_database_fault(exception) else None

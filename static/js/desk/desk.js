@@ -1,0 +1,173 @@
+// The publication form's desk: writing aids beside the form, autosave, and restoring an autosave.
+//
+// A static module (the admin's Content Security Policy allows no inline script). Its settings
+// come from data attributes of #desk-aids (templates/admin/publications/publication/desk_aids.html);
+// the server does the work (publications/admin.py: aids_view, autosave_view).
+
+const panel = document.getElementById("desk-aids")
+const form = document.getElementById("publication_form")
+
+const AIDS_FIELDS = [
+  "title",
+  "slug",
+  "dek",
+  "body",
+  "lead_image",
+  "lead_image_credit",
+  "lead_image_alt",
+  "primary_center",
+  "publication_type",
+  "disclaimer_override",
+]
+const AUTOSAVE_FIELDS = ["title", "dek", "body", "lead_image_credit", "lead_image_alt", "source_name", "source_url"]
+const AUTOSAVE_EVERY_MS = 5000
+const AIDS_DELAY_MS = 600
+
+const value = (name) => {
+  const field = form.elements.namedItem(name)
+  return field && "value" in field ? field.value : ""
+}
+const values = (names) => Object.fromEntries(names.map((name) => [name, value(name)]))
+const csrfToken = () => value("csrfmiddlewaretoken")
+
+const post = (url, data) =>
+  fetch(url, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
+    body: JSON.stringify(data),
+  }).then(async (response) => {
+    const payload = await response.json().catch(() => ({}))
+    if (!response.ok) throw Object.assign(new Error(payload.error || response.statusText), { payload, response })
+    return payload
+  })
+
+// Whether the byline in the form has an author: a chosen person, role "author", not deleted.
+const hasAuthor = () => {
+  for (const select of form.querySelectorAll("select[name^='authorships-'][name$='-person']")) {
+    const prefix = select.name.slice(0, -"person".length)
+    if (prefix.includes("__prefix__") || !select.value) continue
+    const removed = form.elements.namedItem(`${prefix}DELETE`)
+    if (removed?.checked) continue
+    if (value(`${prefix}role`) === "author") return true
+  }
+  return false
+}
+
+const bodyEditor = () => document.querySelector(".field-body .ProseMirror[contenteditable]")?.editor
+
+// --- Writing aids ----------------------------------------------------------------------
+
+const aid = (name) => panel.querySelector(`[data-aid="${name}"]`)
+
+function showAids(aids) {
+  aid("words").textContent = aids.words.toLocaleString()
+  aid("minutes").textContent = aids.reading_minutes ? `${aids.reading_minutes} min` : "–"
+  const url = aid("url")
+  url.textContent = aids.url || "Give the piece a title first."
+  url.classList.toggle("desk-aids__muted", !aids.is_live)
+  aid("url-note").textContent = aids.is_live ? "Live now." : "Readers see this address once it is published."
+  aid("search-title").textContent = aids.search.title
+  aid("search-url").textContent = aids.search.url
+  aid("search-description").textContent = aids.search.description || "No dek yet: search engines pick text themselves."
+  aid("card-title").textContent = aids.card.title
+  aid("card-description").textContent = aids.card.description
+  const image = aid("card-image")
+  image.hidden = !aids.card.image
+  if (aids.card.image) {
+    image.src = aids.card.image
+    image.alt = aids.card.image_alt
+  }
+  const list = aid("problems")
+  list.replaceChildren(...aids.problems.map((problem) => Object.assign(document.createElement("li"), { textContent: problem })))
+  aid("ready").hidden = aids.problems.length > 0
+  panel.classList.remove("desk-aids--loading")
+}
+
+let aidsTimer
+let aidsRequest = 0
+function refreshAids() {
+  clearTimeout(aidsTimer)
+  aidsTimer = setTimeout(() => {
+    const number = ++aidsRequest
+    post(panel.dataset.aidsUrl, {
+      fields: values(AIDS_FIELDS),
+      publication: Number(panel.dataset.publication) || null,
+      has_author: hasAuthor(),
+    })
+      .then((aids) => number === aidsRequest && showAids(aids))
+      .catch(() => {
+        if (number === aidsRequest) aid("ready").hidden = true
+      })
+  }, AIDS_DELAY_MS)
+}
+
+// --- Autosave --------------------------------------------------------------------------
+
+const status = panel?.querySelector("[data-autosave-status]")
+let lastSaved = null
+let autosaveTimer = null
+
+function autosave() {
+  const fields = values(AUTOSAVE_FIELDS)
+  const key = JSON.stringify(fields)
+  if (key === lastSaved) return
+  post(panel.dataset.autosaveUrl, { expected_version: value("expected_version"), fields })
+    .then((result) => {
+      lastSaved = key
+      status.textContent = result.label
+      status.classList.remove("desk-aids__error")
+    })
+    .catch((error) => {
+      status.classList.add("desk-aids__error")
+      if (error.response?.status === 409 || error.response?.status === 403) {
+        // Someone saved a newer version, or the piece went live: stop, never overwrite.
+        clearInterval(autosaveTimer)
+        status.textContent = error.message
+      } else {
+        status.textContent = "Autosave failed; trying again in a few seconds."
+      }
+    })
+}
+
+function startAutosave() {
+  lastSaved = JSON.stringify(values(AUTOSAVE_FIELDS))
+  autosaveTimer = setInterval(autosave, AUTOSAVE_EVERY_MS)
+  form.addEventListener("submit", () => clearInterval(autosaveTimer))
+}
+
+// --- Restoring an autosave after a crash or a closed tab ---------------------------------
+
+function offerRestore() {
+  const banner = document.getElementById("desk-restore")
+  const data = document.getElementById("desk-autosave-data")
+  if (!banner || !data) return
+  const fields = JSON.parse(data.textContent)
+  banner.querySelector("[data-restore]").addEventListener("click", () => {
+    for (const [name, text] of Object.entries(fields)) {
+      if (name === "body" && bodyEditor()) {
+        bodyEditor().commands.setContent(text, { emitUpdate: true })
+        continue
+      }
+      const field = form.elements.namedItem(name)
+      if (field) {
+        field.value = text
+        field.dispatchEvent(new Event("input", { bubbles: true }))
+      }
+    }
+    banner.querySelector("[data-restore-message]").textContent =
+      "Your autosaved text is back in the form. Save to keep it."
+    banner.querySelector("[data-restore-actions]").remove()
+  })
+  banner.querySelector("[data-dismiss]").addEventListener("click", () => banner.remove())
+}
+
+if (panel && form) {
+  form.addEventListener("input", refreshAids)
+  form.addEventListener("change", refreshAids)
+  // The admin's autocompletes (select2) announce changes through jQuery only.
+  window.django?.jQuery?.(form).on("change", refreshAids)
+  refreshAids()
+  offerRestore()
+  if (panel.dataset.autosaveUrl) startAutosave()
+}

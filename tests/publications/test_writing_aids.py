@@ -1,0 +1,162 @@
+"""Writing aids beside the publication form, and the publish gate's checks of the body."""
+
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from publications import services
+from tests.factories import (
+    CenterFactory,
+    DisclaimerFactory,
+    ImageFactory,
+    PersonFactory,
+    PublicationFactory,
+    PublicationTypeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/publications/publication/aids/"
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_URL = "/media/"
+
+
+@pytest.fixture
+def form():
+    """What an editor has typed into a new publication's form, not saved yet."""
+    DisclaimerFactory()
+    return {
+        "title": "The Middle Corridor, explained",
+        "slug": "",
+        "dek": "Why freight across the Caspian tripled.",
+        "body": "<p>" + " ".join(["word"] * 500) + "</p>",
+        "publication_type": str(PublicationTypeFactory().pk),
+        "primary_center": str(CenterFactory().pk),
+        "lead_image": "",
+        "lead_image_credit": "",
+        "lead_image_alt": "",
+    }
+
+
+def aids(client, fields, **extra):
+    response = client.post(URL, json.dumps({"fields": fields, **extra}), content_type="application/json")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_the_aids_count_words_and_reading_time_and_preview_the_address(editor_client, form):
+    result = aids(editor_client, form, has_author=True)
+
+    assert (result["words"], result["reading_minutes"]) == (500, 3)
+    assert result["url"] == "http://testserver/publications/the-middle-corridor-explained/"
+    assert result["is_live"] is False
+    assert result["search"] == {
+        "title": "The Middle Corridor, explained",
+        "url": "http://testserver/publications/the-middle-corridor-explained/",
+        "description": "Why freight across the Caspian tripled.",
+    }
+    assert result["card"]["title"] == "The Middle Corridor, explained"
+    assert result["problems"] == []
+
+
+def test_the_search_preview_shortens_like_a_search_engine_and_falls_back_to_the_text(editor_client, form):
+    result = aids(editor_client, {**form, "title": "A" * 80, "dek": ""}, has_author=True)
+
+    assert len(result["search"]["title"]) == 60 and result["search"]["title"].endswith("…")
+    assert result["search"]["description"].startswith("word word") and len(result["search"]["description"]) == 160
+
+
+def test_the_social_card_shows_the_lead_image_with_its_alt_text(editor_client, form):
+    image = ImageFactory(alt_text="Cranes at Aktau", credit="Reuters")
+
+    card = aids(editor_client, {**form, "lead_image": str(image.pk)}, has_author=True)["card"]
+
+    assert card["image"].startswith("/media/renditions/") and "-card-" in card["image"]
+    assert card["image_alt"] == "Cranes at Aktau"
+
+
+def test_the_publish_gates_checks_run_on_what_is_typed(editor_client, form):
+    image = ImageFactory(credit="", alt_text="")
+    result = aids(
+        editor_client,
+        {
+            **form,
+            "title": "TK title",
+            "body": '<h3>Skipped</h3><p><a href="https://example.org/"></a>lorem ipsum</p>',
+            "lead_image": str(image.pk),
+            "primary_center": "",
+        },
+        has_author=False,
+    )
+
+    assert result["problems"] == [
+        "The title still contains placeholder text (TK).",
+        "The body still contains placeholder text (lorem ipsum).",
+        "The lead image has no credit.",
+        "The lead image has no alt text.",
+        "Choose a primary center.",
+        "Add at least one author.",
+        "The heading “Skipped” is level 3 but follows level 1: use level 2, so that screen readers can follow the outline.",
+        "A link to https://example.org/ has no text to click.",
+    ]
+
+
+def test_a_saved_piece_without_a_byline_in_the_form_reads_its_saved_byline(editor_client, form):
+    piece = PublicationFactory(authors=[PersonFactory()])
+
+    result = aids(editor_client, form, publication=piece.pk)
+
+    assert "Add at least one author." not in result["problems"]
+
+
+def test_the_aids_take_a_fixed_number_of_queries(editor_client, form, django_assert_max_num_queries):
+    form["lead_image"] = str(ImageFactory().pk)
+    piece = PublicationFactory()
+    aids(editor_client, form, has_author=True)  # the card rendition is made once
+    with django_assert_max_num_queries(8):  # session, user, 2 × permissions, publication, image, disclaimer ×2
+        aids(editor_client, form, has_author=True, publication=piece.pk)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ["nonsense", "[]", '{"fields": 3}', '{"fields": {"lead_image": "1; drop", "primary_center": "x", "slug": "a b"}}'],
+)
+def test_bad_input_is_never_a_500(editor_client, payload):
+    DisclaimerFactory()
+    response = editor_client.post(URL, payload, content_type="application/json")
+
+    assert response.status_code in {200, 400}
+    if response.status_code == 200:
+        assert "The slug may only hold letters, digits, hyphens and underscores." in response.json()["problems"]
+
+
+def test_people_without_publication_rights_get_no_aids(client, form):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="outsider", is_staff=True))
+    assert client.post(URL, json.dumps({"fields": form}), content_type="application/json").status_code == 403
+
+
+def test_the_form_has_the_aids_panel_beside_it(editor_client):
+    page = editor_client.get(reverse("admin:publications_publication_add")).content.decode()
+
+    assert 'id="desk-aids"' in page and f'data-aids-url="{URL}"' in page
+    assert "js/desk/desk.js" in page and "Autosave starts once the piece is saved." in page
+
+
+def test_publishing_is_refused_while_the_body_has_problems(editor, manager):
+    DisclaimerFactory()
+    piece = PublicationFactory(authors=[PersonFactory()], body="<h4>Too deep</h4><p>Text.</p>")
+    services.submit_for_review(publication=piece, by=editor)
+    services.approve_publication(publication=piece, by=manager)
+
+    with pytest.raises(ValidationError) as refusal:
+        services.publish_publication(publication=piece, by=manager)
+
+    assert "is level 4 but follows level 1" in " ".join(refusal.value.messages)
