@@ -319,7 +319,7 @@ class PublicationAdmin(admin.ModelAdmin):
         return get_object_or_404(Publication, pk=pk)
 
     def workflow_view(self, request, pk, action):
-        """Run one workflow step through its service; refusals become messages, never a 500."""
+        """Run one workflow step through its service: a role refusal is a 403, a state conflict a message."""
         if request.method != "POST":
             raise Http404
         publication = self._publication_or_404(request, pk)
@@ -371,10 +371,10 @@ class PublicationAdmin(admin.ModelAdmin):
                 )
             else:
                 raise Http404
-        except PermissionDenied as refusal:
-            messages.error(request, str(refusal) or "You are not allowed to do that.")
-            if not self.has_view_permission(request):
-                raise
+        except PermissionDenied:
+            # The buttons are only shown to those who may use them, so this is a forged or stale
+            # request: a 403 page with the reason, and nothing changed.
+            raise
         except ValidationError as refusal:
             for message in refusal.messages:
                 messages.error(request, message)
