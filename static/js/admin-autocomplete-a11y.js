@@ -44,6 +44,18 @@
         } else if (!single && !selection.hasAttribute("aria-label") && fieldName(select)) {
             selection.setAttribute("aria-label", fieldName(select));
         }
+        // A single box shows its value in a span with role="textbox", named only by the title
+        // select2 gives it once a value is chosen: while empty it has no name at all (axe:
+        // aria-input-field-name). The field's label names it; its text is its value.
+        if (single && rendered && rendered.getAttribute("role") === "textbox") {
+            if (id) {
+                if (rendered.getAttribute("aria-labelledby") !== id) {
+                    rendered.setAttribute("aria-labelledby", id);
+                }
+            } else if (!rendered.hasAttribute("aria-label") && fieldName(select)) {
+                rendered.setAttribute("aria-label", fieldName(select));
+            }
+        }
     }
 
     function repair() {
