@@ -1,8 +1,9 @@
-"""Turn a database outage into a plain "try again shortly" page instead of an error page."""
+"""Faults answered plainly: a database outage as a "try again shortly" page, NUL in admin queries as a 400."""
 
 import logging
 import sys
 
+from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
@@ -53,3 +54,27 @@ def current_database_fault():
     """Return the database fault being handled right now, if any (for handler500)."""
     exception = sys.exc_info()[1]
     return exception if is_database_fault(exception) else None
+
+
+class AdminNullByteMiddleware:
+    """Answer 400 to an admin request whose query string holds a NUL character.
+
+    The admin's search (?q=), filters and autocompletes (?term=) pass query values straight to
+    the database, and PostgreSQL refuses NUL in text: the result would be a 500. Public pages
+    clean their own parameters (their filter forms), so only the admin needs this.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = None
+
+    def __call__(self, request):
+        if self.admin_prefix is None:
+            from django.urls import reverse
+
+            self.admin_prefix = reverse("admin:index")
+        if request.path.startswith(self.admin_prefix) and any(
+            "\x00" in name or any("\x00" in value for value in values) for name, values in request.GET.lists()
+        ):
+            raise SuspiciousOperation("NUL character in an admin query string")
+        return self.get_response(request)

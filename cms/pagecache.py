@@ -50,6 +50,15 @@ EVERYTHING = "site"  # every page holds it: purge_everything() after bulk loads
 MAX_ROWS_PER_MODEL = 32  # more rows of one model than this: the page holds the model tag instead
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 COUNTER_KEY = f"{PREFIX}:purges"
+# The query parameters public pages read (filters, search, pagination, the sitemap's page).
+# A request with any other parameter is answered without the cache, so that made-up query
+# strings cannot fill it; marketing tags (utm_source, fbclid…) of a shared link are read from
+# the page stored for the plain address, but what such a request renders is not stored.
+PAGE_PARAMETERS = frozenset(
+    {"q", "page", "p", "type", "center", "topic", "region", "program", "project", "year", "alumni", "contributors", "letter"}
+)
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref"})
+MAX_PARAMETER_LENGTH = 200
 SCHEDULE_KEY = f"{PREFIX}:schedule"
 
 
@@ -255,7 +264,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.applies(request):
             return self.get_response(request)
-        key = self.key(request)
+        query = self.page_query(request)
+        if query is None:
+            return self.get_response(request)
+        parameters, tracked = query
+        key = self.key(request, parameters)
         try:
             found = cache.get_many([key, COUNTER_KEY])
             hit = self.valid(found.get(key), found.get(COUNTER_KEY))
@@ -273,7 +286,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             _recording.reset(token)
-        if self.storable(request, response):
+        if not tracked and self.storable(request, response):
             try:
                 self.store(key, response, recording, started=started, counter=found.get(COUNTER_KEY))
             except Exception:
@@ -291,9 +304,26 @@ class PageCacheMiddleware:
             self.exempt_prefixes = (reverse("admin:index"), reverse("robots"))
         return not request.path.startswith(self.exempt_prefixes)
 
-    def key(self, request) -> str:
-        address = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-        return f"{PREFIX}:page:{code_version()}:{address}"
+    @staticmethod
+    def page_query(request) -> tuple[list[tuple[str, str]], bool] | None:
+        """The page's own parameters, sorted, and whether marketing tags came along; None: bypass.
+
+        None when a parameter is unknown, repeated or longer than any filter or search.
+        """
+        parameters, tracked = [], False
+        for name, values in request.GET.lists():
+            if name in TRACKING_PARAMETERS or name.startswith("utm_"):
+                tracked = True
+                continue
+            if name not in PAGE_PARAMETERS or len(values) != 1 or len(values[0]) > MAX_PARAMETER_LENGTH:
+                return None
+            parameters.append((name, values[0]))
+        return sorted(parameters), tracked
+
+    def key(self, request, parameters: list[tuple[str, str]]) -> str:
+        address = "\n".join([request.get_host(), request.path, *(f"{name}={value}" for name, value in parameters)])
+        digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+        return f"{PREFIX}:page:{code_version()}:{digest}"
 
     def valid(self, entry, counter) -> HttpResponse | None:
         if entry is None:

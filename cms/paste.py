@@ -47,6 +47,9 @@ MSO_LIST = re.compile(r"mso-list\s*:\s*(l\d+)\s+level(\d+)", re.I)
 ORDERED_MARKER = re.compile(r"^\(?([0-9]{1,3}|[a-z]|[ivxlcdm]{1,6})[.)]$", re.I)
 WHITESPACE = re.compile(r"[\s\u00a0\u200b]+")
 FOOTNOTE_REF = re.compile(r"#_(ftn|edn)(\d+)$")
+# Deeper elements are flattened into their ancestor at this depth (their text is kept): the
+# tree is walked recursively, and no document an editor pastes nests anywhere near this far.
+MAX_DEPTH = 100
 
 
 # --- A forgiving tree of the clipboard's HTML ---------------------------------------------
@@ -89,6 +92,8 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag, attrs):
+        if len(self.stack) > MAX_DEPTH and tag.lower() not in VOID:
+            return
         element = Element(tag.lower(), {name.lower(): value or "" for name, value in attrs})
         if element.tag in CLOSES_PARAGRAPH and self.stack[-1].tag == "p":
             self.stack.pop()  # a block closes an open paragraph, as browsers do

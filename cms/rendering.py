@@ -146,6 +146,12 @@ def word_count(stored: str) -> int:
     return len(WORD.findall(unescape(TAG.sub(" ", stored or ""))))
 
 
+def readable_text(stored: str) -> str:
+    """The text readers see in stored rich text, notes included; no tag or attribute but the notes'."""
+    notes = re.findall(rf'{NOTE_ATTRIBUTE}="([^"]*)"', stored or "")
+    return unescape(" ".join([TAG.sub(" ", stored or ""), *notes]))
+
+
 def reading_minutes(words: int) -> int:
     return math.ceil(words / WORDS_PER_MINUTE) if words else 0
 
@@ -172,6 +178,10 @@ class _Inspector(HTMLParser):
         elif tag == "img" and self.figure is not None:
             self.figure["alt"] = (attributes.get("alt") or "").strip()
             self.figure["name"] = (attributes.get("src") or "").rsplit("/", 1)[-1]
+        elif tag == "img" and not (attributes.get("alt") or "").strip():
+            # An image outside a library figure (imported or pasted as HTML) still needs words.
+            name = (attributes.get("src") or "").rsplit("/", 1)[-1] or "an image"
+            self.problems.append(f"The image {name} in the body has no alt text.")
         elif tag == "small" and self.figure is not None:
             self.in_credit = True
         elif tag == "sup" and NOTE_ATTRIBUTE in attributes:

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # A database outage or timeout becomes a plain 503 page with Retry-After, not a 500.
     "cms.middleware.DatabaseUnavailableMiddleware",
+    "cms.middleware.AdminNullByteMiddleware",
     # ETag on every GET and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
     # Public pages from the cache (cms/pagecache.py); above sessions and CSRF so that a hit

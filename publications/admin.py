@@ -416,7 +416,7 @@ class PublicationAdmin(admin.ModelAdmin):
             return JsonResponse({"error": 'Send {"fields": {…}}.'}, status=400)
         publication_id = data.get("publication")
         publication = (
-            Publication.objects.filter(pk=publication_id).first()
+            Publication.objects.select_related("draft_of").filter(pk=publication_id).first()
             if isinstance(publication_id, int) and 0 < publication_id < 2**63
             else None
         )

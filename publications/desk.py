@@ -82,8 +82,11 @@ def writing_aids(*, fields: dict, publication: Publication | None, has_author: b
         problems.insert(0, "Choose a content type.")
 
     words = word_count(draft.body)
+    # A pending change of a live piece is published onto the live piece, at the live address.
+    live = publication.draft_of if publication is not None and publication.draft_of_id else publication
+    public_slug = live.slug if live is not None and live is not publication else draft.slug
     try:
-        url = site_url.rstrip("/") + reverse("publications:detail", args=[draft.slug]) if draft.slug else ""
+        url = site_url.rstrip("/") + reverse("publications:detail", args=[public_slug]) if public_slug else ""
     except NoReverseMatch:
         url = ""
         problems.append("The slug may only hold letters, digits, hyphens and underscores.")
@@ -93,7 +96,7 @@ def writing_aids(*, fields: dict, publication: Publication | None, has_author: b
         words=words,
         reading_minutes=reading_minutes(words),
         url=url,
-        is_live=bool(publication and publication.is_public and publication.slug == draft.slug),
+        is_live=bool(live and live.is_public and live.slug == public_slug),
         search={
             "title": Truncator(draft.title or "Untitled").chars(SEARCH_TITLE_LENGTH),
             "url": url,

@@ -32,7 +32,7 @@ from cms.models import (
     record_audit,
 )
 from cms.pagecache import purge_everything
-from cms.rendering import body_problems
+from cms.rendering import body_problems, readable_text
 from cms.richtext import paragraphs_to_html, sanitize_html
 from cms.slugs import unique_slug
 from people.models import Affiliation, Person
@@ -160,8 +160,12 @@ def autosave_draft(*, publication: Publication, by, expected_version, fields: di
         and latest.version == publication.version
         and timezone.now() - latest.created_at < AUTOSAVE_REFRESH
     )
-    # The saved state, from the newest revision when it was taken at this version.
-    base = latest.data if latest is not None and latest.version == publication.version else take_snapshot(publication)
+    # The saved state, from the newest revision when it was taken at this version: a save, or
+    # this editor's own autosave; never a colleague's autosave, whose unsaved text is theirs.
+    reusable = latest is not None and latest.version == publication.version and (
+        same_session or latest.kind != Revision.Kind.AUTOSAVE
+    )
+    base = latest.data if reusable else take_snapshot(publication)
     data = {**base, **_autosaved_values(fields)}
     if same_session:
         if latest.data != data:
@@ -249,7 +253,9 @@ def publish_gate_problems(publication: Publication, *, has_author: bool | None =
     `has_author` from the form's byline; otherwise the saved byline is read. 1–3 queries.
     """
     problems = []
-    for field_name, text in [("title", publication.title), ("dek", publication.dek), ("body", publication.body)]:
+    # The body's text only: a file name or an address in its markup ("TK.jpg") is not a placeholder.
+    body_text = readable_text(publication.body)
+    for field_name, text in [("title", publication.title), ("dek", publication.dek), ("body", body_text)]:
         for pattern, label in PLACEHOLDER_PATTERNS:
             if pattern.search(text or ""):
                 problems.append(f"The {field_name} still contains placeholder text ({label}).")

@@ -1,6 +1,8 @@
+import html
 import json
 
 from django import template
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -14,6 +16,15 @@ def ld_json(data) -> str:
     """Render `data` as a schema.org JSON-LD script element, safe against `</script>` in any value."""
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.filter
+def plain_text(rich_text) -> str:
+    """Rich text as the words readers see, entities decoded ("R&amp;D" → "R&D"), for meta tags.
+
+    The result is plain text, escaped again where it is placed like any other string.
+    """
+    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
 
 
 @register.filter

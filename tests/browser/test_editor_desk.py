@@ -5,6 +5,7 @@ the live server, every page's console checked for CSP violations and script erro
 """
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,41 @@ def test_autosave_keeps_the_text_and_gives_it_back_after_the_tab_is_closed(open_
     history = open_page(editor)
     history.goto(reverse("admin:publications_publication_revisions", args=[draft.pk]))
     expect(history.locator("#content-main form tbody tr")).to_have_count(2)  # the save, and the autosave before it
+
+
+def test_text_typed_just_before_the_tab_closes_is_autosaved_on_the_way_out(open_page, editor, newsroom):
+    draft = PublicationFactory(
+        title="Caspian ferries", body="<p>First paragraph.</p>", created_by=editor,
+        publication_type=newsroom["type"], status=Status.DRAFT,
+    )
+    desk = open_page(editor)
+    desk.goto(reverse("admin:publications_publication_change", args=[draft.pk]))
+    body_editor(desk).click()
+    desk.keyboard.press("Control+End")
+    desk.keyboard.type(" Typed a moment before closing.")
+    desk.close(run_before_unload=True)  # well inside the five seconds between autosaves
+
+    def autosaved():
+        revision = Revision.objects.filter(publication=draft, kind=Revision.Kind.AUTOSAVE).first()
+        return revision is not None and "a moment before closing" in revision.data["body"]
+
+    for _ in range(50):
+        if autosaved():
+            break
+        time.sleep(0.1)
+    assert autosaved()
+
+
+def test_a_signed_out_editor_is_told_autosave_is_not_keeping_the_text(open_page, editor, newsroom):
+    draft = PublicationFactory(title="Caspian ferries", body="<p>First.</p>", publication_type=newsroom["type"])
+    desk = open_page(editor)
+    desk.goto(reverse("admin:publications_publication_change", args=[draft.pk]))
+    body_editor(desk).click()
+    desk.context.clear_cookies()  # the session ends, as it does after a long lunch
+    desk.keyboard.type(" More.")
+
+    expect(desk.locator("[data-autosave-status]")).to_contain_text("You were signed out", timeout=15_000)
+    assert not Revision.objects.filter(publication=draft, kind=Revision.Kind.AUTOSAVE).exists()
 
 
 def test_an_autosave_stops_rather_than_overwrite_a_newer_save(open_page, editor, manager, newsroom):

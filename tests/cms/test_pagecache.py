@@ -67,6 +67,41 @@ def test_search_results_are_cached_per_query(client, piece):
     assert "A cached piece" in client.get("/search/", {"q": "cached"}).content.decode()
 
 
+def stored_pages() -> int:
+    return len([key for key in cache._cache if ":page:" in key])  # LocMemCache in tests
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"made_up": "1"}, {"page": ["1", "2"]}, {"q": "x" * 201}, {"topic": "a", "x": "y"}],
+    ids=["unknown parameter", "repeated parameter", "overlong value", "known and unknown"],
+)
+def test_made_up_query_strings_are_answered_but_never_fill_the_cache(client, piece, query):
+    for _ in range(2):
+        assert client.get("/publications/", query).status_code == 200
+    assert stored_pages() == 0
+
+
+def test_the_order_of_filters_does_not_make_a_second_copy(client, piece, django_assert_num_queries):
+    client.get("/publications/?type=analysis&page=1")
+    with django_assert_num_queries(0):
+        client.get("/publications/?page=1&type=analysis")
+    assert stored_pages() == 1
+
+
+def test_a_shared_link_with_marketing_tags_reads_the_plain_page_but_stores_nothing(
+    client, piece, django_assert_num_queries
+):
+    tagged = piece.get_absolute_url() + "?utm_source=newsletter&fbclid=abc"
+    assert client.get(tagged).status_code == 200
+    assert stored_pages() == 0  # what it rendered is not kept
+
+    plain = client.get(piece.get_absolute_url())
+    with django_assert_num_queries(0):
+        from_cache = client.get(tagged)
+    assert from_cache.content == plain.content
+
+
 def middleware_around(view):
     return pagecache.PageCacheMiddleware(view)
 

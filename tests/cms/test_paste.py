@@ -110,6 +110,14 @@ def test_nothing_but_debris_pastes_as_nothing():
     assert clean_pasted_html("<p><o:p>&nbsp;</o:p></p><style>p{}</style><!-- x --><br><img src=x>") == ""
 
 
+@pytest.mark.parametrize("html", ["<b>" * 20_000 + "kept" + "</b>" * 20_000, "<ul><li>" * 5_000 + "kept", "<div>" * 50_000 + "kept"])
+def test_absurdly_deep_nesting_is_flattened_and_keeps_its_text(html):
+    cleaned = clean_pasted_html(html)
+
+    assert "kept" in cleaned
+    assert cleaned == sanitize_html(cleaned)
+
+
 @pytest.mark.django_db
 class TestPasteEndpoint:
     url = "/admin/desk/paste/"

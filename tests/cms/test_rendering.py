@@ -159,6 +159,13 @@ def test_the_publish_gate_finds_heading_order_empty_links_and_unlabelled_images(
     ]
 
 
+def test_an_image_outside_a_library_figure_needs_alt_text_too():
+    assert body_problems('<p><img src="https://example.org/map.png" alt=""></p>') == [
+        "The image map.png in the body has no alt text."
+    ]
+    assert body_problems('<p><img src="https://example.org/map.png" alt="A map of the Caspian"></p>') == []
+
+
 def test_a_well_made_body_passes_the_gate():
     assert body_problems("".join(ELEMENTS.values())) == []
 

@@ -331,3 +331,11 @@ def test_the_page_takes_a_fixed_number_of_queries(
     assert response.status_code == 200
     shown = publications if not params else len(range(0, publications, min(publications, 4)))
     assert len(card_titles(response.content.decode())) == min(shown, 20)
+
+
+def test_the_description_for_search_engines_is_the_bio_as_readers_read_it(client):
+    person = PersonFactory(short_bio="", bio="<p>Leads <strong>R&amp;D</strong> policy work.</p>")
+
+    response, html = page_html(client, person)
+
+    assert '<meta name="description" content="Leads R&amp;D policy work.">' in html

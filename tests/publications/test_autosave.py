@@ -42,6 +42,14 @@ def test_an_autosave_keeps_the_text_as_a_revision_and_leaves_the_piece_alone(dra
     assert revision.created_by == editor
 
 
+def test_an_autosave_never_takes_in_a_colleagues_unsaved_text(draft, editor, manager):
+    services.autosave_draft(publication=draft, by=manager, expected_version=draft.version, fields={"dek": "Manager's idea."})
+
+    mine = services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields={"title": "Mine"})
+
+    assert (mine.data["title"], mine.data["dek"]) == ("Mine", draft.dek)
+
+
 @pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED])
 def test_an_autosave_never_changes_the_status(editor, status):
     piece = PublicationFactory(status=status)

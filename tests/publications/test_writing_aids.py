@@ -65,6 +65,17 @@ def test_the_aids_count_words_and_reading_time_and_preview_the_address(editor_cl
     assert result["problems"] == []
 
 
+def test_a_pending_change_previews_the_live_address_it_will_be_published_at(editor, editor_client, form):
+    live = PublicationFactory(status="published", slug="caspian-ferries", authors=[PersonFactory()])
+    change = services.start_change(publication=live, by=editor)
+    assert change.slug != live.slug
+
+    result = aids(editor_client, {**form, "slug": change.slug}, publication=change.pk, has_author=True)
+
+    assert result["url"] == "http://testserver/publications/caspian-ferries/"
+    assert result["is_live"] is True
+
+
 def test_the_search_preview_shortens_like_a_search_engine_and_falls_back_to_the_text(editor_client, form):
     result = aids(editor_client, {**form, "title": "A" * 80, "dek": ""}, has_author=True)
 
@@ -79,6 +90,16 @@ def test_the_social_card_shows_the_lead_image_with_its_alt_text(editor_client, f
 
     assert card["image"].startswith("/media/renditions/") and "-card-" in card["image"]
     assert card["image_alt"] == "Cranes at Aktau"
+
+
+def test_placeholders_are_looked_for_in_the_text_and_notes_not_in_addresses(editor_client, form):
+    clean = '<p>See <a href="https://example.org/TK-XXX">the report</a>.<sup data-note="Source: interview."></sup></p>'
+    noted = '<p>See the report.<sup data-note="Page TK."></sup></p>'
+
+    assert aids(editor_client, {**form, "body": clean}, has_author=True)["problems"] == []
+    assert aids(editor_client, {**form, "body": noted}, has_author=True)["problems"] == [
+        "The body still contains placeholder text (TK)."
+    ]
 
 
 def test_the_publish_gates_checks_run_on_what_is_typed(editor_client, form):

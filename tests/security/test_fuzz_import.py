@@ -14,23 +14,21 @@ from hypothesis import strategies as st
 from cms.models import AuditEntry, Center, Topic
 from cms.richtext import sanitize_html
 from people.models import Person
-from publications import services
-from publications.models import Publication
+from publications.models import Authorship, Publication, Revision
+from publications.services import import_legacy_file
+from tests.factories.legacy import legacy_page_text, seed_text
 from tests.security.checks import live_markup
 from tests.security.payloads import PAYLOADS
 from tests.security.test_fuzz import FUZZ, url_text
-
-# The importer (publications/legacy.py, services.import_legacy_file) arrives with issue 5.
-if not hasattr(services, "import_legacy_file"):
-    pytest.skip("the legacy importer is not there yet", allow_module_level=True)
-from publications.services import import_legacy_file  # noqa: E402
-from tests.factories.legacy import legacy_page_text, seed_text  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
 
 def rows() -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in (Publication, Person, Topic, Center, AuditEntry)}
+    return {
+        model.__name__: model.objects.count()
+        for model in (Publication, Person, Topic, Center, AuditEntry, Authorship, Revision)
+    }
 
 
 def import_in_savepoint(content: bytes):

@@ -40,6 +40,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HREF = re.compile(r'(?:href|action)="([^"#]*)')
+LOC = re.compile(r"<loc>([^<]*)</loc>")
 CRAWL_LIMIT = 600
 
 
@@ -101,12 +102,21 @@ def site():
         title="Live version two zqxpendingmarker", dek="zqxpendingmarker dek", slug="live-version-one--change",
         status=Status.APPROVED, draft_of=live, primary_center=center, authors=[author],
     )
+    # A pending change already scheduled to go live tomorrow: still version 1 until then.
+    scheduled_live = tag(PublicationFactory(published=True, title="Live piece two", primary_center=center, authors=[author]))
+    markers["scheduled change"] = "zqxscheduledchangemarker"
+    hidden["scheduled change"] = tag(PublicationFactory(
+        title="Live piece two zqxscheduledchangemarker", dek="zqxscheduledchangemarker dek",
+        slug="live-piece-two--change", status=Status.PUBLISHED, go_live_at=now + datetime.timedelta(days=1),
+        draft_of=scheduled_live, primary_center=center, authors=[author],
+    ))
     markers["hidden expert"] = "zqxhiddenexpert"
     return {
-        "public": public + [live], "hidden": hidden, "markers": markers, "hidden_expert": hidden_expert,
+        "public": public + [live, scheduled_live], "hidden": hidden, "markers": markers, "hidden_expert": hidden_expert,
         "hidden_topic": hidden_topic, "author": author, "slugs": {
             "center": center.slug, "topic": topic.slug, "region": region.slug, "program": program.slug,
             "project": project.slug, "collection": collection.slug, "newsletter": newsletter.slug,
+            "type": public[0].publication_type.slug,
         },
     }
 
@@ -138,6 +148,12 @@ def guessable_urls(site) -> list[str]:
         reverse("feeds:latest_rss"),
         reverse("feeds:latest_atom"),
     ]
+    # Every taxonomy page, and the listing and search filtered by each term.
+    for kind in ("center", "topic", "region", "program", "project", "collection", "newsletter"):
+        urls.append(reverse(f"taxonomy:{kind}", args=[slugs[kind]]))
+    for kind in ("type", "center", "topic", "region", "program", "project"):
+        value = slugs[kind]
+        urls += [reverse("publications:list") + f"?{kind}={value}", reverse("search") + f"?q=secret&{kind}={value}"]
     for kind in ("center", "topic", "region"):
         for flavour in ("rss", "atom"):
             urls.append(reverse(f"feeds:{kind}_{flavour}", args=[slugs[kind]]))
@@ -159,9 +175,12 @@ def crawl(client: Client, start: list[str]) -> dict[str, tuple[int, str]]:
         response = client.get(url)
         body = response.content.decode(errors="replace")
         seen[url] = (response.status_code, body)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        if response.status_code != 200 or not url.startswith(reverse("sitemap")) and "html" not in response.get("Content-Type", ""):
             continue
-        for link in HREF.findall(body):
+        links = HREF.findall(body)
+        if "xml" in response.get("Content-Type", ""):
+            links = LOC.findall(body)  # the sitemap's addresses
+        for link in links:
             link = urljoin(url, link.replace("&amp;", "&"))
             parts = urlsplit(link)
             if parts.netloc not in ("", "testserver") or parts.path.startswith(("/admin/", "/static/", "/media/")):

@@ -239,6 +239,22 @@ def test_a_nul_character_in_the_query_is_a_clear_answer_not_a_crash(client):
         assert client.get(path, {"q": "arms\x00control", "topic": "\x00"}).status_code in (200, 400)
 
 
+@pytest.mark.parametrize(
+    "path, query",
+    [
+        ("admin:publications_publication_changelist", {"q": "arms\x00control"}),
+        ("admin:people_person_changelist", {"q": "\x00"}),
+        ("admin:publications_publication_changelist", {"status__exact": "\x00"}),
+        ("admin:autocomplete", {"term": "a\x00", "app_label": "people", "model_name": "person", "field_name": "person"}),
+    ],
+)
+def test_a_nul_character_in_an_admin_query_is_a_400_not_a_crash(admin_client, path, query):
+    response = admin_client.get(reverse(path), query)
+
+    assert response.status_code == 400
+    assert "Traceback" not in response.content.decode()
+
+
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "2.5", "1" + "0" * 20, "²", "١", " 1", "1e3"])
 def test_page_numbers_that_do_not_exist_are_404_never_500(client, page):
     PublicationFactory(published=True)

@@ -37,6 +37,15 @@ const post = (url, data) =>
     headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
     body: JSON.stringify(data),
   }).then(async (response) => {
+    // An expired session answers with the sign-in page (a redirect, then HTML): that is a
+    // failure, never a success with an empty answer.
+    const isJson = (response.headers.get("Content-Type") || "").startsWith("application/json")
+    if (response.redirected || !isJson) {
+      throw Object.assign(new Error("You were signed out. Sign in again in another tab; this text is kept here meanwhile."), {
+        signedOut: true,
+        response,
+      })
+    }
     const payload = await response.json().catch(() => ({}))
     if (!response.ok) throw Object.assign(new Error(payload.error || response.statusText), { payload, response })
     return payload
@@ -120,9 +129,13 @@ function autosave() {
     })
     .catch((error) => {
       status.classList.add("desk-aids__error")
-      if (error.response?.status === 409 || error.response?.status === 403) {
+      if (error.signedOut) {
+        // Keep trying: once the editor signs in again (in another tab), the next round saves.
+        status.textContent = error.message
+      } else if (error.response?.status === 409 || error.response?.status === 403) {
         // Someone saved a newer version, or the piece went live: stop, never overwrite.
         clearInterval(autosaveTimer)
+        autosaveTimer = null
         status.textContent = error.message
       } else {
         status.textContent = "Autosave failed; trying again in a few seconds."
@@ -130,10 +143,32 @@ function autosave() {
     })
 }
 
+// When the tab is closed or hidden, the last seconds of typing go out at once: keepalive lets
+// the request finish after the page is gone.
+function autosaveBeforeLeaving() {
+  if (!autosaveTimer) return
+  const fields = values(AUTOSAVE_FIELDS)
+  const key = JSON.stringify(fields)
+  if (key === lastSaved) return
+  lastSaved = key
+  fetch(panel.dataset.autosaveUrl, {
+    method: "POST",
+    credentials: "same-origin",
+    keepalive: true,
+    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
+    body: JSON.stringify({ expected_version: value("expected_version"), fields }),
+  }).catch(() => {})
+}
+
 function startAutosave() {
   lastSaved = JSON.stringify(values(AUTOSAVE_FIELDS))
   autosaveTimer = setInterval(autosave, AUTOSAVE_EVERY_MS)
-  form.addEventListener("submit", () => clearInterval(autosaveTimer))
+  form.addEventListener("submit", () => {
+    clearInterval(autosaveTimer)
+    autosaveTimer = null
+  })
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && autosaveBeforeLeaving())
+  window.addEventListener("pagehide", autosaveBeforeLeaving)
 }
 
 // --- Restoring an autosave after a crash or a closed tab ---------------------------------
