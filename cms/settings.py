@@ -140,6 +140,10 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _timeouts = {
         "statement_timeout": int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "15000")),
         "lock_timeout": int(os.environ.get("DB_LOCK_TIMEOUT_MS", "5000")),
+        # The planner's default (4.0) prices a random read as for spinning disks, and then
+        # prefers scanning all publications to following an expert's 4,000 bylines by index
+        # (43 ms against 22 ms on the 100k corpus). Our tables live in memory or on SSD.
+        "random_page_cost": float(os.environ.get("DB_RANDOM_PAGE_COST", "1.1")),
     }
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
         f"-c {name}={value}" for name, value in _timeouts.items()

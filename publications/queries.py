@@ -161,21 +161,28 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     if not person_ids:
         return {}
     depends_on(*(set_tag("contributors", pk) for pk in person_ids))
-    # Number the rows narrow (ids and dates), then load only the few that are kept: prolific
-    # authors have thousands of pieces.
-    newest = [F("publication__publication_date").desc(nulls_last=True), F("publication_id").desc()]
-    kept = (
-        Authorship.objects.filter(person_id__in=person_ids)
-        .filter(Exists(Publication.objects.published().exclude(pk=excluding).filter(pk=OuterRef("publication_id"))))
-        .annotate(rank=Window(RowNumber(), partition_by=F("person_id"), order_by=newest))
-        .filter(rank__lte=RECENT_WORK_PER_AUTHOR)
-        .values("pk")
-    )
+    # One newest-first subquery per person, each stopping at RECENT_WORK_PER_AUTHOR: for a
+    # prolific author PostgreSQL walks the newest-first index and stops after a few rows, for
+    # an occasional one it reads their few bylines. Numbering every byline of every author
+    # (a window over thousands of rows) cost 55 ms on the 100k corpus; this costs under 5.
+    wanted = Q(pk__in=[])
+    for person_id in dict.fromkeys(person_ids):
+        newest = (
+            Publication.objects.published()
+            .exclude(pk=excluding)
+            .filter(Exists(Authorship.objects.filter(person_id=person_id, publication_id=OuterRef("pk"))))
+            .newest_first()
+            .values("pk")[:RECENT_WORK_PER_AUTHOR]
+        )
+        wanted |= Q(person_id=person_id) & among_few(newest, field="publication_id")
     rows = (
-        Authorship.objects.filter(among_few(kept))
+        Authorship.objects.filter(wanted)
         .select_related("publication", "publication__publication_type")
         .defer("publication__body")
-        .order_by("person_id", *newest)
+        .order_by(
+            "person_id", F("publication__publication_date").desc(nulls_last=True),
+            "-publication__created_at", "-publication_id",
+        )
     )
     recent: dict[int, list[Publication]] = {}
     for row in rows:
@@ -183,16 +190,16 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     return recent
 
 
-def among_few(subquery) -> Q:
-    """A condition: the row's pk is one of the few that `subquery` (of pks) returns.
+def among_few(subquery, *, field: str = "pk") -> Q:
+    """A condition: the row's `field` is one of the few values that `subquery` returns.
 
     PostgreSQL cannot tell that a numbered-and-filtered subquery returns a handful of rows and
     would hash a whole table for `IN`; `= ANY(ARRAY(…))` runs it first and then looks the rows up.
     """
     if connection.vendor == "postgresql":
-        return Q(Func(F("pk"), ArraySubquery(subquery), template="%(expressions)s)", arg_joiner=" = ANY(",
+        return Q(Func(F(field), ArraySubquery(subquery), template="%(expressions)s)", arg_joiner=" = ANY(",
                       output_field=BooleanField()))
-    return Q(pk__in=subquery)
+    return Q(**{f"{field}__in": subquery})
 
 
 def center_rail_for(publication: Publication) -> list[Publication]:
@@ -742,19 +749,27 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
     authored = Publication.objects.published().filter(
         pk__in=Authorship.objects.filter(person=person).values("publication_id")
     )
+    # Counted from the person's bylines, joined to their pieces one by one: starting from the
+    # publications would scan all of them for a prolific expert (46 ms on the 100k corpus).
+    public_bylines = Authorship.objects.filter(person=person).filter(
+        Exists(Publication.objects.published().filter(pk=OuterRef("publication_id")))
+    )
     types = [
         TypeCount(
-            pk=row["publication_type"],
-            slug=row["publication_type__slug"],
-            label=row["publication_type__label"],
-            plural_label=row["publication_type__plural_label"],
+            pk=row["publication__publication_type"],
+            slug=row["publication__publication_type__slug"],
+            label=row["publication__publication_type__label"],
+            plural_label=row["publication__publication_type__plural_label"],
             count=row["count"],
         )
-        for row in authored.values(
-            "publication_type", "publication_type__slug", "publication_type__label", "publication_type__plural_label"
+        for row in public_bylines.values(
+            "publication__publication_type",
+            "publication__publication_type__slug",
+            "publication__publication_type__label",
+            "publication__publication_type__plural_label",
         )
         .annotate(count=Count("pk"))
-        .order_by("publication_type__order", "publication_type__label")
+        .order_by("publication__publication_type__order", "publication__publication_type__label")
     ]
     selected_type = None
     if type_slug:
@@ -764,7 +779,11 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
         authored = authored.filter(publication_type_id=selected_type.pk)
     if not types:
         authored = authored.none()
-    publications = paginate(authored.for_cards().newest_first(), page=page, per_page=EXPERT_PUBLICATIONS_PER_PAGE)
+    # The counts above already say how many pieces there are: no count query for the pages.
+    total = selected_type.count if selected_type else sum(type_count.count for type_count in types)
+    publications = paginate(
+        authored.for_cards().newest_first(), page=page, per_page=EXPERT_PUBLICATIONS_PER_PAGE, count=total
+    )
     publications.object_list = list(publications.object_list)
     return ExpertProfile(
         person=person,
