@@ -741,7 +741,7 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
     Publications are the person's public pieces (any role), newest first, 20 a page,
     optionally of one content type. Raises Http404 when nobody with a public profile has this
     slug, when they have no public piece of `type_slug`, or for a page that does not exist.
-    Budget: 9 queries, whatever the number of titles, tags, links or publications (pinned in
+    Budget: 8 queries, whatever the number of titles, tags, links or publications (pinned in
     tests/people/test_expert_page.py); 6 for someone with no public pieces.
     """
     person = public_person(slug=slug)

@@ -325,7 +325,7 @@ def test_the_page_takes_a_fixed_number_of_queries(
 ):
     person = build_expert(publications=publications, titles=titles, tags=tags)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = client.get(person.get_absolute_url(), params)
 
     assert response.status_code == 200
