@@ -146,7 +146,7 @@ function done(summary, latency, requests)
   for _, thread in ipairs(threads) do
     total = total + thread:get("not_ok")
   end
-  io.write(string.format("Non-200 responses: %d\n", total))
+  io.write(string.format("Non-200 responses: %d\\n", total))
 end
 """
 
