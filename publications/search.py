@@ -19,7 +19,7 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat, Replace
+from django.db.models.functions import Coalesce, Concat, Left, Replace
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -29,6 +29,7 @@ MAX_WORDS = 12  # more words than this only lengthen the fallback's SQL, not its
 EXPERTS_SHOWN = 6
 MAX_RANKED = 500  # PostgreSQL: matches ranked per query, newest first; a count this high reads "500+"
 SNIPPET_WORDS = 35
+SNIPPET_SOURCE_CHARACTERS = 3000  # PostgreSQL: the snippet is cut from this much of the dek and body
 CONFIG = "english"
 
 # Private-use characters mark the highlighted words in database output. They cannot come
@@ -124,7 +125,11 @@ def _headline_source():
     for character, entity in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]:
         dek = Replace(dek, _text(character), _text(entity))
     body = Func(F("body"), _text("<[^>]*>"), _text(" "), _text("g"), function="regexp_replace", output_field=TextField())
-    text = Concat(dek, _text(" \n "), body, output_field=TextField())
+    # ts_headline parses all the text it is given: the snippet comes from the dek and the
+    # opening of the body (about 500 words), which costs a fifth of the whole body (8 against
+    # 44 ms for a page of 20 results on the 100k corpus). A word found only further down still
+    # ranks the piece; its snippet then shows the opening.
+    text = Left(Concat(dek, _text(" \n "), body, output_field=TextField()), SNIPPET_SOURCE_CHARACTERS)
     return Replace(Replace(text, _text(START_MARK), _text("")), _text(STOP_MARK), _text(""))
 
 
