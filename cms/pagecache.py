@@ -29,6 +29,7 @@ import hashlib
 import logging
 import random
 import uuid
+from collections import OrderedDict
 from contextvars import ContextVar
 from datetime import datetime
 from pathlib import Path
@@ -238,6 +239,18 @@ def _tag_versions(tags: list[str], counter) -> dict:
     return versions
 
 
+# Pages this worker served lately, each with the purge counter it was valid at (see lookup).
+LOCAL_PAGES = 256
+_local_pages: OrderedDict[str, tuple[int, dict]] = OrderedDict()
+
+
+def _remember_page(key: str, entry: dict, counter: int) -> None:
+    _local_pages[key] = (counter, entry)
+    _local_pages.move_to_end(key)
+    while len(_local_pages) > LOCAL_PAGES:
+        _local_pages.popitem(last=False)
+
+
 def code_version() -> str:
     """A hash of the templates and Python code: a deploy must not serve pages made by the old code."""
     if not hasattr(code_version, "value"):
@@ -270,8 +283,7 @@ class PageCacheMiddleware:
         parameters, tracked = query
         key = self.key(request, parameters)
         try:
-            found = cache.get_many([key, COUNTER_KEY])
-            hit = self.valid(found.get(key), found.get(COUNTER_KEY))
+            hit, found = self.lookup(key)
         except Exception:
             logger.exception("Page cache unavailable; serving without it")
             return self.get_response(request)
@@ -325,17 +337,43 @@ class PageCacheMiddleware:
         digest = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
         return f"{PREFIX}:page:{code_version()}:{digest}"
 
+    def lookup(self, key) -> tuple[HttpResponse | None, dict]:
+        """The cached response for `key` (or None) and what was read with it (the purge counter).
+
+        A page this worker served before is kept in its memory with the purge counter of that
+        moment: while the counter has not moved, nothing was purged, so the page is still good
+        and only the counter crosses the network (not the whole page, then unpickled).
+        """
+        remembered = _local_pages.get(key)
+        if remembered is not None:
+            counter = cache.get(COUNTER_KEY)
+            if counter is not None and remembered[0] == counter:
+                _local_pages.move_to_end(key)
+                return self.response_from(remembered[1]), {COUNTER_KEY: counter}
+            del _local_pages[key]
+        found = cache.get_many([key, COUNTER_KEY])
+        counter = found.get(COUNTER_KEY)
+        hit = self.valid(found.get(key), counter)
+        if hit is not None and counter is not None:
+            _remember_page(key, found[key], counter)
+        return hit, found
+
     def valid(self, entry, counter) -> HttpResponse | None:
         if entry is None:
-            return None
-        valid_until = entry["valid_until"]
-        if valid_until is not None and timezone.now() >= valid_until:
             return None
         versions = entry["tags"]
         current = _tag_versions(list(versions), counter)
         for tag, version in versions.items():
             if current.get(tag) != version:
                 return None
+        return self.response_from(entry)
+
+    @staticmethod
+    def response_from(entry) -> HttpResponse | None:
+        """The stored page as a response, or None once a scheduled go-live or expiry has passed."""
+        valid_until = entry["valid_until"]
+        if valid_until is not None and timezone.now() >= valid_until:
+            return None
         response = HttpResponse(entry["content"], status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value

@@ -1,5 +1,6 @@
 """The page cache: who gets cached pages, what is never stored, conditional GET, purges and commits."""
 
+import datetime
 import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
@@ -9,8 +10,10 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from cms import pagecache
+from publications.models import Publication
 from tests.factories import PublicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +180,29 @@ def test_gunicorn_refuses_several_workers_on_a_per_process_cache():
     config.on_starting(SimpleNamespace(cfg=SimpleNamespace(workers=1)))
     with override_settings(PAGE_CACHE=False):
         config.on_starting(server)
+
+
+def test_a_page_a_worker_remembers_is_dropped_by_the_next_purge(client, piece, django_assert_num_queries):
+    client.get(piece.get_absolute_url())  # rendered and stored
+    client.get(piece.get_absolute_url())  # from the shared cache, now remembered by this worker
+    with django_assert_num_queries(0):
+        assert "A cached piece" in client.get(piece.get_absolute_url()).content.decode()
+
+    piece.title = "A retitled piece"
+    piece.save()
+
+    assert "A retitled piece" in client.get(piece.get_absolute_url()).content.decode()
+
+
+def test_a_remembered_page_still_expires_at_a_scheduled_change(client, piece, frozen_clock):
+    now = timezone.now()
+    frozen_clock(now)
+    later = PublicationFactory(title="Goes live soon", published=True)
+    Publication.objects.filter(pk=later.pk).update(go_live_at=now + datetime.timedelta(minutes=5))
+    pagecache.purge_everything()
+    for _ in range(3):  # rendered, from the shared cache, from this worker's memory
+        assert "Goes live soon" not in client.get("/publications/").content.decode()
+
+    frozen_clock(now + datetime.timedelta(minutes=6))
+
+    assert "Goes live soon" in client.get("/publications/").content.decode()
