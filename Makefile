@@ -58,7 +58,7 @@ serve: install
 	$(PY) -m gunicorn cms.wsgi
 
 # wrk against gunicorn on PostgreSQL with the 100,000-piece corpus (bench/run.py); writes
-# bench/results/. Takes about 20 minutes (plus 20 to build the corpus the first time); never
+# bench/results/. Takes about 25 minutes (plus 5 to build the corpus the first time); never
 # part of `make test`. BENCH_ARGS="--duration 5" for a quick look.
 bench: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

@@ -12,7 +12,7 @@ profiles one worker serving that page and the report lists where the time goes.
 
 Needs PostgreSQL and Redis (started like .ci/run does when they are not running) and wrk.
 The database (BENCH_DATABASE_URL, default postgres://…/cms_perf) is filled with
-`generate_corpus` first if it holds fewer than 100,000 publications (about 20 minutes).
+`generate_corpus` first if it holds fewer than 100,000 publications (about 5 minutes on the 2-core machine).
 """
 
 import argparse
@@ -96,7 +96,7 @@ def prepare_database():
     from publications.models import Publication
 
     if Publication.objects.count() < CORPUS_SIZE:
-        print(f"Filling {database} with the corpus (generate_corpus, about 20 minutes)…", flush=True)
+        print(f"Filling {database} with the corpus (generate_corpus, about 5 minutes)…", flush=True)
         run([PY, "manage.py", "generate_corpus", "--publications", str(CORPUS_SIZE), "--people", "5000"],
             env={**os.environ, "PAGE_CACHE": "off"})
     run([PY, "manage.py", "collectstatic", "--no-input", "-v0"])
