@@ -251,6 +251,35 @@ def test_autosave_keeps_the_text_and_gives_it_back_after_the_tab_is_closed(open_
     expect(history.locator("#content-main form tbody tr")).to_have_count(2)  # the save, and the autosave before it
 
 
+def test_a_new_piece_closed_before_its_first_save_is_offered_back_in_this_browser(open_page, editor, newsroom):
+    first = open_page(editor)
+    first.goto(reverse("admin:publications_publication_add"))
+    body_editor(first)
+    first.locator("#id_title").fill("Caspian ferries, a first draft")
+    body_editor(first).click()
+    first.keyboard.type("Written before the piece was ever saved.")
+    first.wait_for_timeout(1500)  # kept a second after typing stops
+    again = first.context.new_page()
+    first.close()  # the tab is closed without saving
+
+    again.goto(reverse("admin:publications_publication_add"))
+    body_editor(again)
+    banner = again.locator("#desk-restore-local")
+    expect(banner).to_contain_text("You have unsaved text for a new piece")
+    banner.get_by_role("button", name="Restore my text").click()
+    expect(again.locator("#id_title")).to_have_value("Caspian ferries, a first draft")
+    expect(again.locator(BODY)).to_contain_text("Written before the piece was ever saved.")
+    assert not Publication.objects.filter(title="Caspian ferries, a first draft").exists()
+
+    # Once saved, the browser's copy is dropped: the next new piece starts clean.
+    choose(again, "id_publication_type", "Comm", "Commentary")
+    again.get_by_role("button", name="Save and continue editing").click()
+    expect(again.locator(".messagelist")).to_contain_text("was added successfully")
+    again.goto(reverse("admin:publications_publication_add"))
+    body_editor(again)
+    expect(again.locator("#desk-restore-local")).to_have_count(0)
+
+
 def test_text_typed_just_before_the_tab_closes_is_autosaved_on_the_way_out(open_page, editor, newsroom):
     draft = PublicationFactory(
         title="Caspian ferries", body="<p>First paragraph.</p>", created_by=editor,

@@ -173,28 +173,107 @@ function startAutosave() {
 
 // --- Restoring an autosave after a crash or a closed tab ---------------------------------
 
+function fillForm(fields) {
+  for (const [name, text] of Object.entries(fields)) {
+    if (name === "body" && bodyEditor()) {
+      bodyEditor().commands.setContent(text, { emitUpdate: true })
+      continue
+    }
+    const field = form.elements.namedItem(name)
+    if (field) {
+      field.value = text
+      field.dispatchEvent(new Event("input", { bubbles: true }))
+    }
+  }
+}
+
 function offerRestore() {
   const banner = document.getElementById("desk-restore")
   const data = document.getElementById("desk-autosave-data")
   if (!banner || !data) return
   const fields = JSON.parse(data.textContent)
   banner.querySelector("[data-restore]").addEventListener("click", () => {
-    for (const [name, text] of Object.entries(fields)) {
-      if (name === "body" && bodyEditor()) {
-        bodyEditor().commands.setContent(text, { emitUpdate: true })
-        continue
-      }
-      const field = form.elements.namedItem(name)
-      if (field) {
-        field.value = text
-        field.dispatchEvent(new Event("input", { bubbles: true }))
-      }
-    }
+    fillForm(fields)
     banner.querySelector("[data-restore-message]").textContent =
       "Your autosaved text is back in the form. Save to keep it."
     banner.querySelector("[data-restore-actions]").remove()
   })
   banner.querySelector("[data-dismiss]").addEventListener("click", () => banner.remove())
+}
+
+// --- A new piece, before its first save: kept in this browser ------------------------------
+// The server keeps autosaves of saved pieces only; until the first save, the text is kept in
+// the browser's local storage (per user), offered back on the next new piece, and dropped
+// once a piece with that title has been saved.
+
+const newPieceKey = () => `cms-desk:new-piece:${panel.dataset.user}`
+const hasText = (fields) => ["title", "dek", "body"].some((name) => (fields[name] || "").replace(/<[^>]*>/g, "").trim())
+
+function readNewPiece() {
+  try {
+    return JSON.parse(localStorage.getItem(newPieceKey()) || "null")
+  } catch {
+    return null
+  }
+}
+
+let keepTimer
+function keepNewPiece(submitted = false) {
+  clearTimeout(keepTimer)
+  const fields = values(AUTOSAVE_FIELDS)
+  if (!hasText(fields)) return
+  try {
+    localStorage.setItem(newPieceKey(), JSON.stringify({ fields, at: new Date().toISOString(), submitted }))
+  } catch {
+    // Storage full or switched off: the piece is simply not kept.
+  }
+}
+
+function offerNewPiece() {
+  const kept = readNewPiece()
+  if (!kept || !hasText(kept.fields)) return
+  const current = values(AUTOSAVE_FIELDS)
+  if (Object.keys(kept.fields).every((name) => (kept.fields[name] || "") === (current[name] || ""))) return
+  const at = new Date(kept.at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })
+  const banner = Object.assign(document.createElement("div"), { className: "desk-restore", id: "desk-restore-local" })
+  banner.setAttribute("role", "alert")
+  const message = document.createElement("p")
+  message.append(
+    Object.assign(document.createElement("strong"), { textContent: `You have unsaved text for a new piece from ${at}` }),
+    kept.submitted
+      ? ", kept in this browser. You sent it, but it may not have been saved (if you were signed out, say)."
+      : ", kept in this browser (the tab was closed before the piece was saved).",
+  )
+  const restore = Object.assign(document.createElement("button"), { type: "button", className: "button default", textContent: "Restore my text" })
+  const discard = Object.assign(document.createElement("button"), { type: "button", className: "button", textContent: "Discard it" })
+  const actions = document.createElement("p")
+  actions.append(restore, " ", discard)
+  banner.append(message, actions)
+  form.prepend(banner)
+  restore.addEventListener("click", () => {
+    fillForm(kept.fields)
+    message.textContent = "Your text is back in the form. Save to keep it."
+    actions.remove()
+  })
+  discard.addEventListener("click", () => {
+    localStorage.removeItem(newPieceKey())
+    banner.remove()
+  })
+}
+
+function watchNewPiece() {
+  offerNewPiece()
+  form.addEventListener("input", () => {
+    clearTimeout(keepTimer)
+    keepTimer = setTimeout(keepNewPiece, 1000)
+  })
+  form.addEventListener("submit", () => keepNewPiece(true))
+  window.addEventListener("pagehide", () => keepNewPiece())
+}
+
+function forgetSavedNewPiece() {
+  const kept = readNewPiece()
+  if (kept && (kept.fields.title || "") === value("title")) localStorage.removeItem(newPieceKey())
 }
 
 if (panel && form) {
@@ -205,4 +284,6 @@ if (panel && form) {
   refreshAids()
   offerRestore()
   if (panel.dataset.autosaveUrl) startAutosave()
+  if (!panel.dataset.publication && panel.dataset.user) watchNewPiece()
+  else if (panel.dataset.user) forgetSavedNewPiece()
 }
