@@ -237,7 +237,6 @@ def parse_wrk(output: str) -> dict:
         "rps": float(number(r"Requests/sec:\s+([\d.]+)")),
         "p50": number(r"50%\s+(\S+)", "?"),
         "p99": number(r"99%\s+(\S+)", "?"),
-        "non_2xx_3xx": int(number(r"Non-2xx or 3xx responses: (\d+)")),
         "non_200": int(number(r"Non-200 responses: (\d+)", "-1")),
         "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
     }

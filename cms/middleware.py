@@ -7,6 +7,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger("cms.faults")
@@ -70,8 +71,6 @@ class AdminNullByteMiddleware:
 
     def __call__(self, request):
         if self.admin_prefix is None:
-            from django.urls import reverse
-
             self.admin_prefix = reverse("admin:index")
         if request.path.startswith(self.admin_prefix) and any(
             "\x00" in name or any("\x00" in value for value in values) for name, values in request.GET.lists()

@@ -137,7 +137,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A query that runs away or waits on a lock fails after this long (0 = no limit) and the
     # reader gets a 503 with Retry-After, instead of a worker hanging until the proxy gives up.
     # Long migrations can lift it for one run: DB_STATEMENT_TIMEOUT_MS=0 manage.py migrate.
-    _timeouts = {
+    _session_settings = {
         "statement_timeout": int(os.environ.get("DB_STATEMENT_TIMEOUT_MS", "15000")),
         "lock_timeout": int(os.environ.get("DB_LOCK_TIMEOUT_MS", "5000")),
         # The planner's default (4.0) prices a random read as for spinning disks, and then
@@ -146,7 +146,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "random_page_cost": float(os.environ.get("DB_RANDOM_PAGE_COST", "1.1")),
     }
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
-        f"-c {name}={value}" for name, value in _timeouts.items()
+        f"-c {name}={value}" for name, value in _session_settings.items()
     )
 
 if os.environ.get("REDIS_URL"):

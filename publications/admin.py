@@ -371,10 +371,8 @@ class PublicationAdmin(admin.ModelAdmin):
                 )
             else:
                 raise Http404
-        except PermissionDenied:
-            # The buttons are only shown to those who may use them, so this is a forged or stale
-            # request: a 403 page with the reason, and nothing changed.
-            raise
+        # PermissionDenied is not caught: the buttons are only shown to those who may use them,
+        # so a refusal means a forged or stale request, answered with the 403 page and its reason.
         except ValidationError as refusal:
             for message in refusal.messages:
                 messages.error(request, message)
@@ -521,8 +519,6 @@ class PublicationAdmin(admin.ModelAdmin):
         revision = get_object_or_404(Revision, pk=revision_id, publication=publication)
         try:
             restored = services.restore_revision(revision=revision, by=request.user)
-        except PermissionDenied:
-            raise
         except ValidationError as refusal:
             for message in refusal.messages:
                 messages.error(request, message)

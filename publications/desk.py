@@ -82,9 +82,11 @@ def writing_aids(*, fields: dict, publication: Publication | None, has_author: b
         problems.insert(0, "Choose a content type.")
 
     words = word_count(draft.body)
-    # A pending change of a live piece is published onto the live piece, at the live address.
-    live = publication.draft_of if publication is not None and publication.draft_of_id else publication
-    public_slug = live.slug if live is not None and live is not publication else draft.slug
+    if publication is not None and publication.draft_of_id:
+        # A pending change is published onto its live piece, at the live piece's address.
+        live, public_slug = publication.draft_of, publication.draft_of.slug
+    else:
+        live, public_slug = publication, draft.slug
     try:
         url = site_url.rstrip("/") + reverse("publications:detail", args=[public_slug]) if public_slug else ""
     except NoReverseMatch:

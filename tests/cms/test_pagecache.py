@@ -24,6 +24,10 @@ def piece():
     return PublicationFactory(title="A cached piece", published=True)
 
 
+def stored_pages() -> int:
+    return len([key for key in cache._cache if ":page:" in key])  # LocMemCache in tests
+
+
 def test_an_anonymous_reader_gets_the_second_visit_from_the_cache(client, piece, django_assert_num_queries):
     first = client.get(piece.get_absolute_url())
     with django_assert_num_queries(0):
@@ -38,7 +42,7 @@ def test_logged_in_staff_neither_read_nor_fill_the_cache(client, piece):
     client.get(piece.get_absolute_url())
     response = client.get(piece.get_absolute_url())
     assert response.status_code == 200
-    assert len([key for key in cache._cache if ":page:" in key]) == 0  # LocMemCache in tests
+    assert stored_pages() == 0
 
 
 def test_a_page_is_not_cached_when_the_cache_is_turned_off(client, piece):
@@ -46,7 +50,7 @@ def test_a_page_is_not_cached_when_the_cache_is_turned_off(client, piece):
         client.get(piece.get_absolute_url())
         response = client.get(piece.get_absolute_url())
     assert response.status_code == 200
-    assert not [key for key in cache._cache if ":page:" in key]
+    assert stored_pages() == 0
 
 
 @pytest.mark.parametrize("url", ["page", "feed"])
@@ -61,17 +65,13 @@ def test_a_matching_etag_gets_304_without_the_page(client, piece, url):
 
 def test_a_missing_page_is_not_stored(client):
     client.get("/publications/no-such-piece/")
-    assert not [key for key in cache._cache if ":page:" in key]
+    assert stored_pages() == 0
 
 
 def test_search_results_are_cached_per_query(client, piece):
     assert "A cached piece" in client.get("/search/", {"q": "cached"}).content.decode()
     assert "A cached piece" not in client.get("/search/", {"q": "elsewhere"}).content.decode()
     assert "A cached piece" in client.get("/search/", {"q": "cached"}).content.decode()
-
-
-def stored_pages() -> int:
-    return len([key for key in cache._cache if ":page:" in key])  # LocMemCache in tests
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def middleware_around(view):
 def stored_after(response_factory) -> bool:
     request = RequestFactory().get("/somewhere/")
     middleware_around(lambda request: response_factory(request))(request)
-    return bool([key for key in cache._cache if ":page:" in key])
+    return stored_pages() > 0
 
 
 def test_responses_that_set_a_cookie_or_forbid_storing_are_not_stored():

@@ -30,12 +30,13 @@ const value = (name) => {
 const values = (names) => Object.fromEntries(names.map((name) => [name, value(name)]))
 const csrfToken = () => value("csrfmiddlewaretoken")
 
-const post = (url, data) =>
+const post = (url, data, options = {}) =>
   fetch(url, {
     method: "POST",
     credentials: "same-origin",
     headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
     body: JSON.stringify(data),
+    ...options,
   }).then(async (response) => {
     // An expired session answers with the sign-in page (a redirect, then HTML): that is a
     // failure, never a success with an empty answer.
@@ -151,13 +152,7 @@ function autosaveBeforeLeaving() {
   const key = JSON.stringify(fields)
   if (key === lastSaved) return
   lastSaved = key
-  fetch(panel.dataset.autosaveUrl, {
-    method: "POST",
-    credentials: "same-origin",
-    keepalive: true,
-    headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrfToken() },
-    body: JSON.stringify({ expected_version: value("expected_version"), fields }),
-  }).catch(() => {})
+  post(panel.dataset.autosaveUrl, { expected_version: value("expected_version"), fields }, { keepalive: true }).catch(() => {})
 }
 
 function startAutosave() {
