@@ -132,7 +132,19 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     # WAL lets the development server read while a command writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;",
+        # A write transaction takes the lock when it begins and waits for it, instead of
+        # failing at once with "database is locked" when it upgrades from reading.
+        transaction_mode="IMMEDIATE",
+    )
+    # Tests get a file, not Django's default in-memory database: with an in-memory one the
+    # live server shares a single connection among its request threads, and two requests at
+    # once (an autosave beside an autocomplete) fail with "bad parameter or other API misuse".
+    if DATABASES["default"]["NAME"] != ":memory:":
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(Path(DATABASES["default"]["NAME"]).with_suffix(".test.sqlite3"))
+        }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A query that runs away or waits on a lock fails after this long (0 = no limit) and the
     # reader gets a 503 with Retry-After, instead of a worker hanging until the proxy gives up.
