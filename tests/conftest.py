@@ -1,6 +1,28 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from tests.factories import UserFactory
+
+
+def remove_sqlite_test_database():
+    """The SQLite test database is a file (cms/settings.py says why) with a write-ahead log beside
+    it. A run whose live server still held it open leaves the log behind, and a fresh database
+    that meets an old log fails with "disk I/O error"; so every run starts and ends without them."""
+    database = settings.DATABASES["default"]
+    test_name = database.get("TEST", {}).get("NAME")
+    if database["ENGINE"] == "django.db.backends.sqlite3" and test_name:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{test_name}{suffix}").unlink(missing_ok=True)
+
+
+def pytest_sessionstart(session):
+    remove_sqlite_test_database()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    remove_sqlite_test_database()
 
 
 @pytest.fixture

@@ -81,6 +81,12 @@ def tab_to(page, name: str, *, role_tag: str | None = None, limit: int = 60) -> 
     raise AssertionError(f"{name!r} is not reachable with Tab within {limit} presses")
 
 
+LOAD_FONTS = """async () => {
+  await Promise.allSettled([...document.fonts].map((font) => font.load()));
+  await document.fonts.ready;
+}"""
+
+
 def check_accessibility(page, axe_source: str, axe_report: dict, name: str) -> list[dict]:
     """Run axe-core in `page`, record the result under `name`, and return serious or critical violations.
 
@@ -88,6 +94,11 @@ def check_accessibility(page, axe_source: str, axe_report: dict, name: str) -> l
     checking accessibility does not itself count as a CSP violation.
     """
     page.wait_for_load_state()
+    # The editor's toolbar draws its icons with a web font (Material Icons ligatures). Until the
+    # font has arrived, axe reads each icon as its ligature's words ("format_bold") and reports a
+    # name mismatch and low contrast that no editor ever sees. `document.fonts.ready` alone can
+    # resolve before the browser has even asked for the font, so every declared font is loaded.
+    page.evaluate(LOAD_FONTS)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
