@@ -17,6 +17,7 @@ from cms.models import (
     Topic,
 )
 from cms.widgets import FocalPointInput
+from publications.scope import EVERY_CENTER, center_scope
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -32,7 +33,24 @@ class CenterAdmin(TaxonomyAdmin):
     list_editable = ["order"]
     list_filter = ["is_global"]
     search_fields = ["name", "short_name", "city"]
-    fields = ["name", "short_name", "slug", "city", "order", "is_global", "description"]
+    fields = ["name", "short_name", "slug", "city", "order", "is_global", "description", "staff"]
+    autocomplete_fields = ["staff"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who works for which center decides what they may change, so only those who manage
+        # user accounts may change it: a scoped manager cannot widen their own desk.
+        if not request.user.has_perm("auth.change_user"):
+            return [*super().get_readonly_fields(request, obj), "staff"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        # A center's staff are offered only their own centers as a piece's primary center.
+        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") == "primary_center":
+            scope = center_scope(request.user)
+            if scope is not EVERY_CENTER:
+                queryset = queryset.filter(pk__in=scope)
+        return queryset, may_have_duplicates
 
 
 @admin.register(Topic)

@@ -15,19 +15,20 @@ class CMSAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         # The project package may look at publications: it is the one place that knows every app.
         from publications.models import Publication, Status
+        from publications.scope import scoped
 
         user = request.user
         now = timezone.now()
+        # A center's staff count their own center's desk (publications/scope.py).
+        pieces = scoped(Publication.objects.all(), user)
         counts = {
-            "in_review": Publication.objects.filter(status=Status.IN_REVIEW).count(),
-            "changes_requested": Publication.objects.filter(status=Status.CHANGES_REQUESTED).count(),
-            "approved": Publication.objects.filter(status=Status.APPROVED).count(),
-            "scheduled": Publication.objects.filter(
+            "in_review": pieces.filter(status=Status.IN_REVIEW).count(),
+            "changes_requested": pieces.filter(status=Status.CHANGES_REQUESTED).count(),
+            "approved": pieces.filter(status=Status.APPROVED).count(),
+            "scheduled": pieces.filter(
                 status=Status.PUBLISHED, go_live_at__gt=now, go_live_at__lte=now + datetime.timedelta(days=7)
             ).count(),
-            "my_drafts": Publication.objects.filter(
-                status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=user
-            ).count(),
+            "my_drafts": pieces.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=user).count(),
         }
         extra_context = {
             **(extra_context or {}),

@@ -55,6 +55,16 @@ class Center(SluggedModel):
         default=False,
         help_text="The global center speaks for the whole institution. Only one center can be global.",
     )
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="staffed_centers",
+        verbose_name="editorial staff",
+        help_text=(
+            "Editors and managers who work on this center's pieces only: they do not see or change "
+            "other centers' pieces in the admin. Staff who belong to no center work across all centers."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]

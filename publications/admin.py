@@ -23,6 +23,7 @@ from cms.admin_inlines import LabelledTabularInline
 from cms.desk_views import json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import desk, services
+from publications.scope import EVERY_CENTER, center_scope, scoped, within_scope
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
@@ -93,6 +94,16 @@ class PublicationAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
+        primary_center = self.fields.get("primary_center")
+        scope = center_scope(self.user) if getattr(self, "user", None) is not None else EVERY_CENTER
+        if primary_center is not None and scope is not EVERY_CENTER:
+            # A center's staff cannot file a piece under, or move it to, another center's desk.
+            primary_center.queryset = primary_center.queryset.filter(pk__in=scope)
+            names = ", ".join(primary_center.queryset.values_list("name", flat=True))
+            primary_center.error_messages["invalid_choice"] = (
+                f"You work for {names}: choose one of your centers. "
+                "A manager of the other center can take the piece over."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -175,13 +186,36 @@ class PublicationAdmin(admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(
+        return scoped(super().get_queryset(request), request.user).prefetch_related(
             Prefetch(
                 "authorships",
                 queryset=Authorship.objects.select_related("person").order_by("position", "pk"),
                 to_attr="byline_rows",
             )
         )
+
+    def get_object(self, request, object_id, from_field=None):
+        publication = super().get_object(request, object_id, from_field)
+        if publication is None and from_field is None:
+            # Another center's piece is refused by name, not reported as missing: the editor
+            # followed a link or typed an ID, and "it does not exist" would be untrue.
+            try:
+                pk = self.model._meta.pk.to_python(object_id)
+            except ValidationError:
+                return None
+            if Publication.objects.filter(pk=pk).exists():
+                raise PermissionDenied("This piece belongs to another center's desk.")
+        return publication
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # The form limits the primary center to the user's centers (PublicationAdminForm).
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def has_view_permission(self, request, obj=None):
+        if obj is not None and not within_scope(request.user, obj):
+            return False
+        return super().has_view_permission(request, obj)
 
     @admin.display(description="authors")
     def byline(self, publication):
@@ -203,12 +237,12 @@ class PublicationAdmin(admin.ModelAdmin):
         return obj is not None and obj.status == Status.PUBLISHED and not obj.draft_of_id
 
     def has_change_permission(self, request, obj=None):
-        if self.is_live(obj):
+        if self.is_live(obj) or (obj is not None and not within_scope(request.user, obj)):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if self.is_live(obj):
+        if self.is_live(obj) or (obj is not None and not within_scope(request.user, obj)):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -316,7 +350,7 @@ class PublicationAdmin(admin.ModelAdmin):
     def _publication_or_404(self, request, pk) -> Publication:
         if not self.has_view_permission(request):
             raise PermissionDenied
-        return get_object_or_404(Publication, pk=pk)
+        return get_object_or_404(scoped(Publication.objects.all(), request.user), pk=pk)
 
     def workflow_view(self, request, pk, action):
         """Run one workflow step through its service: a role refusal is a 403, a state conflict a message."""
@@ -414,7 +448,7 @@ class PublicationAdmin(admin.ModelAdmin):
             return JsonResponse({"error": 'Send {"fields": {…}}.'}, status=400)
         publication_id = data.get("publication")
         publication = (
-            Publication.objects.select_related("draft_of").filter(pk=publication_id).first()
+            scoped(Publication.objects.select_related("draft_of"), request.user).filter(pk=publication_id).first()
             if isinstance(publication_id, int) and 0 < publication_id < 2**63
             else None
         )
@@ -447,7 +481,7 @@ class PublicationAdmin(admin.ModelAdmin):
         if not request.user.has_perm("publications.review_publication"):
             raise PermissionDenied
         waiting = (
-            Publication.objects.filter(status=Status.IN_REVIEW)
+            scoped(Publication.objects.filter(status=Status.IN_REVIEW), request.user)
             .select_related("submitted_by", "publication_type", "primary_center", "draft_of")
             .order_by("submitted_at", "pk")
         )
@@ -471,7 +505,9 @@ class PublicationAdmin(admin.ModelAdmin):
                 **self.admin_site.each_context(request),
                 "title": "Publishing schedule",
                 "opts": self.model._meta,
-                "calendar": publishing_calendar(weeks=weeks, center_slug=center_slug),
+                "calendar": publishing_calendar(
+                    weeks=weeks, center_slug=center_slug, center_ids=center_scope(request.user)
+                ),
                 "weeks": weeks,
                 "centers": Center.objects.all(),
                 "center_slug": center_slug,

@@ -1061,11 +1061,13 @@ class CalendarDay:
     is_today: bool
 
 
-def publishing_calendar(*, weeks: int, center_slug: str = "") -> list[list[CalendarDay]]:
+def publishing_calendar(
+    *, weeks: int, center_slug: str = "", center_ids: frozenset[int] | None = None
+) -> list[list[CalendarDay]]:
     """Return `weeks` calendar weeks (Monday first, from this week) of scheduled go-lives and expiries.
 
-    For staff: pending changes of live pieces are included. Optionally one primary center only.
-    Budget: 2 queries.
+    For staff: pending changes of live pieces are included. Optionally one primary center only,
+    and only the pieces of `center_ids` (a center's staff; None: every center). Budget: 2 queries.
     """
     today = timezone.localdate()
     first_day = today - datetime.timedelta(days=today.weekday())
@@ -1074,6 +1076,8 @@ def publishing_calendar(*, weeks: int, center_slug: str = "") -> list[list[Calen
     pieces = Publication.objects.filter(status=Status.PUBLISHED).select_related("primary_center", "publication_type")
     if center_slug:
         pieces = pieces.filter(primary_center__slug=center_slug)
+    if center_ids is not None:
+        pieces = pieces.filter(Q(primary_center__isnull=True) | Q(primary_center__in=center_ids))
     events = [
         ScheduledEvent(timezone.localtime(p.go_live_at), "Goes live", p)
         for p in pieces.filter(go_live_at__gt=start, go_live_at__lt=end).defer("body")

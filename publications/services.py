@@ -48,6 +48,7 @@ from publications.legacy import (
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import disclaimer_for
+from publications.scope import within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
 
 EDITABLE_STATES = {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED, Status.UNPUBLISHED}
@@ -61,9 +62,12 @@ PLACEHOLDER_PATTERNS = [
 PREVIEW_SALT = "publications.preview"
 
 
-def _require_perm(user, perm: str, message: str) -> None:
+def _require_perm(user, perm: str, message: str, *, publication: Publication | None = None) -> None:
+    """Refuse `user` without `perm`, or outside `publication`'s center desk (publications/scope.py)."""
     if not (user and user.is_active and user.is_staff and user.has_perm(f"publications.{perm}")):
         raise PermissionDenied(message)
+    if publication is not None and not within_scope(user, publication):
+        raise PermissionDenied("This piece belongs to another center's desk; its own staff or a manager there can act on it.")
 
 
 def _locked(publication: Publication) -> Publication:
@@ -110,7 +114,7 @@ def record_edit(*, publication: Publication, by, created: bool) -> Revision:
     An approved, unpublished or in-review piece, or one with changes requested, goes back to
     draft when edited, so that nothing unreviewed is published.
     """
-    _require_perm(by, "change_publication", "You are not allowed to edit publications.")
+    _require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
     publication = _locked(publication)
     scheduled_change = publication.draft_of_id and publication.status == Status.PUBLISHED
     if scheduled_change or publication.status in {
@@ -142,7 +146,7 @@ def autosave_draft(*, publication: Publication, by, expected_version, fields: di
     a pending copy. Repeated autosaves by one editor on one version update the same revision for
     AUTOSAVE_REFRESH. Budget: 3 queries, 10 when it starts a new autosave revision.
     """
-    _require_perm(by, "change_publication", "You are not allowed to edit publications.")
+    _require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
     publication = _locked(publication)
     if publication.status == Status.PUBLISHED and not publication.draft_of_id:
         raise ValidationError("This piece is live: start a change to edit it.", code="live")
@@ -196,7 +200,7 @@ def _autosaved_values(fields: dict) -> dict:
 @transaction.atomic
 def submit_for_review(*, publication: Publication, by) -> Publication:
     """Send a draft to the managers' review queue. Editors and managers may submit."""
-    _require_perm(by, "submit_publication", "You are not allowed to submit publications for review.")
+    _require_perm(by, "submit_publication", "You are not allowed to submit publications for review.", publication=publication)
     publication = _locked(publication)
     _require_state(publication, {Status.DRAFT, Status.CHANGES_REQUESTED}, "submitted for review")
     if not publication.authorships.filter(role="author").exists():
@@ -213,7 +217,7 @@ def submit_for_review(*, publication: Publication, by) -> Publication:
 @transaction.atomic
 def request_changes(*, publication: Publication, by, comment: str, expected_version=None) -> Publication:
     """Send a piece in review back to its editor with a comment. Managers only."""
-    _require_perm(by, "review_publication", "Only managers can request changes.")
+    _require_perm(by, "review_publication", "Only managers can request changes.", publication=publication)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError("Say what needs to change: the comment is what the editor will see.")
@@ -234,7 +238,7 @@ def approve_publication(*, publication: Publication, by, expected_version=None) 
 
     With `expected_version` (the version the manager read), a piece edited since is refused.
     """
-    _require_perm(by, "review_publication", "Only managers can approve publications.")
+    _require_perm(by, "review_publication", "Only managers can approve publications.", publication=publication)
     publication = _locked(publication)
     _require_state(publication, {Status.IN_REVIEW}, "approved")
     _require_version(publication, expected_version)
@@ -291,7 +295,7 @@ def publish_publication(
     `publish_scheduled` writes it onto the live piece at that time; readers see the live
     version until then.
     """
-    _require_perm(by, "publish_publication", "Only managers can publish.")
+    _require_perm(by, "publish_publication", "Only managers can publish.", publication=publication)
     publication = _locked(publication)
     _require_state(publication, {Status.APPROVED, Status.UNPUBLISHED}, "published")
     _require_version(publication, expected_version)
@@ -341,7 +345,7 @@ def merge_pending_change(*, change: Publication, by, expire_at=None) -> Publicat
 @transaction.atomic
 def unpublish_publication(*, publication: Publication, by) -> Publication:
     """Take a published (or scheduled) piece off the site. Managers only."""
-    _require_perm(by, "publish_publication", "Only managers can unpublish.")
+    _require_perm(by, "publish_publication", "Only managers can unpublish.", publication=publication)
     publication = _locked(publication)
     _require_state(publication, {Status.PUBLISHED}, "unpublished")
     publication.status = Status.UNPUBLISHED
@@ -357,7 +361,7 @@ def start_change(*, publication: Publication, by) -> Publication:
 
     Readers keep seeing the live piece until a manager publishes the change.
     """
-    _require_perm(by, "change_publication", "You are not allowed to edit publications.")
+    _require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
     live = _locked(publication)
     if live.draft_of_id:
         raise ValidationError("This is already a pending change.")
@@ -387,7 +391,7 @@ def restore_revision(*, revision: Revision, by) -> Publication:
 
     A live piece is not touched: the revision goes into its pending change.
     """
-    _require_perm(by, "change_publication", "You are not allowed to edit publications.")
+    _require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=revision.publication)
     publication = _locked(revision.publication)
     if publication.status == Status.PUBLISHED and not publication.draft_of_id:
         publication = start_change(publication=publication, by=by)
@@ -411,7 +415,7 @@ def restore_revision(*, revision: Revision, by) -> Publication:
 
 def create_preview_link_token(*, publication: Publication, by) -> str:
     """Return a signed token for reading this one draft without an account (expiry: settings)."""
-    _require_perm(by, "change_publication", "You are not allowed to share previews.")
+    _require_perm(by, "change_publication", "You are not allowed to share previews.", publication=publication)
     with transaction.atomic():
         record_audit(actor=by, action=AuditEntry.Action.SHARE_PREVIEW, obj=publication)
     return signing.TimestampSigner(salt=PREVIEW_SALT).sign(str(publication.pk))

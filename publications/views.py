@@ -15,6 +15,7 @@ from publications.queries import (
     search_results,
 )
 from publications.seo import publication_structured_data
+from publications.scope import within_scope
 from publications.services import publication_id_from_preview_token
 
 
@@ -53,7 +54,10 @@ def publication_preview(request, pk):
         raise Http404
     if not user.has_perm("publications.view_publication"):
         raise PermissionDenied
-    return render_publication_page(request, preview_page(pk=pk), preview=True)
+    page = preview_page(pk=pk)
+    if not within_scope(user, page.publication):
+        raise PermissionDenied("This piece belongs to another center's desk.")
+    return render_publication_page(request, page, preview=True)
 
 
 def publication_preview_share(request, token):

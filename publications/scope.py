@@ -1,0 +1,36 @@
+"""Which pieces a member of staff works on: their centers' pieces (SECURITY-CASES 26).
+
+A center's editorial staff (`Center.staff`) see and change only the pieces whose primary center
+is one of theirs, plus pieces that have no primary center yet (a draft just begun). Superusers and
+staff who belong to no center work across the institution. The admin filters its lists with
+`scoped()`, answers another center's piece by ID with 403, and the workflow services refuse it too.
+"""
+
+from django.db.models import Q, QuerySet
+
+EVERY_CENTER = None
+
+
+def center_scope(user) -> frozenset[int] | None:
+    """The ids of the centers whose pieces `user` may work on, or EVERY_CENTER (None)."""
+    if not user.is_authenticated:
+        return frozenset()
+    if user.is_superuser:
+        return EVERY_CENTER
+    # Several permission checks run per admin page; the user object lives for one request.
+    if not hasattr(user, "_center_scope"):
+        user._center_scope = frozenset(user.staffed_centers.values_list("pk", flat=True)) or EVERY_CENTER
+    return user._center_scope
+
+
+def within_scope(user, publication) -> bool:
+    scope = center_scope(user)
+    return scope is EVERY_CENTER or publication.primary_center_id is None or publication.primary_center_id in scope
+
+
+def scoped(queryset: QuerySet, user) -> QuerySet:
+    """`queryset` of publications narrowed to the pieces `user` may work on."""
+    scope = center_scope(user)
+    if scope is EVERY_CENTER:
+        return queryset
+    return queryset.filter(Q(primary_center__isnull=True) | Q(primary_center__in=scope))

@@ -1,0 +1,224 @@
+"""A center's staff work on their center's pieces only (SECURITY-CASES 26, publications/scope.py)."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied
+from django.test import Client
+from django.urls import reverse
+
+from publications import services
+from publications.models import Publication, Revision, Status
+from tests.factories import (
+    CenterFactory,
+    DisclaimerFactory,
+    PersonFactory,
+    PublicationFactory,
+    PublicationTypeFactory,
+    UserFactory,
+)
+from tests.publications.test_workflow_admin import change_form_data, change_url, inline_management, workflow
+
+pytestmark = pytest.mark.django_db
+
+OWN_TITLE = "Envoys in the Balkans"
+OTHER_TITLE = "Beirut’s port, five years on"
+
+
+@pytest.fixture(autouse=True)
+def site_default_disclaimer():
+    return DisclaimerFactory(name="Site default")
+
+
+@pytest.fixture
+def europe():
+    return CenterFactory(name="Carnegie Europe")
+
+
+@pytest.fixture
+def beirut():
+    return CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center")
+
+
+@pytest.fixture
+def europe_editor(editor, europe):
+    europe.staff.add(editor)
+    return editor
+
+
+@pytest.fixture
+def europe_manager(manager, europe):
+    europe.staff.add(manager)
+    return manager
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def own_piece(europe):
+    return PublicationFactory(title=OWN_TITLE, primary_center=europe, status=Status.IN_REVIEW, authors=[PersonFactory()])
+
+
+@pytest.fixture
+def other_piece(beirut):
+    return PublicationFactory(
+        title=OTHER_TITLE, primary_center=beirut, status=Status.IN_REVIEW, authors=[PersonFactory()]
+    )
+
+
+def test_a_centers_editor_lists_only_their_centers_pieces(europe_editor, own_piece, other_piece):
+    page = signed_in(europe_editor).get(reverse("admin:publications_publication_changelist")).content.decode()
+
+    assert OWN_TITLE in page
+    assert "five years on" not in page
+
+
+@pytest.mark.parametrize("view", ["change", "history", "delete"])
+def test_another_centers_piece_opened_by_id_is_refused_without_its_title(europe_editor, other_piece, view):
+    response = signed_in(europe_editor).get(reverse(f"admin:publications_publication_{view}", args=[other_piece.pk]))
+
+    assert response.status_code == 403
+    assert "five years on" not in response.content.decode()
+
+
+def test_an_unknown_id_is_still_reported_as_missing(europe_editor):
+    response = signed_in(europe_editor).get(reverse("admin:publications_publication_change", args=[987654]))
+
+    assert response.status_code == 302  # the admin's own "does not exist" message
+
+
+@pytest.mark.parametrize(
+    "url_name", ["admin:publications_publication_revisions", "publications:preview"]
+)
+def test_another_centers_revisions_and_preview_are_closed(europe_editor, other_piece, url_name):
+    response = signed_in(europe_editor).get(reverse(url_name, args=[other_piece.pk]))
+
+    assert response.status_code in (403, 404)
+    assert "five years on" not in response.content.decode()
+
+
+def test_a_forged_workflow_post_on_another_centers_piece_changes_nothing(europe_manager, other_piece):
+    client = signed_in(europe_manager)
+
+    for action in ("approve", "request-changes", "publish", "share"):
+        assert workflow(client, other_piece, action, comment="Cut it.").status_code == 404
+
+    other_piece.refresh_from_db()
+    assert other_piece.status == Status.IN_REVIEW and other_piece.version == 1
+
+
+def test_the_workflow_services_refuse_another_centers_piece(europe_editor, europe_manager, other_piece):
+    with pytest.raises(PermissionDenied, match="another center"):
+        services.approve_publication(publication=other_piece, by=europe_manager)
+    with pytest.raises(PermissionDenied, match="another center"):
+        services.autosave_draft(publication=other_piece, by=europe_editor, expected_version=1, fields={"title": "x"})
+
+    other_piece.refresh_from_db()
+    assert other_piece.status == Status.IN_REVIEW
+    assert not Revision.objects.filter(publication=other_piece, kind=Revision.Kind.AUTOSAVE).exists()
+
+
+def test_autosave_on_another_centers_piece_is_refused(europe_editor, beirut):
+    draft = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, authors=[PersonFactory()])
+
+    response = signed_in(europe_editor).post(
+        reverse("admin:publications_publication_autosave", args=[draft.pk]),
+        {"expected_version": 1, "fields": {"title": "Taken over"}},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 404
+    draft.refresh_from_db()
+    assert draft.title == OTHER_TITLE and not draft.revisions.filter(kind=Revision.Kind.AUTOSAVE).exists()
+
+
+def test_an_editor_cannot_move_a_piece_to_another_center(europe_editor, europe, beirut):
+    draft = PublicationFactory(title=OWN_TITLE, primary_center=europe, authors=[PersonFactory()])
+
+    response = signed_in(europe_editor).post(change_url(draft), change_form_data(draft, primary_center=beirut.pk))
+
+    assert response.status_code == 200
+    assert "You work for Carnegie Europe: choose one of your centers." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.primary_center == europe and draft.version == 1
+
+
+def test_an_editor_cannot_file_a_new_piece_under_another_center(europe_editor, beirut):
+    kind = PublicationTypeFactory()
+
+    response = signed_in(europe_editor).post(reverse("admin:publications_publication_add"), {
+        "title": OTHER_TITLE, "slug": "beirut-port", "publication_type": kind.pk, "language": "en",
+        "body": "<p>Text</p>", "primary_center": beirut.pk,
+        **inline_management("authorships", 0), **inline_management("collection_items", 0),
+    })
+
+    assert response.status_code == 200
+    assert "choose one of your centers" in response.content.decode()
+    assert not Publication.objects.filter(slug="beirut-port").exists()
+
+
+def test_primary_center_suggestions_are_the_editors_own_centers(europe_editor, europe, beirut):
+    response = signed_in(europe_editor).get(reverse("admin:autocomplete"), {
+        "app_label": "publications", "model_name": "publication", "field_name": "primary_center", "term": "",
+    })
+
+    assert [result["text"] for result in response.json()["results"]] == ["Carnegie Europe"]
+
+
+def test_a_centers_manager_reviews_and_counts_their_centers_pieces(europe_manager, own_piece, other_piece):
+    client = signed_in(europe_manager)
+
+    queue = client.get(reverse("admin:publications_publication_review_queue")).content.decode()
+    dashboard = client.get(reverse("admin:index")).content.decode()
+
+    assert OWN_TITLE in queue and "five years on" not in queue
+    assert "<strong>1</strong> awaiting review" in dashboard
+
+
+def test_staff_of_no_center_and_superusers_work_across_centers(editor, own_piece, other_piece):
+    superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
+
+    for user in (editor, superuser):
+        client = signed_in(user)
+        listing = client.get(reverse("admin:publications_publication_changelist")).content.decode()
+        assert OWN_TITLE in listing and "five years on" in listing
+        assert client.get(change_url(other_piece)).status_code == 200
+
+
+def test_a_draft_without_a_primary_center_is_open_to_every_desk(europe_editor):
+    draft = PublicationFactory(title="Untitled notes", primary_center=None)
+
+    assert signed_in(europe_editor).get(change_url(draft)).status_code == 200
+
+
+def test_only_those_who_manage_accounts_change_who_works_for_a_center(europe_manager, europe, beirut):
+    client = signed_in(europe_manager)
+    url = reverse("admin:cms_center_change", args=[beirut.pk])
+
+    client.post(url, {
+        "name": beirut.name, "slug": beirut.slug, "order": 0, "description": "", "staff": [europe_manager.pk],
+    })
+
+    assert not beirut.staff.exists()
+    europe_manager.user_permissions.add(Permission.objects.get(codename="change_user"))
+    response = signed_in(europe_manager).post(url, {
+        "name": beirut.name, "slug": beirut.slug, "order": 0, "description": "", "staff": [europe_manager.pk],
+    })
+    assert response.status_code == 302
+    assert list(beirut.staff.all()) == [europe_manager]
+
+
+def test_a_bulk_action_forged_with_another_centers_piece_leaves_it_alone(europe_editor, europe, beirut):
+    europe_editor.user_permissions.add(Permission.objects.get(codename="delete_publication"))
+    own = PublicationFactory(title=OWN_TITLE, primary_center=europe)
+    other = PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
+
+    signed_in(europe_editor).post(reverse("admin:publications_publication_changelist"), {
+        "action": "delete_selected", "_selected_action": [own.pk, other.pk], "post": "yes",
+    })
+
+    assert not Publication.objects.filter(pk=own.pk).exists()
+    assert Publication.objects.filter(pk=other.pk).exists()
