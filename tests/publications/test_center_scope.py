@@ -195,18 +195,14 @@ def test_a_draft_without_a_primary_center_is_open_to_every_desk(europe_editor):
 
 
 def test_only_those_who_manage_accounts_change_who_works_for_a_center(europe_manager, europe, beirut):
-    client = signed_in(europe_manager)
     url = reverse("admin:cms_center_change", args=[beirut.pk])
+    joining_beirut = {"name": beirut.name, "slug": beirut.slug, "order": 0, "description": "", "staff": [europe_manager.pk]}
 
-    client.post(url, {
-        "name": beirut.name, "slug": beirut.slug, "order": 0, "description": "", "staff": [europe_manager.pk],
-    })
+    signed_in(europe_manager).post(url, joining_beirut)
 
     assert not beirut.staff.exists()
     europe_manager.user_permissions.add(Permission.objects.get(codename="change_user"))
-    response = signed_in(europe_manager).post(url, {
-        "name": beirut.name, "slug": beirut.slug, "order": 0, "description": "", "staff": [europe_manager.pk],
-    })
+    response = signed_in(europe_manager).post(url, joining_beirut)
     assert response.status_code == 302
     assert list(beirut.staff.all()) == [europe_manager]
 
