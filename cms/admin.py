@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.utils.html import format_html
 
 from cms.forms import ImageForm
@@ -17,7 +20,8 @@ from cms.models import (
     Topic,
 )
 from cms.widgets import FocalPointInput
-from publications.scope import EVERY_CENTER, center_scope
+from publications.models import Publication
+from publications.scope import EVERY_CENTER, center_scope, scoped
 
 
 class TaxonomyAdmin(admin.ModelAdmin):
@@ -35,6 +39,14 @@ class CenterAdmin(TaxonomyAdmin):
     search_fields = ["name", "short_name", "city"]
     fields = ["name", "short_name", "slug", "city", "order", "is_global", "description", "staff"]
     autocomplete_fields = ["staff"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a scoped user's last center would leave them working across every center.
+        if center_scope(request.user) is not EVERY_CENTER:
+            return False
+        if obj is not None and obj.staff.exists() and not request.user.has_perm("auth.change_user"):
+            return False
+        return super().has_delete_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         # Who works for which center decides what they may change, so only those who manage
@@ -174,6 +186,15 @@ class AuditEntryAdmin(admin.ModelAdmin):
     date_hierarchy = "at"
     search_fields = ["object_repr", "message", "actor_name"]
     list_select_related = ["content_type"]
+
+    def get_queryset(self, request):
+        entries = super().get_queryset(request)
+        if center_scope(request.user) is EVERY_CENTER:
+            return entries
+        # A center's staff read the history of their own desk's pieces, not other centers' titles.
+        visible = scoped(Publication.objects.all(), request.user).annotate(key=Cast("pk", CharField())).values("key")
+        publication_type = ContentType.objects.get_for_model(Publication)
+        return entries.filter(~Q(content_type=publication_type) | Q(object_id__in=visible))
 
     def has_add_permission(self, request):
         return False

@@ -23,7 +23,7 @@ from cms.admin_inlines import LabelledTabularInline
 from cms.desk_views import json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import desk, services
-from publications.scope import EVERY_CENTER, center_scope, scoped, within_scope
+from publications.scope import EVERY_CENTER, center_scope, referable, scoped, within_scope
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
@@ -94,16 +94,20 @@ class PublicationAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
+        user = getattr(self, "user", None)
+        scope = center_scope(user) if user is not None else EVERY_CENTER
         primary_center = self.fields.get("primary_center")
-        scope = center_scope(self.user) if getattr(self, "user", None) is not None else EVERY_CENTER
         if primary_center is not None and scope is not EVERY_CENTER:
-            # A center's staff cannot file a piece under, or move it to, another center's desk.
+            # A center's staff file every piece under one of their centers: they cannot move it
+            # to another desk, nor clear the center and leave it open to every desk.
             primary_center.queryset = primary_center.queryset.filter(pk__in=scope)
+            primary_center.required = True
             names = ", ".join(primary_center.queryset.values_list("name", flat=True))
-            primary_center.error_messages["invalid_choice"] = (
-                f"You work for {names}: choose one of your centers. "
-                "A manager of the other center can take the piece over."
-            )
+            message = f"You work for {names}: choose one of your centers. A manager of another center can take the piece over."
+            primary_center.error_messages["invalid_choice"] = primary_center.error_messages["required"] = message
+        translation_of = self.fields.get("translation_of")
+        if translation_of is not None and user is not None:
+            translation_of.queryset = referable(translation_of.queryset, user)
 
     def clean(self):
         cleaned = super().clean()
@@ -193,6 +197,17 @@ class PublicationAdmin(admin.ModelAdmin):
                 to_attr="byline_rows",
             )
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        # The autocompletes that link a piece to another (a translation's original, a
+        # collection's items) may offer any public piece too, not only the user's desk.
+        linking = (request.GET.get("model_name"), request.GET.get("field_name")) in {
+            ("publication", "translation_of"),
+            ("collectionitem", "publication"),
+        }
+        if linking and center_scope(request.user) is not EVERY_CENTER:
+            queryset = referable(Publication.objects.all(), request.user)
+        return super().get_search_results(request, queryset, search_term)
 
     def get_object(self, request, object_id, from_field=None):
         publication = super().get_object(request, object_id, from_field)
@@ -576,7 +591,14 @@ class CollectionAdmin(admin.ModelAdmin):
         verbose_name_plural = "publications (in curated order: lowest position first)"
 
         def get_queryset(self, request):
-            return super().get_queryset(request).select_related("publication", "collection")
+            # Another center's unpublished pieces stay out of sight; saving leaves them in place.
+            items = super().get_queryset(request).select_related("publication", "collection")
+            return items.filter(publication__in=referable(Publication.objects.all(), request.user))
+
+        def formfield_for_foreignkey(self, db_field, request, **kwargs):
+            if db_field.name == "publication":
+                kwargs["queryset"] = referable(Publication.objects.all(), request.user)
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from publications.scope import within_scope
+
 
 def _admin_url(publication) -> str:
     return settings.SITE_URL + reverse("admin:publications_publication_change", args=[publication.pk])
@@ -36,6 +38,8 @@ def review_requested(publication) -> None:
         # Named because django-axes adds a second backend; ModelBackend is the one holding roles.
         backend="django.contrib.auth.backends.ModelBackend",
     )
+    # Only the managers of the piece's desk hear of it (publications/scope.py).
+    managers = [manager for manager in managers if within_scope(manager, publication)]
     submitter = publication.submitted_by.get_username() if publication.submitted_by else "An editor"
     _send(
         f"For review: {publication.title}",

@@ -2,14 +2,18 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
+from cms.models import AuditEntry, Center, record_audit
 from publications import services
 from publications.models import Publication, Revision, Status
 from tests.factories import (
     CenterFactory,
+    CollectionFactory,
+    CollectionItemFactory,
     DisclaimerFactory,
     PersonFactory,
     PublicationFactory,
@@ -218,3 +222,96 @@ def test_a_bulk_action_forged_with_another_centers_piece_leaves_it_alone(europe_
 
     assert not Publication.objects.filter(pk=own.pk).exists()
     assert Publication.objects.filter(pk=other.pk).exists()
+
+
+def test_a_pending_change_stays_on_its_live_pieces_desk(europe_editor, europe_manager, beirut, europe):
+    live = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, published=True, authors=[PersonFactory()])
+    change = services.start_change(publication=live, by=UserFactory(username="root", is_staff=True, is_superuser=True))
+    # Even refiled under Europe by someone who may, the copy is still Beirut's live piece.
+    Publication.objects.filter(pk=change.pk).update(primary_center=europe, status=Status.APPROVED)
+    change.refresh_from_db()
+
+    assert signed_in(europe_editor).get(change_url(change)).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.publish_publication(publication=change, by=europe_manager)
+    live.refresh_from_db()
+    assert live.title == OTHER_TITLE and live.primary_center == beirut
+
+
+def test_a_centers_editor_cannot_clear_the_primary_center(europe_editor, europe):
+    draft = PublicationFactory(title=OWN_TITLE, primary_center=europe, authors=[PersonFactory()])
+
+    response = signed_in(europe_editor).post(change_url(draft), change_form_data(draft, primary_center=""))
+
+    assert "choose one of your centers" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.primary_center == europe
+
+
+def test_the_audit_log_shows_a_centers_manager_their_desks_history(europe_manager, own_piece, other_piece):
+    for piece in (own_piece, other_piece):
+        record_audit(actor=None, action=AuditEntry.Action.SUBMIT, obj=piece)
+
+    page = signed_in(europe_manager).get(reverse("admin:cms_auditentry_changelist")).content.decode()
+
+    assert OWN_TITLE in page and "five years on" not in page
+
+
+def test_a_collection_shows_another_centers_drafts_to_no_other_desk(europe_manager, beirut):
+    collection = CollectionFactory(name="Ports")
+    CollectionItemFactory(collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut))
+    public = PublicationFactory(title="Beirut’s public piece", primary_center=beirut, published=True)
+    client = signed_in(europe_manager)
+
+    page = client.get(reverse("admin:cms_collection_change", args=[collection.pk])).content.decode()
+    assert "five years on" not in page
+
+    def add(piece):
+        return client.post(reverse("admin:cms_collection_change", args=[collection.pk]), {
+            "name": collection.name, "slug": collection.slug, "description": "",
+            **inline_management("items", 1), "items-0-position": "5", "items-0-publication": piece.pk,
+        })
+
+    draft = PublicationFactory(title="Beirut’s other draft", primary_center=beirut)
+    add(draft)
+    add(public)
+    assert list(collection.items.values_list("publication__title", flat=True).order_by("position")) == [
+        OTHER_TITLE, "Beirut’s public piece",
+    ]
+
+
+def test_a_translation_links_to_a_public_piece_of_any_center_but_not_to_another_centers_draft(europe_editor, europe, beirut):
+    translation = PublicationFactory(title=OWN_TITLE, primary_center=europe, authors=[PersonFactory()])
+    draft = PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
+    original = PublicationFactory(title="Beirut’s public piece", primary_center=beirut, published=True)
+    client = signed_in(europe_editor)
+
+    refused = client.post(change_url(translation), change_form_data(translation, translation_of=draft.pk))
+    assert refused.status_code == 200 and "five years on" not in refused.content.decode()
+    accepted = client.post(change_url(translation), change_form_data(translation, translation_of=original.pk))
+    assert accepted.status_code == 302
+    translation.refresh_from_db()
+    assert translation.translation_of == original
+
+
+def test_a_centers_manager_cannot_delete_a_center(europe_manager, europe):
+    response = signed_in(europe_manager).post(reverse("admin:cms_center_delete", args=[europe.pk]), {"post": "yes"})
+
+    assert response.status_code == 403
+    assert Center.objects.filter(pk=europe.pk).exists()
+
+
+def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(europe_manager, beirut, django_capture_on_commit_callbacks):
+    europe_manager.email = "manny@example.org"
+    europe_manager.save()
+    beirut_manager = UserFactory(username="maha", email="maha@example.org", role="Manager")
+    beirut.staff.add(beirut_manager)
+    UserFactory(username="global", email="global@example.org", role="Manager")
+    draft = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, authors=[PersonFactory()])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.submit_for_review(publication=draft, by=UserFactory(username="beirut-editor", role="Editor"))
+
+    assert sorted(address for message in mail.outbox for address in message.to) == [
+        "global@example.org", "maha@example.org",
+    ]
