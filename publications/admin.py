@@ -106,8 +106,11 @@ class PublicationAdminForm(forms.ModelForm):
             message = f"You work for {names}: choose one of your centers. A manager of another center can take the piece over."
             primary_center.error_messages["invalid_choice"] = primary_center.error_messages["required"] = message
         translation_of = self.fields.get("translation_of")
-        if translation_of is not None and user is not None:
-            translation_of.queryset = referable(translation_of.queryset, user)
+        if translation_of is not None and user is not None and scope is not EVERY_CENTER:
+            # The current original stays choosable even if it is no longer public: the box would
+            # otherwise show empty and the save would drop the link.
+            current = translation_of.queryset.filter(pk=self.instance.translation_of_id)
+            translation_of.queryset = referable(translation_of.queryset, user) | current
 
     def clean(self):
         cleaned = super().clean()
@@ -591,12 +594,14 @@ class CollectionAdmin(admin.ModelAdmin):
         verbose_name_plural = "publications (in curated order: lowest position first)"
 
         def get_queryset(self, request):
-            # Another center's unpublished pieces stay out of sight; saving leaves them in place.
             items = super().get_queryset(request).select_related("publication", "collection")
+            if center_scope(request.user) is EVERY_CENTER:
+                return items
+            # Another center's unpublished pieces stay out of sight; saving leaves them in place.
             return items.filter(publication__in=referable(Publication.objects.all(), request.user))
 
         def formfield_for_foreignkey(self, db_field, request, **kwargs):
-            if db_field.name == "publication":
+            if db_field.name == "publication" and center_scope(request.user) is not EVERY_CENTER:
                 kwargs["queryset"] = referable(Publication.objects.all(), request.user)
             return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -605,3 +610,11 @@ class CollectionAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description"]
     inlines = [ItemInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # The confirmation page lists every item: not for a desk that may not see them all.
+        if obj is not None and center_scope(request.user) is not EVERY_CENTER:
+            hidden = obj.items.exclude(publication__in=referable(Publication.objects.all(), request.user))
+            if hidden.exists():
+                return False
+        return super().has_delete_permission(request, obj)

@@ -49,6 +49,7 @@ from publications.models import (
     byline_prefetch,
     prefetch_bylines,
 )
+from publications.scope import on_desks
 from publications import search as full_text
 
 RECENT_WORK_PER_AUTHOR = 3
@@ -1077,7 +1078,7 @@ def publishing_calendar(
     if center_slug:
         pieces = pieces.filter(primary_center__slug=center_slug)
     if center_ids is not None:
-        pieces = pieces.filter(Q(primary_center__isnull=True) | Q(primary_center__in=center_ids))
+        pieces = pieces.filter(on_desks(center_ids))
     events = [
         ScheduledEvent(timezone.localtime(p.go_live_at), "Goes live", p)
         for p in pieces.filter(go_live_at__gt=start, go_live_at__lt=end).defer("body")

@@ -24,7 +24,8 @@ def center_scope(user) -> frozenset[int] | None:
         return EVERY_CENTER
     # Several permission checks run per admin page; the user object lives for one request.
     if not hasattr(user, "_center_scope"):
-        user._center_scope = frozenset(user.staffed_centers.values_list("pk", flat=True)) or EVERY_CENTER
+        # .all() reads a prefetch (review emails check every manager at once); values_list would not.
+        user._center_scope = frozenset(center.pk for center in user.staffed_centers.all()) or EVERY_CENTER
     return user._center_scope
 
 
@@ -41,15 +42,17 @@ def within_scope(user, publication) -> bool:
     return scope is EVERY_CENTER or home_center_ids(publication) <= scope
 
 
+def on_desks(center_ids: frozenset[int]) -> Q:
+    """The condition on publications for the pieces on the desks of `center_ids`."""
+    return Q(Q(primary_center__isnull=True) | Q(primary_center__in=center_ids)) & Q(
+        Q(draft_of__isnull=True) | Q(draft_of__primary_center__isnull=True) | Q(draft_of__primary_center__in=center_ids)
+    )
+
+
 def scoped(queryset: QuerySet, user) -> QuerySet:
     """`queryset` of publications narrowed to the pieces `user` may work on."""
     scope = center_scope(user)
-    if scope is EVERY_CENTER:
-        return queryset
-    return queryset.filter(
-        Q(primary_center__isnull=True) | Q(primary_center__in=scope),
-        Q(draft_of__isnull=True) | Q(draft_of__primary_center__isnull=True) | Q(draft_of__primary_center__in=scope),
-    )
+    return queryset if scope is EVERY_CENTER else queryset.filter(on_desks(scope))
 
 
 def referable(queryset: QuerySet, user) -> QuerySet:

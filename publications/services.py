@@ -48,7 +48,7 @@ from publications.legacy import (
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import disclaimer_for
-from publications.scope import within_scope
+from publications.scope import EVERY_CENTER, center_scope, within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
 
 EDITABLE_STATES = {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED, Status.UNPUBLISHED}
@@ -397,6 +397,12 @@ def restore_revision(*, revision: Revision, by) -> Publication:
         publication = start_change(publication=publication, by=by)
     _require_state(publication, EDITABLE_STATES, "restored")
     apply_snapshot(publication, revision.data)
+    if center_scope(by) is not EVERY_CENTER and (publication.primary_center_id is None or not within_scope(by, publication)):
+        # The transaction rolls the snapshot back: a center's staff keep every piece on their desk.
+        raise ValidationError(
+            "That revision was filed under another center or none, so restoring it would take the piece "
+            "off your desk. Ask a manager who works across centers."
+        )
     publication.status = Status.DRAFT
     publication.version += 1
     publication.save(update_fields=["status", "version", "updated_at"])

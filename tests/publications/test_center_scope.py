@@ -1,11 +1,14 @@
 """A center's staff work on their center's pieces only (SECURITY-CASES 26, publications/scope.py)."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from cms.models import AuditEntry, Center, record_audit
 from publications import services
@@ -288,17 +291,20 @@ def test_a_translation_links_to_a_public_piece_of_any_center_but_not_to_another_
 
     refused = client.post(change_url(translation), change_form_data(translation, translation_of=draft.pk))
     assert refused.status_code == 200 and "five years on" not in refused.content.decode()
+    translation.refresh_from_db()
+    assert translation.translation_of is None
     accepted = client.post(change_url(translation), change_form_data(translation, translation_of=original.pk))
     assert accepted.status_code == 302
     translation.refresh_from_db()
     assert translation.translation_of == original
 
 
-def test_a_centers_manager_cannot_delete_a_center(europe_manager, europe):
-    response = signed_in(europe_manager).post(reverse("admin:cms_center_delete", args=[europe.pk]), {"post": "yes"})
+def test_a_centers_manager_cannot_delete_a_center(europe_manager, beirut):
+    # Not even one nobody works for: deleting their own last center would open every desk to them.
+    response = signed_in(europe_manager).post(reverse("admin:cms_center_delete", args=[beirut.pk]), {"post": "yes"})
 
     assert response.status_code == 403
-    assert Center.objects.filter(pk=europe.pk).exists()
+    assert Center.objects.filter(pk=beirut.pk).exists()
 
 
 def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(europe_manager, beirut, django_capture_on_commit_callbacks):
@@ -315,3 +321,57 @@ def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(euro
     assert sorted(address for message in mail.outbox for address in message.to) == [
         "global@example.org", "maha@example.org",
     ]
+
+
+def test_a_translation_keeps_its_original_when_that_is_no_longer_public(europe_editor, europe, beirut):
+    original = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, status=Status.UNPUBLISHED)
+    translation = PublicationFactory(
+        title=OWN_TITLE, primary_center=europe, translation_of=original, authors=[PersonFactory()]
+    )
+
+    response = signed_in(europe_editor).post(
+        change_url(translation), change_form_data(translation, translation_of=original.pk, dek="New dek")
+    )
+
+    assert response.status_code == 302
+    translation.refresh_from_db()
+    assert translation.translation_of == original and translation.dek == "New dek"
+
+
+def test_restoring_a_revision_filed_under_another_center_is_refused(europe_editor, europe, beirut):
+    piece = PublicationFactory(title=OWN_TITLE, primary_center=beirut, authors=[PersonFactory()])
+    old = services.record_revision(publication=piece, by=None)
+    Publication.objects.filter(pk=piece.pk).update(primary_center=europe)
+    piece.refresh_from_db()
+
+    with pytest.raises(ValidationError, match="off your desk"):
+        services.restore_revision(revision=old, by=europe_editor)
+
+    piece.refresh_from_db()
+    assert piece.primary_center == europe and piece.version == 1
+
+
+def test_the_schedule_leaves_out_another_centers_pending_change(europe_manager, europe, beirut):
+    live = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, published=True)
+    superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
+    change = services.start_change(publication=live, by=superuser)
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    Publication.objects.filter(pk=change.pk).update(
+        primary_center=europe, status=Status.PUBLISHED, go_live_at=tomorrow, title="Refiled copy"
+    )
+
+    page = signed_in(europe_manager).get(reverse("admin:publications_publication_schedule")).content.decode()
+    everyone = signed_in(superuser).get(reverse("admin:publications_publication_schedule")).content.decode()
+
+    assert "Refiled copy" in everyone
+    assert "Refiled copy" not in page
+
+
+def test_a_collection_holding_pieces_a_desk_cannot_see_cannot_be_deleted_by_it(europe_manager, beirut):
+    collection = CollectionFactory(name="Ports")
+    CollectionItemFactory(collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut))
+
+    response = signed_in(europe_manager).get(reverse("admin:cms_collection_delete", args=[collection.pk]))
+
+    assert response.status_code == 403
+    assert "five years on" not in response.content.decode()
