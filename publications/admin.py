@@ -23,7 +23,7 @@ from cms.admin_inlines import LabelledTabularInline
 from cms.desk_views import json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import desk, services
-from publications.scope import EVERY_CENTER, center_scope, referable, scoped, within_scope
+from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, referable, scoped, within_scope
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
@@ -222,7 +222,7 @@ class PublicationAdmin(admin.ModelAdmin):
             except ValidationError:
                 return None
             if Publication.objects.filter(pk=pk).exists():
-                raise PermissionDenied("This piece belongs to another center's desk.")
+                raise PermissionDenied(OFF_DESK)
         return publication
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -231,7 +231,7 @@ class PublicationAdmin(admin.ModelAdmin):
         return type(form.__name__, (form,), {"user": request.user})
 
     def has_view_permission(self, request, obj=None):
-        if obj is not None and not within_scope(request.user, obj):
+        if self.off_desk(request, obj):
             return False
         return super().has_view_permission(request, obj)
 
@@ -254,13 +254,17 @@ class PublicationAdmin(admin.ModelAdmin):
     def is_live(self, obj) -> bool:
         return obj is not None and obj.status == Status.PUBLISHED and not obj.draft_of_id
 
+    # Another center's piece is out of reach altogether (publications/scope.py).
+    def off_desk(self, request, obj) -> bool:
+        return obj is not None and not within_scope(request.user, obj)
+
     def has_change_permission(self, request, obj=None):
-        if self.is_live(obj) or (obj is not None and not within_scope(request.user, obj)):
+        if self.is_live(obj) or self.off_desk(request, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if self.is_live(obj) or (obj is not None and not within_scope(request.user, obj)):
+        if self.is_live(obj) or self.off_desk(request, obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -601,7 +605,7 @@ class CollectionAdmin(admin.ModelAdmin):
             return items.filter(publication__in=referable(Publication.objects.all(), request.user))
 
         def formfield_for_foreignkey(self, db_field, request, **kwargs):
-            if db_field.name == "publication" and center_scope(request.user) is not EVERY_CENTER:
+            if db_field.name == "publication":
                 kwargs["queryset"] = referable(Publication.objects.all(), request.user)
             return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from publications.models import Publication
 
 EVERY_CENTER = None
+OFF_DESK = "This piece belongs to another center's desk; its own staff or a manager there can act on it."
 
 
 def center_scope(user) -> frozenset[int] | None:

@@ -48,7 +48,7 @@ from publications.legacy import (
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import disclaimer_for
-from publications.scope import EVERY_CENTER, center_scope, within_scope
+from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
 
 EDITABLE_STATES = {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED, Status.UNPUBLISHED}
@@ -67,7 +67,7 @@ def _require_perm(user, perm: str, message: str, *, publication: Publication | N
     if not (user and user.is_active and user.is_staff and user.has_perm(f"publications.{perm}")):
         raise PermissionDenied(message)
     if publication is not None and not within_scope(user, publication):
-        raise PermissionDenied("This piece belongs to another center's desk; its own staff or a manager there can act on it.")
+        raise PermissionDenied(OFF_DESK)
 
 
 def _locked(publication: Publication) -> Publication:

@@ -15,7 +15,7 @@ from publications.queries import (
     search_results,
 )
 from publications.seo import publication_structured_data
-from publications.scope import within_scope
+from publications.scope import OFF_DESK, within_scope
 from publications.services import publication_id_from_preview_token
 
 
@@ -56,7 +56,7 @@ def publication_preview(request, pk):
         raise PermissionDenied
     page = preview_page(pk=pk)
     if not within_scope(user, page.publication):
-        raise PermissionDenied("This piece belongs to another center's desk.")
+        raise PermissionDenied(OFF_DESK)
     return render_publication_page(request, page, preview=True)
 
 
