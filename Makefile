@@ -17,7 +17,7 @@ TEST_DATABASE_URL := $(or $(DATABASE_URL),$(PG_URL))
 endif
 
 .PHONY: install run test migrate demo clean
-.PHONY: serve bench
+.PHONY: serve bench worker
 .PHONY: loadtest
 
 $(STAMP): pyproject.toml
@@ -45,7 +45,11 @@ run: demo
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/"
 	@echo "  Logins: admin / admin (superuser), editor / editor, manager / manager"
 	@echo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@# The task worker runs scheduled work (publish_scheduled first catches up and queues it) and
+	@# stops with the server.
+	DEBUG=1 $(PY) manage.py publish_scheduled --verbosity 0
+	@DEBUG=1 $(PY) manage.py db_worker --interval 5 & worker=$$!; trap "kill $$worker" EXIT; \
+		DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	@mkdir -p var
@@ -55,7 +59,14 @@ test: install
 # static files collected for WhiteNoise. Everything else comes from the environment (README).
 serve: install
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	$(PY) -m gunicorn cms.wsgi
+	$(PY) manage.py publish_scheduled --verbosity 0
+	@$(PY) manage.py db_worker --interval 5 & worker=$$!; trap "kill $$worker" EXIT; \
+		$(PY) -m gunicorn cms.wsgi
+
+# The task worker alone (scheduled go-live work), for a deployment that runs it as its own service.
+worker: install
+	$(PY) manage.py publish_scheduled --verbosity 0
+	$(PY) manage.py db_worker --interval 5
 
 # wrk against gunicorn on PostgreSQL with the 100,000-piece corpus (bench/run.py); writes
 # bench/results/. Takes about 25 minutes (plus 5 to build the corpus the first time); never

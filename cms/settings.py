@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "axes",
     # The admin's rich-text editor (ProseMirror); its scripts and styles ship in the package.
     "django_prose_editor",
+    # A queue for Django's task framework in our own database, with its worker (`db_worker`).
+    "django_tasks_db",
     "cms",
     "people",
     "publications",
@@ -331,6 +333,11 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cms@localhost")
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Scheduled work (a piece or a change going live at its time) is a task in the database queue,
+# run by `manage.py db_worker`, which `make run` and `make serve` start beside the web server.
+# The database is a service we already run, so the queue needs nothing new and survives restarts.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # How long a draft's share link works, in seconds.
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(7 * 24 * 3600)))

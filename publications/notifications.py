@@ -13,7 +13,10 @@ def _admin_url(publication) -> str:
 
 
 def _public_url(publication) -> str:
-    return settings.SITE_URL + publication.get_absolute_url()
+    # A pending change has an address of its own that readers never see; it will be published
+    # at its live piece's address.
+    live = publication.draft_of if publication.draft_of_id else publication
+    return settings.SITE_URL + live.get_absolute_url()
 
 
 def _addresses(users) -> list[str]:

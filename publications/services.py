@@ -50,6 +50,7 @@ from publications.models import Authorship, CollectionItem, Publication, Revisio
 from publications.queries import disclaimer_for
 from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
+from publications.tasks import enqueue_scheduled_work
 
 EDITABLE_STATES = {Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED, Status.UNPUBLISHED}
 PLACEHOLDER_PATTERNS = [
@@ -324,6 +325,8 @@ def publish_publication(
     action = AuditEntry.Action.SCHEDULE if scheduled else AuditEntry.Action.PUBLISH
     message = f"Goes live {go_live_at:%Y-%m-%d %H:%M %Z}" if scheduled else ""
     record_audit(actor=by, action=action, obj=target, message=message)
+    if scheduled:
+        enqueue_scheduled_work(at=go_live_at)
     transaction.on_commit(lambda: notifications.published(target, by=by, scheduled=scheduled), robust=True)
     return target
 
