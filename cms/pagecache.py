@@ -28,15 +28,17 @@ reach one of them), which `make serve` refuses.
 import hashlib
 import logging
 import random
+import time
 import uuid
 from collections import OrderedDict
 from contextvars import ContextVar
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_init, post_save
 from django.http import HttpResponse
 from django.urls import reverse
@@ -61,6 +63,7 @@ PAGE_PARAMETERS = frozenset(
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref"})
 MAX_PARAMETER_LENGTH = 200
 SCHEDULE_KEY = f"{PREFIX}:schedule"
+RETRY_DELAY = timedelta(seconds=5)
 
 
 # -- tags --------------------------------------------------------------------------------------
@@ -160,19 +163,92 @@ def purge_everything() -> None:
 
 
 def _bump(tags: set[str]) -> None:
-    token = uuid.uuid4().hex
     try:
-        cache.set_many({_tag_key(tag): token for tag in tags}, timeout=None)
-        try:
-            counter = cache.incr(COUNTER_KEY)
-        except ValueError:
-            # Start anywhere: a counter that was evicted must not come back with an old value.
-            cache.add(COUNTER_KEY, random.getrandbits(48), timeout=None)
-            counter = cache.incr(COUNTER_KEY)
-        if any(changed_by in tags or EVERYTHING in tags for _, changed_by in _schedules):
-            _store_schedule(timezone.now())
-    except Exception:  # a purge that fails must not undo the editor's change; it is logged loudly
-        logger.exception("Page cache purge failed for %s: cached pages may be stale", sorted(tags))
+        _bump_or_raise(tags)
+    except Exception as error:  # a purge that fails must not undo the editor's change: it is kept
+        logger.exception("Page cache purge failed for %s: kept for retry, no cached page is served", sorted(tags))
+        _keep_failed_purge(tags, error)
+
+
+def _bump_or_raise(tags: set[str]) -> None:
+    token = uuid.uuid4().hex
+    cache.set_many({_tag_key(tag): token for tag in tags}, timeout=None)
+    try:
+        cache.incr(COUNTER_KEY)
+    except ValueError:
+        # Start anywhere: a counter that was evicted must not come back with an old value.
+        cache.add(COUNTER_KEY, random.getrandbits(48), timeout=None)
+        cache.incr(COUNTER_KEY)
+    if any(changed_by in tags or EVERYTHING in tags for _, changed_by in _schedules):
+        _store_schedule(timezone.now())
+
+
+# -- purges that failed ------------------------------------------------------------------------
+# A worker that cannot reach the cache cannot tell the other workers to stop serving what it
+# meant to purge; the database can. The failed tags are kept as a PendingPurge row (in the
+# transaction of the change when the purge before the commit failed, so both commit together)
+# and while any row exists no worker serves a cached page. Each worker looks for rows before a
+# hit at most every PAGE_CACHE_PENDING_CHECK_SECONDS (one small query, not one per hit); the
+# worker that failed stops at once. Whoever finds rows and reaches the cache retries them, and a
+# task retries them on the worker even when no reader comes.
+
+_pending: dict = {"checked_at": None, "pending": False}
+
+
+def _keep_failed_purge(tags: set[str], error: Exception) -> None:
+    from cms.models import PendingPurge
+    from cms.tasks import retry_failed_purges
+
+    _pending.update(checked_at=time.monotonic(), pending=True)
+    try:
+        with transaction.atomic():
+            PendingPurge.objects.create(tags=sorted(tags), last_error=f"{type(error).__name__}: {error}"[:1000])
+            retry_failed_purges.using(run_after=timezone.now() + RETRY_DELAY).enqueue()
+    except Exception:
+        logger.exception("Could not keep the failed page cache purge of %s", sorted(tags))
+
+
+def retry_pending_purges() -> bool:
+    """Purge the tags of every failed purge again; return True when none is left pending."""
+    from cms.models import PendingPurge
+
+    rows = list(PendingPurge.objects.order_by("pk"))
+    if not rows:
+        return True
+    tags = set().union(*(row.tags for row in rows))
+    try:
+        _bump_or_raise(tags)
+    except Exception as error:
+        PendingPurge.objects.filter(pk__in=[row.pk for row in rows]).update(
+            attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:1000]
+        )
+        logger.warning("Page cache purge retry failed for %d kept purge(s)", len(rows))
+        return False
+    PendingPurge.objects.filter(pk__in=[row.pk for row in rows]).delete()
+    return not PendingPurge.objects.exists()
+
+
+def purges_pending() -> bool:
+    """Whether a failed purge is still waiting (checked at most every few seconds per worker)."""
+    from cms.models import PendingPurge
+
+    now = time.monotonic()
+    checked_at = _pending["checked_at"]
+    if checked_at is not None and now - checked_at < settings.PAGE_CACHE_PENDING_CHECK_SECONDS:
+        return _pending["pending"]
+    try:
+        pending = PendingPurge.objects.exists() and not retry_pending_purges()
+    except Exception:
+        # Without the database no change can have been made (or kept) since the last look.
+        logger.exception("Could not look for failed page cache purges")
+        pending = _pending["pending"]
+    _pending.update(checked_at=now, pending=pending)
+    return pending
+
+
+def reset_pending_check() -> None:
+    """Count from now as a look that found no failed purge (a test's start, with an empty database)."""
+    _pending.update(checked_at=time.monotonic(), pending=False)
 
 
 def _tag_key(tag: str) -> str:
@@ -344,6 +420,8 @@ class PageCacheMiddleware:
         moment: while the counter has not moved, nothing was purged, so the page is still good
         and only the counter crosses the network (not the whole page, then unpickled).
         """
+        if purges_pending():
+            return None, {}
         remembered = _local_pages.get(key)
         if remembered is not None:
             counter = cache.get(COUNTER_KEY)

@@ -186,6 +186,10 @@ PAGE_CACHE = env_flag("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 3600)))
 # Part of every page's key, with a hash of the code and templates: change it to drop every page.
 PAGE_CACHE_VERSION = os.environ.get("PAGE_CACHE_VERSION", "1")
+# How often each worker looks in the database for a purge that failed (the cache was down for
+# the worker that purged) before serving a cached page: at most this long a stale page can be
+# served by a worker other than the one that failed. One small query per interval per worker.
+PAGE_CACHE_PENDING_CHECK_SECONDS = float(os.environ.get("PAGE_CACHE_PENDING_CHECK_SECONDS", "1"))
 # SQLite builds the covering indexes of publications (PostgreSQL's INCLUDE) without their extra
 # columns, which only costs speed in development.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -20,3 +20,15 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # WhiteNoise looks for collected files here at start-up (and warns when the folder is missing);
 # tests serve static files from the app folders instead, so an empty folder will do.
 STATIC_ROOT = tempfile.mkdtemp(prefix="cms-test-static-")
+# Hits look for failed purges once an hour here, and tests/conftest.py counts each test's start as a
+# look, so a hit stays at zero queries; tests/cms/test_failed_purges.py looks on every hit.
+PAGE_CACHE_PENDING_CHECK_SECONDS = 3600
+# A second worker in tests/cms/test_failed_purges.py runs with a real Redis cache (or a closed port).
+if os.environ.get("TEST_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["TEST_REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("TEST_CACHE_PREFIX", ""),
+        }
+    }
