@@ -46,10 +46,6 @@ SIZES = [100_000, 500_000, AIDS_MAX_BYTES - 1000]
 
 
 def run() -> list[tuple[str, int, str]]:
-    from django.test.utils import setup_test_environment
-    from django.db import connection
-    from django.test.utils import get_runner  # noqa: F401
-
     from publications.desk import writing_aids
 
     rows = []
