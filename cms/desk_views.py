@@ -8,12 +8,14 @@ import json
 from functools import wraps
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.paste import clean_pasted_html
 from cms.queries import image_library
 from cms.renditions import rendition_set
+from cms.richtext import too_deeply_nested
 
 
 
@@ -30,12 +32,35 @@ def staff_json(view):
     return wrapped
 
 
+class BadBody(Exception):
+    """A request body the editor's endpoints refuse; `response` is the JSON answer to send."""
+
+    def __init__(self, message: str, *, status: int = 400):
+        super().__init__(message)
+        self.response = JsonResponse({"error": message}, status=status)
+
+
+def check_length(request, *, limit: int | None, message: str) -> None:
+    """Raise BadBody (413) for a body over `limit` bytes, before it is read."""
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not length.isdigit() or (limit is not None and int(length) > limit):
+        raise BadBody(message, status=413)
+
+
 def json_body(request) -> dict | None:
+    """The request's JSON object, or None when the body is not one (malformed, or nested so
+    deep that the parser gives up: 100,000 nested lists raise RecursionError, not ValueError)."""
     try:
         data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError, RequestDataTooBig):
         return None
     return data if isinstance(data, dict) else None
+
+
+def check_nesting(html: str, *, message: str) -> None:
+    """Raise BadBody (400) for HTML nested deeper than any editor writes (cms.richtext)."""
+    if too_deeply_nested(html):
+        raise BadBody(message)
 
 
 @require_POST
@@ -44,12 +69,18 @@ def paste(request):
     """Return the pasted HTML cleaned to what the editor keeps (cms/paste.py)."""
     # Checked before the body is read: Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE
     # (2.5 MB; a long Word document's clipboard can pass it) with a bare 400.
-    length, limit = request.META.get("CONTENT_LENGTH") or "0", settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    if not length.isdigit() or (limit is not None and int(length) > limit):
-        return JsonResponse({"error": "That is too much to paste at once. Paste it in parts."}, status=413)
-    data = json_body(request)
-    if data is None or not isinstance(data.get("html"), str):
-        return JsonResponse({"error": "Send {\"html\": \"…\"}."}, status=400)
+    try:
+        check_length(
+            request,
+            limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+            message="That is too much to paste at once. Paste it in parts.",
+        )
+        data = json_body(request)
+        if data is None or not isinstance(data.get("html"), str):
+            raise BadBody('Send {"html": "…"}.')
+        check_nesting(data["html"], message="That pasted text nests too deeply to clean. Paste it in parts, or as plain text.")
+    except BadBody as refusal:
+        return refusal.response
     return JsonResponse({"html": clean_pasted_html(data["html"])})
 
 

@@ -20,7 +20,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
 from cms.admin_inlines import LabelledTabularInline
-from cms.desk_views import json_body
+from cms.desk_views import BadBody, check_length, check_nesting, json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from publications import desk, services
 from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, referable, scoped, within_scope
@@ -441,9 +441,23 @@ class PublicationAdmin(admin.ModelAdmin):
         publication = self._publication_or_404(request, pk)
         if not self.has_change_permission(request, publication):
             return JsonResponse({"error": "You cannot edit this piece."}, status=403)
-        data = json_body(request)
-        if data is None or not isinstance(data.get("fields"), dict):
-            return JsonResponse({"error": 'Send {"expected_version": n, "fields": {…}}.'}, status=400)
+        try:
+            # Autosave takes what Django reads at all (2.5 MB, several times the longest report),
+            # so it keeps bodies the writing aids refuse; over it, the editor is told, not dropped.
+            check_length(
+                request,
+                limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+                message="This text is too long to autosave. Save the form to keep it.",
+            )
+            data = json_body(request)
+            if data is None or not isinstance(data.get("fields"), dict):
+                raise BadBody('Send {"expected_version": n, "fields": {…}}.')
+            check_nesting(
+                str(data["fields"].get("body") or ""),
+                message="The body nests too deeply to autosave. Save the form to keep it.",
+            )
+        except BadBody as refusal:
+            return refusal.response
         raw_version = str(data.get("expected_version", ""))
         try:
             revision = services.autosave_draft(
@@ -465,9 +479,22 @@ class PublicationAdmin(admin.ModelAdmin):
             return JsonResponse({"error": "POST the form's values."}, status=405)
         if not self.has_change_permission(request) and not self.has_add_permission(request):
             return JsonResponse({"error": "You cannot edit publications."}, status=403)
-        data = json_body(request)
-        if data is None or not isinstance(data.get("fields"), dict):
-            return JsonResponse({"error": 'Send {"fields": {…}}.'}, status=400)
+        try:
+            check_length(
+                request,
+                limit=desk.AIDS_MAX_BYTES,
+                message="This text is too long for the writing aids (over 600 KB); autosave still keeps it.",
+            )
+            data = json_body(request)
+            if data is None or not isinstance(data.get("fields"), dict):
+                raise BadBody('Send {"fields": {…}}.')
+            for name in ("body", "disclaimer_override"):
+                check_nesting(
+                    str(data["fields"].get(name) or ""),
+                    message="The writing aids pause: the body nests too deeply to read.",
+                )
+        except BadBody as refusal:
+            return refusal.response
         publication_id = data.get("publication")
         publication = (
             scoped(Publication.objects.select_related("draft_of"), request.user).filter(pk=publication_id).first()

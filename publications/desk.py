@@ -23,6 +23,10 @@ from publications.services import AUTOSAVE_FIELDS, publish_gate_problems
 SEARCH_TITLE_LENGTH = 60  # what search engines show of a title before cutting it
 SEARCH_DESCRIPTION_LENGTH = 160
 CARD_DESCRIPTION_LENGTH = 200
+# The largest request the writing aids read. A 60,000-word report, the longest the centers
+# publish, is about 500 KB of editor HTML; 600 KB leaves room for notes and markup, and
+# costs the aids about half a second for plain paragraphs (bench/writing_aids.py). Autosave takes more.
+AIDS_MAX_BYTES = 600_000
 
 
 @dataclass(frozen=True)

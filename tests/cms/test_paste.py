@@ -147,6 +147,21 @@ class TestPasteEndpoint:
     def test_bad_input_is_a_400_not_a_500(self, editor_client, payload):
         assert self.post(editor_client, payload).status_code == 400
 
+    def test_json_nested_100000_deep_is_a_400_not_a_500(self, editor_client):
+        assert self.post(editor_client, '{"html": ' + "[" * 100_000 + "]" * 100_000 + "}").status_code == 400
+
+    def test_html_nested_too_deep_is_a_400_with_a_reason(self, editor_client):
+        response = self.post(editor_client, {"html": "<div>" * 40_000 + "x"})
+
+        assert response.status_code == 400
+        assert "nests too deeply" in response.json()["error"]
+
+    def test_html_nested_deep_but_under_the_limit_is_cleaned(self, editor_client):
+        response = self.post(editor_client, {"html": "<blockquote>" * 150 + "<p>Deep</p>" + "</blockquote>" * 150})
+
+        assert response.status_code == 200
+        assert "Deep" in response.json()["html"]
+
     def test_a_huge_paste_is_refused_with_413(self, editor_client, settings):
         response = self.post(editor_client, {"html": "<p>" + "x" * (6 * 1024 * 1024) + "</p>"})
 

@@ -207,3 +207,38 @@ def test_restoring_an_autosave_from_the_history_writes_its_text(draft, editor):
     restored = services.restore_revision(revision=revision, by=editor)
 
     assert restored.body == TYPED["body"] and restored.status == Status.DRAFT
+
+
+class TestAbsurdBodies:
+    url = TestAdmin.url
+
+    def test_json_nested_100000_deep_is_a_400_not_a_500(self, draft, editor_client):
+        payload = '{"fields": ' + "[" * 100_000 + "]" * 100_000 + "}"
+        response = editor_client.post(self.url(draft), payload, content_type="application/json")
+
+        assert response.status_code == 400
+        assert not autosaves(draft)
+
+    def test_a_body_too_long_for_the_aids_is_still_autosaved(self, draft, editor_client):
+        body = "<p>" + "word " * 210_000 + "</p>"  # over the aids' 600 KB, under Django's 2.5 MB
+        payload = {"expected_version": draft.version, "fields": {"body": body}}
+        response = editor_client.post(self.url(draft), json.dumps(payload), content_type="application/json")
+
+        assert response.status_code == 200
+        assert autosaves(draft)[0].data["body"].startswith("<p>word word")
+
+    def test_a_body_over_what_django_reads_is_a_413_telling_the_editor_to_save(self, draft, editor_client, settings):
+        settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+        payload = {"expected_version": draft.version, "fields": {"body": "<p>" + "word " * 500 + "</p>"}}
+        response = editor_client.post(self.url(draft), json.dumps(payload), content_type="application/json")
+
+        assert response.status_code == 413
+        assert "Save the form" in response.json()["error"]
+        assert not autosaves(draft)
+
+    def test_html_nested_too_deep_is_a_400_telling_the_editor_to_save(self, draft, editor_client):
+        payload = {"expected_version": draft.version, "fields": {"body": "<div>" * 40_000 + "x"}}
+        response = editor_client.post(self.url(draft), json.dumps(payload), content_type="application/json")
+
+        assert response.status_code == 400
+        assert "Save the form" in response.json()["error"]

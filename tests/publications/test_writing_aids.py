@@ -181,3 +181,31 @@ def test_publishing_is_refused_while_the_body_has_problems(editor, manager):
         services.publish_publication(publication=piece, by=manager)
 
     assert "is level 4 but follows level 1" in " ".join(refusal.value.messages)
+
+
+DEEP_JSON = '{"fields": ' + "[" * 100_000 + "]" * 100_000 + "}"
+
+
+def test_json_nested_100000_deep_is_a_400_not_a_500(editor_client):
+    assert editor_client.post(URL, DEEP_JSON, content_type="application/json").status_code == 400
+
+
+def test_a_body_over_the_aids_cap_is_a_413_with_a_reason(editor_client, form):
+    payload = json.dumps({"fields": {**form, "body": "<p>" + "word " * 210_000 + "</p>"}})
+    response = editor_client.post(URL, payload, content_type="application/json")
+
+    assert response.status_code == 413
+    assert "too long" in response.json()["error"]
+
+
+def test_html_nested_too_deep_is_a_400_with_a_reason(editor_client, form):
+    payload = json.dumps({"fields": {**form, "body": "<div>" * 40_000 + "x"}})
+    response = editor_client.post(URL, payload, content_type="application/json")
+
+    assert response.status_code == 400
+    assert "nests too deeply" in response.json()["error"]
+
+
+def test_html_nested_deep_but_under_the_limit_gets_aids(editor_client, form):
+    body = ("<blockquote>" * 150 + "<p>Deep words here.</p>" + "</blockquote>" * 150) * 20
+    assert aids(editor_client, {**form, "body": body})["words"] == 60

@@ -106,8 +106,13 @@ function refreshAids() {
       has_author: hasAuthor(),
     })
       .then((aids) => number === aidsRequest && showAids(aids))
-      .catch(() => {
-        if (number === aidsRequest) aid("ready").hidden = true
+      .catch((error) => {
+        if (number !== aidsRequest) return
+        aid("ready").hidden = true
+        // A body too long or too deep for the aids: show the reason where the problems go.
+        if (error.response?.status === 413 || error.response?.status === 400) {
+          aid("problems").replaceChildren(Object.assign(document.createElement("li"), { textContent: error.message }))
+        }
       })
   }, AIDS_DELAY_MS)
 }
@@ -137,6 +142,9 @@ function autosave() {
         // Someone saved a newer version, or the piece went live: stop, never overwrite.
         clearInterval(autosaveTimer)
         autosaveTimer = null
+        status.textContent = error.message
+      } else if (error.response?.status === 413 || error.response?.status === 400) {
+        // Too long or too deeply nested to autosave: say so, and keep trying in case it shrinks.
         status.textContent = error.message
       } else {
         status.textContent = "Autosave failed; trying again in a few seconds."
