@@ -329,6 +329,34 @@ class TestPreviewLinks:
             services.create_preview_link_token(publication=ready_piece(), by=nobody)
 
 
+    def test_an_expired_piece_gets_no_share_link(self, editor):
+        piece = ready_piece(status=Status.PUBLISHED, expire_at=timezone.now() - datetime.timedelta(hours=1))
+
+        with pytest.raises(ValidationError, match="expired"):
+            services.create_preview_link_token(publication=piece, by=editor)
+
+    def test_an_unpublished_piece_gets_no_share_link(self, editor):
+        piece = ready_piece(status=Status.UNPUBLISHED)
+
+        with pytest.raises(ValidationError, match="taken down"):
+            services.create_preview_link_token(publication=piece, by=editor)
+
+    def test_a_draft_and_a_piece_in_review_still_get_share_links(self, editor):
+        for status in (Status.DRAFT, Status.IN_REVIEW):
+            piece = ready_piece(status=status, expire_at=timezone.now() + datetime.timedelta(days=3))
+            token = services.create_preview_link_token(publication=piece, by=editor)
+
+            assert services.publication_id_from_preview_token(token) == piece.pk
+
+    def test_a_share_link_stops_working_once_the_expiry_passes(self, editor):
+        piece = ready_piece(status=Status.PUBLISHED, expire_at=timezone.now() + datetime.timedelta(days=1))
+        token = services.create_preview_link_token(publication=piece, by=editor)
+
+        Publication.objects.filter(pk=piece.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
+
+        assert services.publication_id_from_preview_token(token) is None
+
+
 class BrokenMailBackend:
     """A mail server that is down."""
 

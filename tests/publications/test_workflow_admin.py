@@ -234,6 +234,33 @@ class TestPreview:
         assert AuditEntry.objects.filter(action="share_preview", object_id=str(draft.pk)).exists()
 
 
+    def test_a_share_link_stops_opening_once_the_piece_expires(self, editor, client):
+        piece = PublicationFactory(
+            title="Expiring piece", status=Status.PUBLISHED, expire_at=timezone.now() + datetime.timedelta(days=1)
+        )
+        token = services.create_preview_link_token(publication=piece, by=editor)
+        url = reverse("publications:preview_share", args=[token])
+        assert client.get(url).status_code == 200
+
+        Publication.objects.filter(pk=piece.pk).update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
+
+        response = client.get(url)
+        assert response.status_code == 404 and "Expiring piece" not in response.content.decode()
+
+    def test_the_share_button_refuses_an_expired_piece_with_the_reason(self, editor_client):
+        piece = PublicationFactory(
+            status=Status.PUBLISHED, expire_at=timezone.now() - datetime.timedelta(days=1)
+        )
+
+        response = workflow(editor_client, piece, "share")
+
+        assert response.status_code == 302
+        assert [str(m) for m in response.wsgi_request._messages] == [
+            "This piece has expired: share links are not made for it. Clear or move its expiry first."
+        ]
+        assert not AuditEntry.objects.filter(action="share_preview", object_id=str(piece.pk)).exists()
+
+
 def test_revisions_compare_field_by_field_and_restore(editor_client):
     piece = PublicationFactory(title="First title", authors=[PersonFactory()])
     editor_client.post(change_url(piece), change_form_data(piece))
