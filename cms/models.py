@@ -90,6 +90,11 @@ class Topic(SluggedModel):
         return reverse("taxonomy:topic", args=[self.slug])
 
 
+# Levels of the region tree (a top-level region is level 1). Deeper trees are refused by
+# Region.clean; pages show regions below this level (data from before the cap) flattened at it.
+REGION_MAX_DEPTH = 8
+
+
 class Region(SluggedModel):
     """A place in the region tree: a piece tagged "Eastern Europe" is also found under "Europe"."""
 
@@ -109,15 +114,52 @@ class Region(SluggedModel):
         return reverse("taxonomy:region", args=[self.slug])
 
     def clean(self):
-        ancestor = self.parent
-        while ancestor is not None:
-            if self.pk is not None and ancestor.pk == self.pk:
+        if self.parent_id is None:
+            return
+        # One query for the whole tree, walked without recursion: a chain left from before the
+        # depth cap (or written behind the admin's back) must not cost a query per level.
+        parents = dict(Region.objects.values_list("pk", "parent_id"))
+        if self.pk is not None:
+            parents[self.pk] = self.parent_id
+        depth, ancestor, seen = 1, self.parent_id, set()
+        while ancestor is not None and ancestor not in seen:
+            if ancestor == self.pk:
                 raise ValidationError({"parent": "A region cannot sit inside itself or its own sub-regions."})
-            ancestor = ancestor.parent
+            seen.add(ancestor)
+            depth += 1
+            ancestor = parents.get(ancestor)
+        levels_below = region_levels_below(self.pk, parents) if self.pk is not None else 0
+        if depth + levels_below > REGION_MAX_DEPTH:
+            raise ValidationError(
+                {
+                    "parent": (
+                        f"The region tree can be at most {REGION_MAX_DEPTH} levels deep; "
+                        f"here this region would be at level {depth}"
+                        + (f" with {levels_below} levels of sub-regions below it" if levels_below else "")
+                        + ". Choose a wider region."
+                    )
+                }
+            )
 
     def descendant_ids(self) -> set[int]:
         """Return the ids of this region and every region below it (one query)."""
         return descendant_region_ids([self.pk])
+
+
+def region_levels_below(region_id: int, parents: dict[int, int | None]) -> int:
+    """Return how many levels of sub-regions lie below a region, given every region's parent. No query."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in parents.items():
+        children.setdefault(parent_id, []).append(pk)
+    deepest, frontier, seen = 0, [(region_id, 0)], {region_id}
+    while frontier:
+        pk, level = frontier.pop()
+        deepest = max(deepest, level)
+        for child in children.get(pk, []):
+            if child not in seen:
+                seen.add(child)
+                frontier.append((child, level + 1))
+    return deepest
 
 
 def descendant_region_ids(region_ids) -> set[int]:

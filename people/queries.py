@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Lower, Substr
 from django.http import Http404
 
-from cms.models import Center, Region, Topic, descendant_region_ids
+from cms.models import REGION_MAX_DEPTH, Center, Region, Topic, descendant_region_ids
 from cms.pagecache import depends_on, model_tag
 from cms.pagination import paginate
 from people.models import Affiliation, Person, PersonLink
@@ -108,15 +108,17 @@ def directory_options() -> DirectoryOptions:
     regions: list[FilterOption] = []
     seen: set[int] = set()
 
-    def walk(parent_id, depth):
-        for pk, slug, name, _ in children.get(parent_id, []):
-            if pk in seen:  # a loop in bad data must not hang the page
-                continue
-            seen.add(pk)
-            regions.append(FilterOption(pk, slug, INDENT * depth + name))
-            walk(pk, depth + 1)
-
-    walk(None, 0)
+    # Walked with a stack, not recursion: a chain of a thousand regions (data from before the
+    # depth cap) must not exhaust it; regions below the cap are indented as at the last level.
+    stack = [(row, 0) for row in reversed(children.get(None, []))]
+    while stack:
+        (pk, slug, name, _), depth = stack.pop()
+        if pk in seen:  # a loop in bad data must not hang the page
+            continue
+        seen.add(pk)
+        regions.append(FilterOption(pk, slug, INDENT * depth + name))
+        below = min(depth + 1, REGION_MAX_DEPTH - 1)
+        stack.extend((row, below) for row in reversed(children.get(pk, [])))
     return DirectoryOptions(centers=centers, topics=topics, regions=regions)
 
 

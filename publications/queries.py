@@ -31,6 +31,7 @@ from cms.models import (
     PublicationType,
     Region,
     Topic,
+    REGION_MAX_DEPTH,
     descendant_region_ids,
     most_specific_disclaimer,
 )
@@ -338,7 +339,9 @@ def region_tree(regions) -> list[RegionNode]:
     """Arrange loaded regions (in display order) as a forest of RegionNode. No query.
 
     A region whose parent is not among `regions` becomes a root; a cycle (which Region.clean
-    forbids) cannot loop forever.
+    forbids) cannot loop forever. Regions below REGION_MAX_DEPTH (data from before the cap) hang
+    flattened under their ancestor at the last level, so no page nests deeper than the cap. Built
+    without recursion: a chain of a thousand regions must not exhaust the stack.
     """
     regions = list(regions)
     known = {region.pk for region in regions}
@@ -346,22 +349,35 @@ def region_tree(regions) -> list[RegionNode]:
     for region in regions:
         parent_id = region.parent_id if region.parent_id in known else None
         children.setdefault(parent_id, []).append(region)
+    roots: list[RegionNode] = []
     seen: set[int] = set()
-
-    def grow(region: Region, depth: int) -> RegionNode:
-        seen.add(region.pk)
-        kids = [grow(child, depth + 1) for child in children.get(region.pk, []) if child.pk not in seen]
-        return RegionNode(region=region, depth=depth, children=kids)
-
-    return [grow(region, 0) for region in children.get(None, [])]
+    # (region whose sub-regions to place, the list they go into, their depth)
+    stack: list[tuple[Region | None, list[RegionNode], int]] = [(None, roots, 0)]
+    while stack:
+        parent, container, depth = stack.pop()
+        placed = []
+        for child in children.get(parent.pk if parent else None, []):
+            if child.pk in seen:
+                continue
+            seen.add(child.pk)
+            node = RegionNode(region=child, depth=depth, children=[])
+            container.append(node)
+            if depth + 1 < REGION_MAX_DEPTH:
+                placed.append((child, node.children, depth + 1))
+            else:
+                placed.append((child, container, depth))
+        stack.extend(reversed(placed))
+    return roots
 
 
 def walk_region_tree(nodes: list[RegionNode]) -> list[RegionNode]:
     """Return the nodes of a region forest depth first (parents before their sub-regions). No query."""
     flat: list[RegionNode] = []
-    for node in nodes:
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
         flat.append(node)
-        flat.extend(walk_region_tree(node.children))
+        stack.extend(reversed(node.children))
     return flat
 
 
