@@ -247,7 +247,7 @@ class PublicationType(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.label)
         if not self.plural_label:
-            self.plural_label = default_plural(self.label)
+            self.plural_label = default_plural(self.label)[: self._meta.get_field("plural_label").max_length]
         super().save(*args, **kwargs)
 
 

@@ -19,15 +19,22 @@ def base_slug(text: str, *, max_length: int = 200) -> str:
 
 
 def unique_slug(instance, text: str, *, field: str = "slug") -> str:
-    """Return a slug for `instance` from `text` that no other row of its model uses."""
+    """Return a slug for `instance` from `text` that no other row of its model uses.
+
+    The slug always fits its column: a long stem is cut to make room for the "-2" suffix
+    rather than the suffix pushing the slug past the column.
+    """
     max_length = instance._meta.get_field(field).max_length
-    stem = base_slug(text, max_length=max_length - 6)
+    stem = base_slug(text, max_length=max_length)
+    # Every candidate starts with this much of the stem, however long its suffix grows.
+    common = stem[: max(1, max_length - 12)]
     siblings = type(instance)._default_manager.exclude(pk=instance.pk)
     taken = set(
-        siblings.filter(**{f"{field}__startswith": stem}).order_by().values_list(field, flat=True)
+        siblings.filter(**{f"{field}__startswith": common}).order_by().values_list(field, flat=True)
     )
     candidate, counter = stem, 2
     while candidate in taken:
-        candidate = f"{stem}-{counter}"
+        suffix = f"-{counter}"
+        candidate = f"{stem[: max_length - len(suffix)].rstrip('-')}{suffix}"
         counter += 1
     return candidate

@@ -101,11 +101,13 @@ class Person(models.Model):
 
 
 def default_sort_name(name: str) -> str:
-    """Return "Last, First…" for A–Z lists; single names stay as they are."""
+    """Return "Last, First…" for A–Z lists; single names stay as they are.
+
+    Cut to the column: the comma makes it longer than the name, and a name may fill its column.
+    """
     parts = name.split()
-    if len(parts) < 2:
-        return name
-    return f"{parts[-1]}, {' '.join(parts[:-1])}"
+    sort_name = name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
+    return sort_name[: Person._meta.get_field("sort_name").max_length].rstrip()
 
 
 class Affiliation(models.Model):

@@ -44,6 +44,7 @@ from publications.legacy import (
     decode_legacy_bytes,
     html_to_paragraphs,
     name_key,
+    normalize_text,
     parse_legacy_page,
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
@@ -704,6 +705,7 @@ def import_legacy_file(
     try:
         text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
         page = parse_legacy_page(text, file_name=os.path.basename(path))
+        _check_legacy_lengths(page, text)
     except LegacyFormatError as error:
         result.errors.append(str(error))
         return result
@@ -743,7 +745,6 @@ def import_legacy_file(
 
 
 def _write_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog, warnings: list[str]):
-    _check_legacy_lengths(page)
     type_id = _legacy_type_id(page, catalog, warnings)
     primary_id = catalog.ids(Center, [page.primary_center])[0] if page.primary_center else None
     for name in page.other_newsletters:
@@ -842,23 +843,44 @@ def _imported_before(legacy_id: str, fields: dict):
     return next(iter(found), None)
 
 
-def _check_legacy_lengths(page: LegacyPage) -> None:
-    def check(value: str, limit: int, what: str):
-        if len(value) > limit:
-            raise LegacyImportRefused(f"{what} is {len(value)} characters long; at most {limit} fit")
+def _check_legacy_lengths(page: LegacyPage, text: str) -> None:
+    """Refuse a value longer than its column, naming the field and its line, before any row is built.
 
-    check(page.title, Publication._meta.get_field("title").max_length, "the title")
-    check(page.image_credit, Publication._meta.get_field("lead_image_credit").max_length, "the image credit")
-    check(page.source, Publication._meta.get_field("source_name").max_length, "the source outlet")
-    check(page.type_key, PublicationType._meta.get_field("legacy_key").max_length, "the type")
-    name_limit = Center._meta.get_field("name").max_length
-    for key in ("centers", "collections", "regions", "topics", "programs", "projects", "newsletters", "other_newsletters"):
+    The database's own message ("value too long for type character varying(300)") names
+    neither, and SQLite would store the value whole.
+    """
+    text = normalize_text(text)
+
+    def line_of(value: str, key: str | None = None) -> int | None:
+        # The first place the file spells the value; a metadata value whose spacing the parser
+        # folded is found by its key instead.
+        at = text.find(value)
+        if at == -1 and key:
+            at = text.find(f'"{key}"')
+        return text.count("\n", 0, at) + 1 if at != -1 else None
+
+    def check(value: str, model, column: str, what: str, key: str | None = None):
+        limit = model._meta.get_field(column).max_length
+        if len(value) > limit:
+            raise LegacyFormatError(
+                f"field {what} is {len(value)} characters, at most {limit}", line=line_of(value, key)
+            )
+
+    check(page.title, Publication, "title", "title")
+    check(page.image_credit, Publication, "lead_image_credit", "image credit")
+    check(page.source, Publication, "source_name", "source")
+    check(page.type_key, PublicationType, "legacy_key", "type", "type")
+    check(page.primary_center, Center, "name", "primaryCenter", "primaryCenter")
+    terms = {
+        "centers": Center, "collections": Collection, "regions": Region, "topics": Topic, "programs": Program,
+        "projects": Project, "newsletters": Newsletter, "other_newsletters": Newsletter,
+    }
+    for key, model in terms.items():
         for name in getattr(page, key):
-            check(name, name_limit, f"the name “{name[:40]}…” in {key}")
-    check(page.primary_center, name_limit, "the primary center's name")
+            check(name, model, "name", key, key)
     for author in page.authors:
-        check(author.name, Person._meta.get_field("name").max_length, f"the author name “{author.name[:40]}…”")
-        check(author.title_line, Authorship._meta.get_field("title_line").max_length, f"{author.name}'s title line")
+        check(author.name, Person, "name", "authors", "authors")
+        check(author.title_line, Authorship, "title_line", f"title line of {author.name[:40]}")
 
 
 def _legacy_type_id(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str]) -> int:

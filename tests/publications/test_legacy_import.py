@@ -528,7 +528,7 @@ BAD_FILES = {
     "nested 100,000 deep": ('Stefan Lehne\n{"authors": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "the metadata is nested too deeply"),
     "a title too long for the site": (
         SEED.replace("Global Insider: Envoy", "Global Insider: " + "Envoy " * 60, 1),
-        "the title is 4",
+        "field title is 4",
     ),
 }
 
