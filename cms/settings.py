@@ -201,6 +201,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Staff sign in through the admin, and there is no /accounts/ page: a sign-in whose `next` is
+# refused (another site, a scheme) lands on the admin's desk rather than /accounts/profile/ (404).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True

@@ -56,3 +56,66 @@ def test_plain_text_paragraphs_are_escaped_not_interpreted():
     html = paragraphs_to_html("WPR: Why now?\r\n\r\n<script>alert(1)</script>\n")
 
     assert html == "<p>WPR: Why now?</p>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+
+
+# Addresses that look like pages of ours but take readers to another site: browsers drop tabs
+# and newlines, trim spaces and control characters, and read "\" as "/".
+OFF_SITE_LOOKING_RELATIVE = {
+    "//evil.example/x": "https://evil.example/x",
+    "/\\evil.example/x": "https://evil.example/x",
+    "\\\\evil.example/x": "https://evil.example/x",
+    "\\/evil.example/x": "https://evil.example/x",
+    "///evil.example/x": "https://evil.example/x",
+    "&#47;&#47;evil.example/x": "https://evil.example/x",
+    "/&#92;evil.example/x": "https://evil.example/x",
+    "/&#9;/evil.example/x": "https://evil.example/x",
+    "/&#10;/evil.example/x": "https://evil.example/x",
+    " //evil.example/x": "https://evil.example/x",
+    "&#1;//evil.example/x": "https://evil.example/x",
+    "https:/\\evil.example/x": "https://evil.example/x",
+    "https:evil.example/x": "https://evil.example/x",
+    "http:\\\\evil.example/x?a=\\b": "http://evil.example/x?a=\\b",
+}
+
+
+@pytest.mark.parametrize("href", OFF_SITE_LOOKING_RELATIVE)
+def test_a_link_that_looks_relative_but_leaves_the_site_is_stored_as_the_external_address_it_is(href):
+    publication = PublicationFactory(body=f'<p>See <a href="{href}">our page</a>.</p>')
+
+    publication.refresh_from_db()
+    expected = OFF_SITE_LOOKING_RELATIVE[href]
+    assert f'<a href="{expected}" rel="noopener noreferrer">our page</a>' in publication.body
+
+
+def test_reviewers_and_readers_see_the_external_address_of_a_disguised_link_on_the_page(client):
+    publication = PublicationFactory(status="published", body='<p>See <a href="/\\evil.example/x">our page</a>.</p>')
+
+    html = client.get(publication.get_absolute_url()).content.decode()
+
+    assert 'href="https://evil.example/x"' in html
+    assert "/\\evil.example" not in html
+
+
+@pytest.mark.parametrize(
+    "href", ["/publications/x/", "#note-1", "?page=2", "https://carnegieendowment.org/", "mailto:press@ceip.org"]
+)
+def test_ordinary_links_keep_their_address(href):
+    assert sanitize_html(f'<a href="{href}">x</a>') == f'<a href="{href}" rel="noopener noreferrer">x</a>'
+
+
+@pytest.mark.parametrize("href", ["/%5Cevil.example/x", "/%2F/evil.example/x", "/%09/evil.example/x"])
+def test_a_percent_encoded_slash_or_backslash_stays_a_page_of_the_site(client, href):
+    assert sanitize_html(f'<a href="{href}">x</a>') == f'<a href="{href}" rel="noopener noreferrer">x</a>'
+
+    response = client.get(href)
+
+    assert response.status_code in (301, 302, 404)
+    location = response.get("Location", "")
+    assert not location.startswith(("//", "/\\", "\\", "http"))
+
+
+@pytest.mark.parametrize(
+    "href", ["java&#9;script:alert(1)", "java&#10;script:alert(1)", "&#9;javascript:alert(1)", " javascript:alert(1)"]
+)
+def test_a_script_address_with_tabs_or_newlines_in_its_scheme_loses_its_address(href):
+    assert sanitize_html(f'<a href="{href}">x</a>') == '<a rel="noopener noreferrer">x</a>'
