@@ -432,6 +432,9 @@ class PublicationAdmin(admin.ModelAdmin):
         except ValidationError as refusal:
             for message in refusal.messages:
                 messages.error(request, message)
+        # The review queue's row actions come back to the queue, so a manager works down it.
+        if request.POST.get("from") == "review-queue" and action in {"approve", "request-changes"}:
+            return HttpResponseRedirect(reverse("admin:publications_publication_review_queue"))
         return HttpResponseRedirect(change_url)
 
     def autosave_view(self, request, pk):

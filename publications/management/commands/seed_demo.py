@@ -8,6 +8,7 @@ legacy_id (publications) or username (users), so running it again changes nothin
 no duplicates. Rows that are not demo content are never touched.
 """
 
+import datetime
 import time
 
 from io import StringIO
@@ -18,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from cms.models import (
@@ -35,7 +37,7 @@ from cms.richtext import paragraphs_to_html, sanitize_html
 from cms.slugs import base_slug
 from people.models import Affiliation, Person, PersonLink, default_sort_name
 from publications.demo import data, generator
-from publications.models import Authorship, CollectionItem, Publication
+from publications.models import Authorship, CollectionItem, Publication, Status
 
 # Publication fields the command owns (the slug is only set when a piece is first created).
 PUBLICATION_FIELDS = [
@@ -97,6 +99,7 @@ class Command(BaseCommand):
                 newsletters=newsletters,
             )
             self.seed_users()
+            self.seed_submissions([spec.legacy_id for spec in pubs])
         self.report(time.monotonic() - started)
 
     # -- taxonomies ---------------------------------------------------------------------------
@@ -411,6 +414,28 @@ class Command(BaseCommand):
             role = data.USER_ROLES.get(username)
             if role:
                 user.groups.add(Group.objects.get(name=role))
+
+    def seed_submissions(self, legacy_ids):
+        """Say who submitted the demo pieces that are past submission, as submit_for_review would.
+
+        The pieces are written in bulk with their status, so nothing else records it; the review
+        queue would show them as submitted by nobody, at no time. Only rows without a
+        submission get one, so reruns change nothing.
+        """
+        editor = get_user_model().objects.filter(username="editor").first()
+        unsubmitted = Publication.objects.filter(
+            legacy_id__in=legacy_ids,
+            status__in=[Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED],
+            submitted_at__isnull=True,
+        ).order_by("pk")
+        now = timezone.now()
+        rows = []
+        for hours, piece in enumerate(unsubmitted, start=1):
+            # A few hours apart, so the queue's "oldest first" reads like a working week.
+            piece.submitted_by, piece.submitted_at = editor, now - datetime.timedelta(hours=5 * hours)
+            rows.append(piece)
+        Publication.objects.bulk_update(rows, ["submitted_by", "submitted_at"], batch_size=200)
+        self.changes["updated"] += len(rows)
 
     # -- summary --------------------------------------------------------------------------------
 
