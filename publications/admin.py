@@ -83,6 +83,11 @@ class MineFilter(admin.SimpleListFilter):
         return queryset.filter(created_by=request.user) if self.value() == "1" else queryset
 
 
+# django-taggit stores a keyword in 100 characters and, when two keywords slugify alike,
+# appends "_1", "_2"… to the slug with no room left for it: a database error, not a form error.
+MAX_KEYWORD_LENGTH = 90
+
+
 class PublicationAdminForm(forms.ModelForm):
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -111,6 +116,16 @@ class PublicationAdminForm(forms.ModelForm):
             # otherwise show empty and the save would drop the link.
             current = translation_of.queryset.filter(pk=self.instance.translation_of_id)
             translation_of.queryset = referable(translation_of.queryset, user) | current
+
+    def clean_keywords(self):
+        keywords = self.cleaned_data.get("keywords") or []
+        for keyword in keywords:
+            if len(keyword) > MAX_KEYWORD_LENGTH:
+                raise ValidationError(
+                    f"A keyword is at most {MAX_KEYWORD_LENGTH} characters; “{keyword[:40]}…” has {len(keyword)}. "
+                    "Separate keywords with commas."
+                )
+        return keywords
 
     def clean(self):
         cleaned = super().clean()

@@ -105,3 +105,27 @@ def test_the_importer_names_the_field_and_line_of_a_value_too_long_for_its_colum
     assert result.status == "failed"
     assert result.errors == [f"line {line}: field {field} is {len(value)} characters, at most {limit}"]
     assert not Publication.objects.exists() and not Person.objects.exists() and not Topic.objects.exists()
+
+
+def test_a_keyword_too_long_for_its_column_is_a_form_error_not_a_500(client):
+    from django.urls import reverse
+
+    from tests.factories import PublicationTypeFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    keyword = "the consequences of " * 6  # 120 characters
+
+    response = client.post(
+        reverse("admin:publications_publication_add"),
+        {
+            "title": "Envoys", "slug": "envoys", "publication_type": PublicationTypeFactory().pk,
+            "language": "en", "body": "<p>Text</p>", "keywords": f"Balkans, {keyword}",
+            "authorships-TOTAL_FORMS": "0", "authorships-INITIAL_FORMS": "0",
+            "collection_items-TOTAL_FORMS": "0", "collection_items-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "A keyword is at most 90 characters" in errors["keywords"][0]
+    assert not Publication.objects.exists()
