@@ -33,6 +33,7 @@ authors).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -687,6 +688,18 @@ def _legacy_id(metadata_id: str | None, file_name: str, page: LegacyPage) -> tup
         return match.group(1), False
     identity = "\x1f".join([name_key(page.type_key), name_key(page.title), *(name_key(a.name) for a in page.authors)])
     return hashlib.sha256(identity.encode()).hexdigest()[:16], False
+
+
+def page_digest(page: LegacyPage) -> str:
+    """A fingerprint of what a page says, so that two files can be told to be the same page.
+
+    Warnings and where the id came from are left out: a file with the id in its metadata and
+    one named after it, saying the same, are one page.
+    """
+    fields = dataclasses.asdict(page)
+    for key in ("warnings", "id_in_metadata"):
+        fields.pop(key, None)
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -592,15 +592,50 @@ def test_a_piece_unpublished_in_the_cms_stays_unpublished_when_imported_again():
     assert any("unpublished in the CMS" in warning for warning in result.warnings)
 
 
-def test_the_same_page_twice_in_one_batch_is_imported_once(tmp_path):
-    (tmp_path / "a.txt").write_text(legacy_page_text(page_id="same"), encoding="utf-8")
-    (tmp_path / "b.txt").write_text(legacy_page_text(page_id="same", dek="Different."), encoding="utf-8")
+@pytest.mark.parametrize("changed_first", [True, False], ids=["changed file first", "changed file last"])
+def test_two_files_claiming_one_page_with_different_content_are_both_refused_whatever_their_order(
+    tmp_path, changed_first
+):
+    original, changed = legacy_page_text(page_id="same"), legacy_page_text(page_id="same", dek="Different.")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(changed if changed_first else original, encoding="utf-8")
+    b.write_text(original if changed_first else changed, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(legacy_page_text(title="Another piece"), encoding="utf-8")
+    report = tmp_path / "report.json"
 
-    _out, err, status = run_import(tmp_path, "--report", tmp_path / "report.json")
+    out, err, status = run_import(tmp_path, "--report", report)
 
     assert status == 1
-    assert Publication.objects.get().dek != "Different."
-    assert f"{tmp_path / 'b.txt'}: the same page as {tmp_path / 'a.txt'}" in err
+    assert list(Publication.objects.values_list("title", flat=True)) == ["Another piece"]
+    assert f"{a}: the same page (legacy id same) as {b}, with different content: neither file is imported" in err
+    assert f"{b}: the same page (legacy id same) as {a}, with different content: neither file is imported" in err
+    assert "1 created, 0 updated, 0 unchanged, 2 failed" in out
+    assert [entry["status"] for entry in json.loads(report.read_text(encoding="utf-8"))] == ["failed", "failed", "created"]
+
+
+def test_the_same_page_twice_word_for_word_in_one_batch_is_imported_once(tmp_path):
+    (tmp_path / "a.txt").write_text(legacy_page_text(page_id="same"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(legacy_page_text(page_id="same").replace("\n", "\r\n"), encoding="utf-8")
+
+    out, err, status = run_import(tmp_path, "-v", "2")
+
+    assert status == 0, err
+    assert Publication.objects.count() == 1
+    assert "1 created, 0 updated, 1 unchanged, 0 failed" in out
+    assert f"{tmp_path / 'b.txt'}: warning: the same page as {tmp_path / 'a.txt'} (legacy id same), word for word" in err
+
+
+def test_files_of_one_page_are_refused_by_the_service_too_once_the_batch_is_surveyed():
+    files = {"a.txt": legacy_page_text(page_id="same"), "b.txt": legacy_page_text(page_id="same", title="Changed")}
+    catalog = LegacyCatalog()
+    for path, text in files.items():
+        services.survey_legacy_file(path=path, content=text.encode(), catalog=catalog)
+
+    results = [import_text(text, path=path, catalog=catalog) for path, text in reversed(files.items())]
+
+    assert [result.status for result in results] == ["failed", "failed"]
+    assert "as a.txt, with different content" in results[0].errors[0]
+    assert not Publication.objects.exists()
 
 
 # Dates -----------------------------------------------------------------------------------------
