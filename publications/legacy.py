@@ -22,13 +22,34 @@ A page file reads, top to bottom (the seed is tests/publications/legacy_files/00
     - Malaysia’s Year as ASEAN Chair…Commentary
     …
 
+Lists. The metadata's list keys ("authors", "centers", "topics", …) are JSON arrays: each item
+is one name, whatever it holds, so "John Smith, Jr." and "Democracy, Conflict, and Governance
+Program" stay whole. The text keys centerAffiliationAll, programAffiliation, englishNewsletterAll
+and nonEnglishNewsletterAll hold several names separated by semicolons ("Democracy, Conflict, and
+Governance Program; Technology and International Affairs Program"); commas belong to the names
+and never split. The byline is never split: it is only compared with the authors joined by ", ".
+
+Authors. "About the Author(s)" has one block per author: a title line and a bio, then the
+author's recent work closed by the author's name line and "Recent Work". The title lines and
+bios stand either each before its own recent-work list or all before the first; either way the
+n-th title line and bio go with the n-th name line. The metadata's authors are the page's
+authors when they are reconciled: the byline reads as them joined by ", ", or the name lines
+name exactly them (in any order). A title line and bio go to the author their name line names,
+never to whoever stands at the same position; only a page without name lines whose byline
+agrees with the metadata pairs blocks with authors in byline order, as the format promises. A
+page that cannot be reconciled (byline, metadata and name lines disagree; a name line names
+someone who is not an author; title lines, bios and name lines do not pair up) is refused with
+a reason naming the lists.
+
 This module only turns bytes into a `LegacyPage` and back; it never touches the database.
 Writing pages into the CMS is `publications.services.import_legacy_file`.
 
 Each page gets a stable legacy id, so that importing it again updates the same publication:
 the metadata's "id" key when it has one; else the id in the exporter's file name
 (`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
-authors).
+authors). Within one batch, files that claim one legacy id must say the same (`page_digest`):
+then they are one page, imported once; else every one of them is refused, naming the others,
+so the outcome never depends on the order of the files.
 """
 
 from __future__ import annotations
