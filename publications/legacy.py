@@ -534,7 +534,6 @@ class _AboutBlock:
     bio: str
     name: str | None = None
     recent_work: list[str] = field(default_factory=list)
-    line: int = 0  # 1-based line of the title line, for messages
 
 
 def _read_about_section(
@@ -595,9 +594,7 @@ def _read_about_section(
             line=about + 1,
         )
     blocks = [
-        _AboutBlock(
-            title_line=lines[pair_lines[n]].strip(), bio=lines[pair_lines[n + 1]].strip(), line=pair_lines[n] + 1
-        )
+        _AboutBlock(title_line=lines[pair_lines[n]].strip(), bio=lines[pair_lines[n + 1]].strip())
         for n in range(0, len(pair_lines), 2)
     ]
     for block, (name, items) in zip(blocks, named, strict=False):
