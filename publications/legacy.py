@@ -36,8 +36,10 @@ n-th title line and bio go with the n-th name line. The metadata's authors are t
 authors when they are reconciled: the byline reads as them joined by ", ", or the name lines
 name exactly them (in any order). A title line and bio go to the author their name line names,
 never to whoever stands at the same position; only a page without name lines whose byline
-agrees with the metadata pairs blocks with authors in byline order, as the format promises. A
-page that cannot be reconciled (byline, metadata and name lines disagree; a name line names
+agrees with the metadata pairs blocks with authors in byline order, as the format promises. When
+some author has no recent work, hence no name line, nothing tells whose title line and bio is
+whose: each goes to the author whose name its bio starts with, else it is left out with a
+warning. A page that cannot be reconciled (byline, metadata and name lines disagree; a name line names
 someone who is not an author; title lines, bios and name lines do not pair up) is refused with
 a reason naming the lists.
 
@@ -534,6 +536,7 @@ class _AboutBlock:
     bio: str
     name: str | None = None
     recent_work: list[str] = field(default_factory=list)
+    has_pair: bool = True  # False for a name line whose title line and bio cannot be told
 
 
 def _read_about_section(
@@ -554,6 +557,7 @@ def _read_about_section(
     closing = [i for i in range(about + 1, rail) if lines[i].strip() == RECENT_WORK]
 
     pair_lines: list[int] = []  # indexes of the title and bio lines, in page order
+    segments: list[range] = []  # the title and bio lines before each name line's list
     named: list[tuple[str, list[str]]] = []
     position = about + 1
     for closing_line in closing:
@@ -563,6 +567,7 @@ def _read_about_section(
         first_item = name_line
         while first_item > position and lines[first_item - 1].startswith("- "):
             first_item -= 1
+        segments.append(range(position, first_item))
         pair_lines.extend(range(position, first_item))
         named.append((lines[name_line].strip(), [line[2:].strip() for line in lines[first_item:name_line]]))
         position = closing_line + 1
@@ -586,19 +591,24 @@ def _read_about_section(
             f"expected the author's name and “{RECENT_WORK}” after the recent-work list: the file looks cut off",
             line=min(end + 1, len(lines)),
         )
-    if named and len(pair_lines) != 2 * len(named):
+    if len(pair_lines) % 2:
         raise LegacyFormatError(
-            f"“About the Author(s)” has {len(pair_lines)} lines of title lines and bios for "
-            f"{len(named)} authors' names ({_listed(name for name, _ in named)}): expected a title line "
-            "and a bio per author, so whose is whose cannot be told",
+            f"“About the Author(s)” has {len(pair_lines)} lines of title lines and bios: expected a title "
+            "line and a bio per author, so whose is whose cannot be told",
             line=about + 1,
         )
     blocks = [
-        _AboutBlock(title_line=lines[pair_lines[n]].strip(), bio=lines[pair_lines[n + 1]].strip())
-        for n in range(0, len(pair_lines), 2)
+        _AboutBlock(title_line=lines[at].strip(), bio=lines[at + 1].strip()) for at in pair_lines[::2]
     ]
-    for block, (name, items) in zip(blocks, named, strict=False):
-        block.name, block.recent_work = name, items
+    if len(blocks) == len(named):
+        for about_block, (name, items) in zip(blocks, named, strict=True):
+            about_block.name, about_block.recent_work = name, items
+    else:
+        # Some authors have no recent work, hence no name line, and nothing in the page says
+        # which title line and bio stand for which name line: the blocks stay unnamed.
+        blocks.extend(
+            _AboutBlock(title_line="", bio="", name=name, recent_work=items, has_pair=False) for name, items in named
+        )
     _read_disclaimer_and_rail(page, lines, position)
     return about, blocks
 
@@ -644,17 +654,40 @@ def _reconcile_authors(
         return authors
     by_name: dict[str, _AboutBlock] = {}
     for block in blocks:
-        by_name.setdefault(name_key(block.name), block)
+        if block.name is not None:
+            by_name.setdefault(name_key(block.name), block)
+    unnamed = [block for block in blocks if block.name is None]
     seen = set()
     for author in authors:
         key = name_key(author.name)
-        block = by_name.pop(key, None)
-        if block is not None:
-            author.title_line, author.bio, author.recent_work = block.title_line, block.bio, block.recent_work
-        elif key not in seen:
-            warnings.append(f"“About the Author(s)” has no block naming {author.name}: imported without a title line or bio")
+        if key in seen:
+            continue  # listed twice: dropped later
         seen.add(key)
+        block = by_name.get(key)
+        if block is not None:
+            author.recent_work = block.recent_work
+        if block is None or not block.has_pair:
+            # A title line and bio without a name line are still this author's when the bio
+            # starts with the author's name.
+            block = next((b for b in unnamed if _starts_with_name(b.bio, author.name)), None)
+            if block is None:
+                warnings.append(
+                    f"no title line and bio in “About the Author(s)” is {author.name}'s: imported without them"
+                )
+                continue
+            unnamed.remove(block)
+        author.title_line, author.bio = block.title_line, block.bio
+    for block in unnamed:
+        warnings.append(
+            f"a block of “About the Author(s)” (title line “{block.title_line}”) names none of the authors: "
+            "its title line and bio were not imported"
+        )
     return authors
+
+
+def _starts_with_name(bio: str, name: str) -> bool:
+    bio, name = name_key(bio), name_key(name)
+    return bio.startswith(name) and not bio[len(name) : len(name) + 1].isalnum()
 
 
 def _listed(names: Iterable[str]) -> str:

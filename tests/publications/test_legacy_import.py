@@ -516,6 +516,41 @@ def test_title_lines_and_bios_written_before_each_authors_recent_work_are_read_b
     assert page.disclaimer.startswith("Carnegie does not take institutional positions")
 
 
+def test_a_block_without_recent_work_goes_to_the_author_its_bio_names_and_never_by_position():
+    lines = legacy_page_text(authors=[BALFOUR, ("Elina Noor", "Senior Fellow, Carnegie China", "She writes."), LEHNE])
+    lines = lines.split("\n")
+    about = lines.index("About the Authors")
+    pairs = lines[about + 1 : about + 7]
+    lehne_list_start = lines.index("Recent Work", lines.index("Recent Work") + 1) + 1
+    # Balfour and Noor have no recent work, so only Lehne's block, the last, has a name line.
+    text = "\n".join(lines[: about + 1] + pairs + lines[lehne_list_start:])
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    people = {person.name: person for person in Person.objects.all()}
+    assert people["Rosa Balfour"].bio == "<p>Rosa Balfour writes on Europe.</p>"
+    assert people["Stefan Lehne"].bio == "<p>Stefan Lehne writes on the EU.</p>"
+    assert people["Elina Noor"].bio == ""
+    assert "no title line and bio in “About the Author(s)” is Elina Noor's: imported without them" in result.warnings
+
+
+def test_when_only_some_authors_have_a_name_line_a_bio_that_names_nobody_is_left_out_not_guessed():
+    lehne = ("Stefan Lehne", "Senior Fellow, Carnegie Europe", "He writes on the EU.")
+    lines = legacy_page_text(authors=[lehne, BALFOUR]).split("\n")
+    first_close = lines.index("Recent Work")
+    # Balfour has no recent work: her name line and "Recent Work" are missing.
+    text = "\n".join(lines[:first_close + 1] + lines[first_close + 3 :])
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    people = {person.name: person for person in Person.objects.all()}
+    assert people["Rosa Balfour"].bio == "<p>Rosa Balfour writes on Europe.</p>"
+    assert people["Stefan Lehne"].bio == ""
+    assert any("(title line “Senior Fellow, Carnegie Europe”) names none of the authors" in w for w in result.warnings)
+
+
 # Idempotence -----------------------------------------------------------------------------------
 
 
