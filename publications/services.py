@@ -740,7 +740,7 @@ def import_legacy_file(
     if clashing:
         result.errors.append(
             f"the same page (legacy id {page.legacy_id}) as {', '.join(clashing)}, with different content: "
-            "neither file is imported, whichever comes first; keep one of them"
+            "none of these files is imported, whatever their order; keep one of them"
         )
         return result
     earlier = catalog.legacy_ids.get(page.legacy_id)

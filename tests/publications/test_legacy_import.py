@@ -642,8 +642,8 @@ def test_two_files_claiming_one_page_with_different_content_are_both_refused_wha
 
     assert status == 1
     assert list(Publication.objects.values_list("title", flat=True)) == ["Another piece"]
-    assert f"{a}: the same page (legacy id same) as {b}, with different content: neither file is imported" in err
-    assert f"{b}: the same page (legacy id same) as {a}, with different content: neither file is imported" in err
+    assert f"{a}: the same page (legacy id same) as {b}, with different content: none of these files is imported" in err
+    assert f"{b}: the same page (legacy id same) as {a}, with different content: none of these files is imported" in err
     assert "1 created, 0 updated, 0 unchanged, 2 failed" in out
     assert [entry["status"] for entry in json.loads(report.read_text(encoding="utf-8"))] == ["failed", "failed", "created"]
 
