@@ -43,15 +43,17 @@ warning. A page that cannot be reconciled (byline, metadata and name lines disag
 someone who is not an author; title lines, bios and name lines do not pair up) is refused with
 a reason naming the lists.
 
+One page, one file. Within one batch, files that claim one legacy id (see below) must say the
+same (`page_digest`): then they are one page, imported once; else every one of them is refused,
+naming the others, so the outcome never depends on the order of the files.
+
 This module only turns bytes into a `LegacyPage` and back; it never touches the database.
 Writing pages into the CMS is `publications.services.import_legacy_file`.
 
 Each page gets a stable legacy id, so that importing it again updates the same publication:
 the metadata's "id" key when it has one; else the id in the exporter's file name
 (`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
-authors). Within one batch, files that claim one legacy id must say the same (`page_digest`):
-then they are one page, imported once; else every one of them is refused, naming the others,
-so the outcome never depends on the order of the files.
+authors).
 """
 
 from __future__ import annotations

@@ -42,11 +42,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, report, verbosity, **options):
         started = time.monotonic()
-        catalog = LegacyCatalog()
+        # A first walk only counts, so the progress bar knows the total without holding every path.
+        total = sum(1 for _ in iter_legacy_paths(paths))
         report_file = self.open_report(report)
-        total = self.survey(paths, catalog)
         bar = ProgressBar(getattr(self.stderr, "_out", self.stderr), total)
         counts, warnings = Counter(), 0
+        catalog = LegacyCatalog()
+        self.survey(paths, catalog)
         self.commit_without_waiting(True)
         purged_at = self.purge(dry_run)
         try:
@@ -79,22 +81,19 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {total} files failed; each is listed above as “path: reason”.", returncode=1)
 
-    def survey(self, paths, catalog) -> int:
-        """A first walk: count the files for the progress bar and note which page each one is.
+    def survey(self, paths, catalog) -> None:
+        """Note which page each file is before importing any, through `survey_legacy_file`.
 
         So two files that claim one page with different content are both refused, whichever
-        the walk meets first (`survey_legacy_file`). Only ids and digests are kept, not files.
+        the walk meets first. Only ids and digests are kept, not the files.
         """
-        total = 0
         for path, problem in iter_legacy_paths(paths):
-            total += 1
             if problem:
                 continue
             try:
                 survey_legacy_file(path=path, content=read_legacy_file(path), catalog=catalog)
             except Exception:  # noqa: BLE001, S112 — the import itself reports the file
                 continue
-        return total
 
     def purge(self, dry_run) -> float:
         """Purge the page cache: at the start, once a second and at the end of a run.
