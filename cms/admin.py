@@ -1,11 +1,16 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.html import format_html
 
+from cms.admin_audit import AuditedAdminMixin
+from cms.admin_refusals import RefusesChangesMixin
 from cms.forms import ImageForm
 from cms.models import (
     AuditEntry,
@@ -21,10 +26,10 @@ from cms.models import (
 )
 from cms.widgets import FocalPointInput
 from publications.models import Publication
-from publications.scope import EVERY_CENTER, center_scope, scoped
+from publications.scope import EVERY_CENTER, center_scope, image_change_refusal, scoped
 
 
-class TaxonomyAdmin(admin.ModelAdmin):
+class TaxonomyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -101,7 +106,7 @@ class RegionAdmin(TaxonomyAdmin):
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(admin.ModelAdmin):
+class PublicationTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["label", "plural_label", "slug", "order", "shows_source", "legacy_key"]
     list_editable = ["order"]
     search_fields = ["label", "slug", "legacy_key"]
@@ -109,7 +114,7 @@ class PublicationTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Disclaimer)
-class DisclaimerAdmin(admin.ModelAdmin):
+class DisclaimerAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "scope", "center", "publication_type"]
     list_filter = ["center", "publication_type"]
     list_select_related = ["center", "publication_type"]
@@ -128,7 +133,7 @@ class LabelledFileInput(forms.ClearableFileInput):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"widget": LabelledFileInput}}
     form = ImageForm
     list_display = ["thumbnail", "title", "credit", "dimensions", "uploaded_at"]
@@ -154,6 +159,10 @@ class ImageAdmin(admin.ModelAdmin):
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.width else ""
 
+    def change_refusal(self, request, obj):
+        # Replacing the file of an image a live page shows changes that page at once.
+        return image_change_refusal(request.user, obj)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
@@ -175,6 +184,21 @@ class ImageAdmin(admin.ModelAdmin):
             image.file.url,
             f"{image.title}: click the subject to set the focal point",
         )
+
+
+# Who may do what is decided by users' groups and permissions: every change to them is audited.
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):
+    pass
 
 
 @admin.register(AuditEntry)

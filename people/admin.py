@@ -1,8 +1,21 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
+from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
+from cms.admin_refusals import RefusesChangesMixin
 from people.models import Affiliation, Person, PersonLink
+
+# The admin is the one place where people meet the pieces that show them: whether a person is
+# on the public site, and on whose desk, depends on live pieces (publications/scope.py).
+from publications.scope import is_manager, person_change_refusal
+
+PROFILE_NEEDS_MANAGER = (
+    "Only a manager can give a person a public profile page. Leave “public profile” unticked; "
+    "a manager of your center ticks it when the profile is ready."
+)
 
 
 class AffiliationInline(LabelledTabularInline):
@@ -21,8 +34,24 @@ class PersonLinkInline(LabelledTabularInline):
     fields = ["label", "url", "position"]
 
 
+class PersonAdminForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = "__all__"
+
+    def clean_has_profile(self):
+        wanted = self.cleaned_data.get("has_profile")
+        user = getattr(self, "user", None)
+        # clean_<field> runs before the form writes onto the instance: this is the stored value.
+        already_public = self.instance.pk is not None and self.instance.has_profile
+        if wanted and not already_public and user is not None and not is_manager(user):
+            raise ValidationError(PROFILE_NEEDS_MANAGER)
+        return wanted
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+    form = PersonAdminForm
     list_display = ["name", "main_title", "kind", "is_current", "has_profile", "updated_at"]
     list_filter = ["kind", "is_current", "has_profile", "affiliations__center", "topics", "regions"]
     search_fields = ["name", "sort_name", "slug", "affiliations__title_line"]
@@ -41,6 +70,22 @@ class PersonAdmin(admin.ModelAdmin):
         return super().get_queryset(request).prefetch_related(
             Prefetch("affiliations", queryset=Affiliation.objects.order_by("position", "pk"))
         )
+
+    def change_refusal(self, request, obj):
+        # Everyone on the staff may read every person and name them in a byline; changing one
+        # who is on the public site, or on another center's desk, is refused.
+        return person_change_refusal(request.user, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if not is_manager(request.user):
+            # An editor's new person has no public page until a manager gives them one.
+            initial.setdefault("has_profile", False)
+        return initial
 
     @admin.display(description="title")
     def main_title(self, person):
