@@ -8,10 +8,6 @@ from cms.admin_inlines import LabelledTabularInline
 from cms.admin_refusals import RefusesChangesMixin
 from people.models import Affiliation, Person, PersonLink
 
-# The admin is the one place where people meet the pieces that show them: whether a person is
-# on the public site, and on whose desk, depends on live pieces (publications/scope.py).
-from publications.scope import is_manager, person_change_refusal
-
 PROFILE_NEEDS_MANAGER = (
     "Only a manager can give a person a public profile page. Leave “public profile” unticked; "
     "a manager of your center ticks it when the profile is ready."
@@ -39,17 +35,17 @@ class PersonAdminForm(forms.ModelForm):
         model = Person
         fields = "__all__"
 
+    may_make_public = True  # set per request by PersonAdmin.get_form
+
     def clean_has_profile(self):
         wanted = self.cleaned_data.get("has_profile")
-        user = getattr(self, "user", None)
         # clean_<field> runs before the form writes onto the instance: this is the stored value.
         already_public = self.instance.pk is not None and self.instance.has_profile
-        if wanted and not already_public and user is not None and not is_manager(user):
+        if wanted and not already_public and not self.may_make_public:
             raise ValidationError(PROFILE_NEEDS_MANAGER)
         return wanted
 
 
-@admin.register(Person)
 class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     form = PersonAdminForm
     list_display = ["name", "main_title", "kind", "is_current", "has_profile", "updated_at"]
@@ -71,18 +67,21 @@ class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
             Prefetch("affiliations", queryset=Affiliation.objects.order_by("position", "pk"))
         )
 
-    def change_refusal(self, request, obj):
-        # Everyone on the staff may read every person and name them in a byline; changing one
-        # who is on the public site, or on another center's desk, is refused.
-        return person_change_refusal(request.user, obj)
+    # Whether a person is on the public site, and on whose desk, depends on the pieces that name
+    # them: publications/admin.py registers a subclass that decides both (imports point down).
+    def change_refusal(self, request, obj) -> str | None:
+        return None
+
+    def may_make_public(self, request) -> bool:
+        return True
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+        return type(form.__name__, (form,), {"may_make_public": self.may_make_public(request)})
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        if not is_manager(request.user):
+        if not self.may_make_public(request):
             # An editor's new person has no public page until a manager gives them one.
             initial.setdefault("has_profile", False)
         return initial

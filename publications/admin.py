@@ -24,6 +24,8 @@ from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
 from cms.desk_views import BadBody, check_length, check_nesting, json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
+from people.admin import PersonAdmin
+from people.models import Person
 from publications import desk, services
 from publications.scope import (
     EVERY_CENTER,
@@ -31,6 +33,7 @@ from publications.scope import (
     center_scope,
     collection_center_ids,
     is_manager,
+    person_change_refusal,
     referable,
     scoped,
     within_scope,
@@ -714,3 +717,19 @@ class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
             if hidden.exists():
                 return False
         return super().has_delete_permission(request, obj)
+
+
+@admin.register(Person)
+class PersonOnDeskAdmin(PersonAdmin):
+    """People on desks: registered here, like CollectionAdmin, because it takes the pieces that
+    name a person to know whether they are on the public site and on whose desk (scope.py).
+
+    Everyone on the staff reads every person and may name them in a byline; a person who is
+    public is changed by managers only, and one affiliated with another center by its desk.
+    """
+
+    def change_refusal(self, request, obj):
+        return person_change_refusal(request.user, obj)
+
+    def may_make_public(self, request):
+        return is_manager(request.user)
