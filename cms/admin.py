@@ -62,8 +62,9 @@ class CenterAdmin(TaxonomyAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        # A center's staff are offered only their own centers as a piece's primary center.
-        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") == "primary_center":
+        # A center's staff are offered only their own centers as a piece's primary center and as
+        # centers to add (PublicationAdminForm refuses others with a reason, should one be posted).
+        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") in {"primary_center", "centers"}:
             scope = center_scope(request.user)
             if scope is not EVERY_CENTER:
                 queryset = queryset.filter(pk__in=scope)

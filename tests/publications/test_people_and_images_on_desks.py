@@ -342,6 +342,15 @@ def test_an_editor_adding_another_center_to_centers_gets_a_form_error(europe_edi
     assert list(piece.centers.all()) == [europe]
 
 
+def test_an_editor_is_offered_only_their_own_centers_to_add(europe_editor, europe, beirut):
+    found = signed_in(europe_editor).get(
+        reverse("admin:autocomplete"),
+        {"term": "Carnegie", "app_label": "publications", "model_name": "publication", "field_name": "centers"},
+    ).json()
+
+    assert [row["text"] for row in found["results"]] == [europe.name]
+
+
 def test_centers_already_on_a_piece_stay_when_its_editor_saves(europe_editor, europe, beirut):
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
     piece.centers.add(europe, beirut)
