@@ -11,6 +11,7 @@ collection's items): `referable()`.
 
 from django.db.models import Q, QuerySet
 
+from people.models import Affiliation, Person
 from publications.models import Authorship, CollectionItem, Publication, Status
 
 EVERY_CENTER = None
@@ -111,8 +112,6 @@ def _pieces_using(image) -> QuerySet:
 
 def image_center_ids(image) -> set[int]:
     """An image belongs to the desks of the pieces and people that use it (none: every desk). Three queries."""
-    from people.models import Affiliation
-
     if image.pk is None:
         return set()
     pieces = _pieces_using(image)
@@ -132,8 +131,6 @@ def person_is_public(person) -> bool:
 
 
 def image_is_public(image) -> bool:
-    from people.models import Person
-
     if _pieces_using(image).filter(pk__in=live_pieces()).exists():
         return True
     public_people = Q(has_profile=True) | Q(authorships__publication__in=live_pieces())
