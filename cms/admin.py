@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
@@ -26,7 +27,13 @@ from cms.models import (
 )
 from cms.widgets import FocalPointInput
 from publications.models import Publication
-from publications.scope import EVERY_CENTER, center_scope, image_change_refusal, scoped
+from publications.scope import (
+    EVERY_CENTER,
+    center_scope,
+    disclaimer_change_refusal,
+    image_change_refusal,
+    scoped,
+)
 
 
 class TaxonomyAdmin(AuditedAdminMixin, admin.ModelAdmin):
@@ -114,13 +121,41 @@ class PublicationTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["label"]}
 
 
+class DisclaimerForm(forms.ModelForm):
+    user = None  # set per request by DisclaimerAdmin.get_form
+
+    class Meta:
+        model = Disclaimer
+        fields = "__all__"
+
+    def clean_center(self):
+        center = self.cleaned_data.get("center")
+        scope = center_scope(self.user) if self.user is not None else EVERY_CENTER
+        if scope is not EVERY_CENTER and (center is None or center.pk not in scope):
+            names = ", ".join(Center.objects.filter(pk__in=scope).values_list("name", flat=True))
+            raise ValidationError(
+                f"You work for {names}: a disclaimer you write covers one of your centers. "
+                "One for another center, or for every center, is written by someone who works across centers."
+            )
+        return center
+
+
 @admin.register(Disclaimer)
-class DisclaimerAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class DisclaimerAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+    form = DisclaimerForm
     list_display = ["name", "scope", "center", "publication_type"]
     list_filter = ["center", "publication_type"]
     list_select_related = ["center", "publication_type"]
     search_fields = ["name", "text"]
     autocomplete_fields = ["center", "publication_type"]
+
+    def change_refusal(self, request, obj):
+        # Legal wording on another center's pieces (or on every piece) is not one desk's to change.
+        return disclaimer_change_refusal(request.user, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
 
     @admin.display(description="covers")
     def scope(self, disclaimer):

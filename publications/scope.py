@@ -163,3 +163,17 @@ def collection_center_ids(collection, *, leaving_out=()) -> set[int]:
     """A collection belongs to the desks of the pieces in it (none: every desk). One query."""
     items = CollectionItem.objects.filter(collection=collection).exclude(publication__in=list(leaving_out))
     return set(items.values_list("publication__primary_center_id", flat=True)) - {None}
+
+
+DISCLAIMER_OFF_DESK = (
+    "This disclaimer covers pieces beyond your centers (another center's, or every center's), so only "
+    "someone who works across centers, or a manager of that center, can change it."
+)
+
+
+def disclaimer_change_refusal(user, disclaimer) -> str | None:
+    """A disclaimer is on its center's desk; one for every center is on no single desk."""
+    scope = center_scope(user)
+    if scope is EVERY_CENTER or (disclaimer.center_id is not None and disclaimer.center_id in scope):
+        return None
+    return DISCLAIMER_OFF_DESK

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from cms.models import AuditEntry, Center, Disclaimer, Image, Topic
+from cms.models import AuditEntry, Center, Disclaimer, Topic
 from people.models import Person
 from tests.factories import (
     CenterFactory,

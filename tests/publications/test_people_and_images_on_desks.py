@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from cms.models import Image
+from cms.models import Disclaimer
 from people.models import Person
 from publications.models import CollectionItem, Status
 from publications.scope import IMAGE_OFF_DESK, IMAGE_PUBLIC, PERSON_OFF_DESK, PERSON_PUBLIC
@@ -409,3 +409,38 @@ def test_a_manager_puts_their_piece_into_a_collection_of_other_centers(europe_ma
 
     assert response.status_code == 302, form_errors(response)
     assert CollectionItem.objects.filter(publication=piece, collection=shared).exists()
+
+
+# --- Disclaimers ---
+
+
+def disclaimer_form(disclaimer, **overrides):
+    return {"name": disclaimer.name, "text": disclaimer.text, "center": disclaimer.center_id or "", "publication_type": "", **overrides}
+
+
+def test_a_centers_manager_cannot_change_another_centers_disclaimer_or_the_site_default(europe_manager, beirut, site_default_disclaimer):
+    beirut_legal = DisclaimerFactory(name="Beirut legal", center=beirut)
+    client = signed_in(europe_manager)
+
+    for disclaimer in (beirut_legal, site_default_disclaimer):
+        response = client.post(
+            reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]), disclaimer_form(disclaimer, text="<p>Changed.</p>")
+        )
+        assert response.status_code == 403
+        disclaimer.refresh_from_db()
+        assert "Changed." not in disclaimer.text
+
+
+def test_a_centers_manager_writes_the_disclaimer_of_their_center_only(europe_manager, europe, beirut):
+    client = signed_in(europe_manager)
+    new = {"name": "Legal", "text": "<p>Wording.</p>", "publication_type": ""}
+
+    elsewhere = client.post(reverse("admin:cms_disclaimer_add"), {**new, "center": beirut.pk})
+    own = client.post(reverse("admin:cms_disclaimer_add"), {**new, "center": europe.pk})
+
+    assert elsewhere.status_code == 200 and "a disclaimer you write covers one of your centers" in form_errors(elsewhere)
+    assert own.status_code == 302, form_errors(own)
+    legal = Disclaimer.objects.get(name="Legal")
+    assert legal.center == europe
+    edited = client.post(reverse("admin:cms_disclaimer_change", args=[legal.pk]), disclaimer_form(legal, text="<p>New.</p>"))
+    assert edited.status_code == 302, form_errors(edited)
