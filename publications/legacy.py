@@ -57,13 +57,16 @@ TEXT_KEYS = (
     "nonEnglishNewsletterAll",
     "programAffiliation",
 )
-OPTIONAL_KEYS = ("id", "date")
+OPTIONAL_KEYS = ("id", "date", "language")
+# A language tag is short ("zh-Hans-CN"); a longer value is no tag and is cut before it is reported.
+LANGUAGE_TAG_LENGTH = 40
 # The order in which the old exporter wrote its keys; `format_legacy_page` keeps it.
 KEY_ORDER = (
     "id",
     "authors",
     "type",
     "date",
+    "language",
     "centerAffiliationAll",
     "centers",
     "collections",
@@ -137,6 +140,7 @@ class LegacyPage:
     source: str = ""
     paragraphs: list[str] = field(default_factory=list)
     date: datetime.date | None = None
+    language: str = ""  # the metadata's "language" as written (a tag like "ar" or a name); "" when absent
     centers: list[str] = field(default_factory=list)
     primary_center: str = ""
     collections: list[str] = field(default_factory=list)
@@ -294,6 +298,7 @@ def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
     page = LegacyPage(legacy_id="", title="", type_key=values["type"], warnings=warnings)
     page.image_credit = credit
     page.date = values["date"]
+    page.language = values["language"]
     page.primary_center = values["primaryCenter"]
     page.centers = _unique(values["centers"] + _split_names(values["centerAffiliationAll"]))
     page.programs = _unique(values["programs"] + _split_names(values["programAffiliation"]))
@@ -431,6 +436,12 @@ def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
 
     values["id"] = _check_id(metadata.get("id"), text)
     values["date"] = _check_date(metadata.get("date"), text)
+    language = metadata.get("language")
+    if language is not None and not isinstance(language, str):
+        raise LegacyFormatError(
+            f"“language” must be a language tag such as “ar”, not {_json_kind(language)}", line=_key_line(text, "language")
+        )
+    values["language"] = " ".join((language or "").split())[:LANGUAGE_TAG_LENGTH]
     return values
 
 
@@ -608,6 +619,7 @@ def format_legacy_page(page: LegacyPage, *, include_id: bool | None = None) -> s
         "authors": [author.name for author in page.authors],
         "type": page.type_key,
         "date": page.date.isoformat() if page.date else None,
+        "language": page.language or None,
         "centerAffiliationAll": "",
         "centers": page.centers,
         "collections": page.collections,
