@@ -153,7 +153,7 @@ class Command(BaseCommand):
             earlier = chosen.get(name_key(name))
             if earlier and earlier[1] != kind:
                 raise CommandError(
-                    f"{name} is chosen as {earlier[1]} ({earlier[2]}) and as {kind} ({where}); nothing was imported."
+                    f"{earlier[0]} is chosen as {earlier[1]} ({earlier[2]}) and as {kind} ({where}); nothing was imported."
                 )
             chosen[name_key(name)] = (name, kind, where)
         return {name: kind for name, kind, _where in chosen.values()}
