@@ -29,6 +29,27 @@ Each page gets a stable legacy id, so that importing it again updates the same p
 the metadata's "id" key when it has one; else the id in the exporter's file name
 (`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
 authors).
+
+What the import decides from a page (publications/services.py, issue 13 items 12–14):
+
+- Language: the metadata's optional "language" key (a tag like "ar", "zh-CN", or an English
+  name like "Russian"), when it names one of the site's languages; else detected from the
+  title, dek and body with py3langid (publications/languages.py); else English, with a note
+  in the report. Chinese in any form is the site's Chinese (Simplified). The publication
+  records where its language came from (`import_language_source`: metadata, detected or
+  default) and so does the report. The export always writes the key, so a page goes back with
+  the language editors gave it.
+- Kind of a new author: an expert when the title line names a center or programme of the site,
+  by its name or one of its `other_names` (translations and spellings kept in the admin), as
+  whole words in Latin and Cyrillic script and anywhere in Arabic and Chinese script (Arabic
+  writes prepositions onto the next word, Chinese has no spaces); centers and programmes the
+  page's own metadata names count too. The editors' choice (`--expert`, `--contributor`,
+  `--kinds FILE`) comes first. Otherwise an outside contributor. People who already exist keep
+  the kind the CMS gives them. The report lists each person created, with the kind and why.
+- Publish gate: a page is public only if `publish_gate_problems` passes; else it is stored as
+  a draft with the gate's reasons (`Publication.import_held_reasons`) and reported `held`. A
+  live page whose new file fails is held the same way; a page the import held goes live once a
+  later file passes; publishing it in the CMS clears the reasons.
 """
 
 from __future__ import annotations
