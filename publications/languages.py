@@ -4,7 +4,7 @@ Detection uses py3langid, the maintained fork of langid.py: a naive Bayes model 
 n-grams for 97 languages that ships inside the wheel (4.6 MB; nothing is downloaded at run
 time). It was chosen over lingua-language-detector, which is more accurate on a few words
 but a 170 MB wheel; legacy pages are paragraphs long, where both are right. The model loads
-once per process (about 1.3 s) and classifies a 20 kB page in a few milliseconds.
+once per process (about 1.3 s) and classifies a page in about a millisecond.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ DETECTED_ALIASES = {"zh": "zh-hans", "wuu": "zh-hans", "arz": "ar", "ary": "ar"}
 MIN_CONFIDENCE = 0.6
 # Fewer letters than this say too little about a language to detect it.
 MIN_LETTERS = 20
-# Enough text to decide: the rest of a long page would only cost time.
-DETECT_CHARACTERS = 20_000
+# Enough text to decide (a page's first paragraphs): 1 ms a page, where 20,000 characters cost 9 ms.
+DETECT_CHARACTERS = 3_000
 
 
 def site_languages() -> dict[str, str]:

@@ -577,7 +577,8 @@ class LegacyCatalog:
         self.kept_bios: set[int] = set()
         self.reported_people: set[int] = set()
         self.reported_kinds: set[int] = set()
-        self._site_units: list[tuple[str, str, str]] | None = None  # (name key, "center"/"programme", name)
+        self._site_units: list[tuple] | None = None  # (name key, "center"/"programme", pk, model)
+        self._unit_names: dict[tuple, str] = {}  # (pk, model) -> name, for the report
 
     def load(self) -> None:
         """Read the tables names are looked up in, once per run.
@@ -635,6 +636,7 @@ class LegacyCatalog:
             if pk is None:
                 pk = model.objects.create(name=name, **create_fields).pk
                 self.add(model, key, pk)
+                self._unit_names[pk, model] = name
             if pk not in ids:
                 ids.append(pk)
         return ids
@@ -653,35 +655,39 @@ class LegacyCatalog:
         self._table(Person)
         return key in self._shared_names
 
-    def site_unit_in_title(self, title_line: str) -> tuple[str, str] | None:
-        """The center or programme of the site a title line names, in any of its names: (what, name).
+    def site_unit_in_title(self, title_line: str, *, what_only: str = "") -> tuple[str, str, int] | None:
+        """The center or programme of the site a title line names, in any of its names: (what, name, pk).
 
         Names are the rows' names and their `other_names` (translations, other spellings), and
-        the centers and programmes this run has created from the pages' metadata. The longest
-        name found wins, so "Carnegie Europe" beats "Carnegie".
+        those of the centers and programmes this run has created from the pages' metadata. The
+        longest name found wins, so "Carnegie Europe" beats "Carnegie".
         """
         if self._site_units is None:
             self._site_units = []
             for model, what in ((Center, "center"), (Program, "programme")):
-                for name, other_names in model.objects.values_list("name", "other_names"):
+                for pk, name, other_names in model.objects.values_list("pk", "name", "other_names"):
+                    self._unit_names[pk, model] = name
                     for variant in [name, *other_names.splitlines()]:
                         if variant.strip():
-                            self._site_units.append((name_key(variant), what, name))
+                            self._site_units.append((name_key(variant), what, pk, model))
         units = list(self._site_units)
         for model, what in ((Center, "center"), (Program, "programme")):
-            units.extend((key, what, key) for key in self._pending["ids"].get(model, {}))
+            # Rows created by this run (committed, or by the file being imported).
+            for key, pk in [*self._table(model).items(), *self._pending["ids"].get(model, {}).items()]:
+                units.append((key, what, pk, model))
         line = name_key(title_line)
-        found = [(len(key), what, name) for key, what, name in units if key and names_in_text(key, line)]
+        found = [(len(key), what, pk, model) for key, what, pk, model in units if key and names_in_text(key, line)]
+        if what_only:
+            found = [match for match in found if match[1] == what_only]
         if not found:
             return None
-        _length, what, name = max(found)
-        return what, name
+        _length, what, pk, model = max(found, key=lambda match: match[0])
+        return what, self._unit_names.get((pk, model), ""), pk
 
     def center_in_title(self, title_line: str) -> int | None:
-        """The center a title line names at its end ("Senior Fellow, Carnegie Europe")."""
-        line = name_key(title_line)
-        matches = [(len(key), pk) for key, pk in self._table(Center).items() if line.endswith(key)]
-        return max(matches)[1] if matches else None
+        """The center a title line names, in any of its names ("Senior Fellow, Carnegie Europe")."""
+        named = self.site_unit_in_title(title_line, what_only="center")
+        return named[2] if named else None
 
     def next_position(self, collection_id: int) -> int:
         """The position after the last item of a curated collection."""
@@ -1067,7 +1073,7 @@ def _legacy_person_kind(author, catalog: LegacyCatalog, people_kinds: dict[str, 
         return chosen, "chosen by the editors (import option)"
     named = catalog.site_unit_in_title(author.title_line)
     if named:
-        what, name = named
+        what, name, _pk = named
         return Person.Kind.EXPERT, f"the title line names the site's {what} “{name}”"
     return Person.Kind.CONTRIBUTOR, "the title line names no center or programme of the site"
 

@@ -162,9 +162,21 @@ def author_kind_after_import(title_line, **kwargs):
     ],
 )
 def test_staff_whose_title_line_names_a_site_center_in_arabic_russian_or_chinese_are_experts(other_names, title_line):
-    CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center", other_names=other_names)
+    center = CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center", other_names=other_names)
 
     assert author_kind_after_import(title_line) == Person.Kind.EXPERT
+    assert Person.objects.get(name="Amal Haddad").affiliations.get().center == center
+
+
+def test_a_center_created_by_an_earlier_file_of_the_batch_counts_for_the_next_files_authors(tmp_path):
+    write_pages(tmp_path / "pages", {
+        "a.txt": legacy_page_text(title="First", centers=["Carnegie China"], primary_center="Carnegie China"),
+        "b.txt": legacy_page_text(title="Second", authors=[("Zhao Tong", "Fellow, Carnegie China", "A bio.")]),
+    })
+
+    run_import(tmp_path / "pages")
+
+    assert Person.objects.get(name="Zhao Tong").kind == Person.Kind.EXPERT
 
 
 def test_staff_whose_title_line_names_a_programme_of_the_site_are_experts():
