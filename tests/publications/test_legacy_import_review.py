@@ -214,12 +214,13 @@ def test_the_editors_choice_decides_a_new_authors_kind_and_the_report_lists_ever
     ])})
     (tmp_path / "kinds.txt").write_text("# decided by the desk\ncontributor: Jane Roe\n", encoding="utf-8")
 
-    _out, err, status = run_import(
+    out, err, status = run_import(
         tmp_path / "pages", "--expert", "amal haddad", "--kinds", tmp_path / "kinds.txt",
         "--report", tmp_path / "report.json",
     )
 
     assert (status, err) == (0, "")
+    assert "Created 2 experts and 2 outside contributors" in out
     kinds = dict(Person.objects.values_list("name", "kind"))
     assert kinds == {"Amal Haddad": "expert", "Stefan Lehne": "expert", "Jane Roe": "contributor", "John Doe": "contributor"}
     [entry] = json.loads((tmp_path / "report.json").read_text())

@@ -70,7 +70,7 @@ class Command(BaseCommand):
         total = sum(1 for _ in iter_legacy_paths(paths))
         report_file = self.open_report(report)
         bar = ProgressBar(getattr(self.stderr, "_out", self.stderr), total)
-        counts, warnings = Counter(), 0
+        counts, warnings, kinds = Counter(), 0, Counter()
         catalog = LegacyCatalog()
         self.commit_without_waiting(True)
         purged_at = self.purge(dry_run)
@@ -80,6 +80,7 @@ class Command(BaseCommand):
                 if time.monotonic() - purged_at > PURGE_EVERY:
                     purged_at = self.purge(dry_run)
                 counts[result.status] += 1
+                kinds.update(person["kind"] for person in result.people_created)
                 warnings += len(result.warnings)
                 if result.errors or result.held or (result.warnings and verbosity >= 2):
                     bar.clear()
@@ -103,6 +104,11 @@ class Command(BaseCommand):
                 report_file.write("\n]\n")
                 report_file.close()
         self.summarize(counts, total, warnings, dry_run=dry_run, seconds=time.monotonic() - started)
+        if kinds:
+            self.stdout.write(
+                f"{'Would create' if dry_run else 'Created'} {kinds['expert']} experts and {kinds['contributor']} outside "
+                "contributors: the report (--report) lists each with the reason for the kind."
+            )
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {total} files failed; each is listed above as “path: reason”.", returncode=1)
 
