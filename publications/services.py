@@ -590,6 +590,14 @@ class LegacyCatalog:
             self._table(model)
         if self._people is None:
             self._people = _person_states(Person.objects.all())
+        if self._site_units is None:
+            self._site_units = []
+            for model, what in ((Center, "center"), (Program, "programme")):
+                for pk, name, other_names in model.objects.values_list("pk", "name", "other_names"):
+                    self._unit_names[pk, model] = name
+                    for variant in [name, *other_names.splitlines()]:
+                        if variant.strip():
+                            self._site_units.append((name_key(variant), what, pk, model))
         if self._disclaimers is None:
             self._disclaimers = [(d.center_id, d.publication_type_id, _plain(d.text)) for d in Disclaimer.objects.all()]
 
@@ -662,15 +670,7 @@ class LegacyCatalog:
         those of the centers and programmes this run has created from the pages' metadata. The
         longest name found wins, so "Carnegie Europe" beats "Carnegie".
         """
-        if self._site_units is None:
-            self._site_units = []
-            for model, what in ((Center, "center"), (Program, "programme")):
-                for pk, name, other_names in model.objects.values_list("pk", "name", "other_names"):
-                    self._unit_names[pk, model] = name
-                    for variant in [name, *other_names.splitlines()]:
-                        if variant.strip():
-                            self._site_units.append((name_key(variant), what, pk, model))
-        units = list(self._site_units)
+        units = list(self._site_units or [])
         for model, what in ((Center, "center"), (Program, "programme")):
             # Rows created by this run (committed, or by the file being imported).
             for key, pk in [*self._table(model).items(), *self._pending["ids"].get(model, {}).items()]:
