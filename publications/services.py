@@ -47,6 +47,7 @@ from publications.legacy import (
     decode_legacy_bytes,
     html_to_paragraphs,
     name_key,
+    page_digest,
     parse_legacy_page,
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
@@ -573,12 +574,21 @@ class LegacyCatalog:
         self._pending: dict = {}
         self.discard()
         self.legacy_ids: dict[str, str] = {}  # legacy id -> path, for the files of this run
+        # What `survey_legacy_file` saw of the whole batch before it was imported:
+        # legacy id -> {path: page digest}; and the digest of every file read, by path.
+        self.batch: dict[str, dict[str, str]] = {}
+        self.digests: dict[str, str] = {}
         # Warnings about a person are given once a run, not once a file.
         self.kept_bios: set[int] = set()
         self.reported_people: set[int] = set()
         self.reported_kinds: set[int] = set()
         self._site_units: list[tuple] | None = None  # (name key, "center"/"programme", pk, model)
         self._unit_names: dict[tuple, str] = {}  # (pk, model) -> name, for the report
+
+    def clashing_files(self, legacy_id: str, *, path: str, digest: str) -> list[str]:
+        """The other files of the surveyed batch that claim this legacy id with other content."""
+        claims = self.batch.get(legacy_id, {})
+        return sorted(other for other, other_digest in claims.items() if other != path and other_digest != digest)
 
     def load(self) -> None:
         """Read the tables names are looked up in, once per run.
@@ -751,6 +761,22 @@ def _plain(html: str) -> str:
     return " ".join(" ".join(html_to_paragraphs(html)).split())
 
 
+def survey_legacy_file(*, path: str, content: bytes | str, catalog: LegacyCatalog) -> None:
+    """Note which page a file of a batch is, before the batch is imported.
+
+    A batch calls this for every file first, so that `import_legacy_file` refuses every file of
+    a set that claims one legacy id with different content, whichever order they come in;
+    files that say the same are imported once. A file that cannot be read is left for
+    `import_legacy_file` to report.
+    """
+    try:
+        text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
+        page = parse_legacy_page(text, file_name=os.path.basename(path))
+    except LegacyFormatError:
+        return
+    catalog.batch.setdefault(page.legacy_id, {})[path] = page_digest(page)
+
+
 def import_legacy_file(
     *,
     path: str,
@@ -789,10 +815,21 @@ def import_legacy_file(
         return result
     result.legacy_id = page.legacy_id
     result.warnings.extend(page.warnings)
+    digest = catalog.digests[path] = page_digest(page)
+    clashing = catalog.clashing_files(page.legacy_id, path=path, digest=digest)
+    if clashing:
+        result.errors.append(
+            f"the same page (legacy id {page.legacy_id}) as {', '.join(clashing)}, with different content: "
+            "none of these files is imported, whatever their order; keep one of them"
+        )
+        return result
     earlier = catalog.legacy_ids.get(page.legacy_id)
     if earlier is not None and earlier != path:
-        result.errors.append(f"the same page as {earlier} (legacy id {page.legacy_id}), which this run imported")
-        return result
+        if catalog.digests.get(earlier) != digest:
+            # Only a caller that did not survey the batch first gets here: the earlier file stays.
+            result.errors.append(f"the same page as {earlier} (legacy id {page.legacy_id}), which this run imported")
+            return result
+        result.warnings.append(f"the same page as {earlier} (legacy id {page.legacy_id}), word for word: imported once")
     try:
         with transaction.atomic():
             status, publication = _write_legacy_page(

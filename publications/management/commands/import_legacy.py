@@ -26,7 +26,7 @@ from django.db import connection, reset_queries
 from cms.pagecache import purge_everything
 from publications.legacy import LegacyFormatError, iter_legacy_paths, name_key, read_legacy_file
 from publications.management.progress import ProgressBar
-from publications.services import LegacyCatalog, LegacyImportResult, import_legacy_file
+from publications.services import LegacyCatalog, LegacyImportResult, import_legacy_file, survey_legacy_file
 
 STATUSES = ("created", "updated", "unchanged", "failed", "held")
 PURGE_EVERY = 1.0  # seconds
@@ -72,6 +72,7 @@ class Command(BaseCommand):
         bar = ProgressBar(getattr(self.stderr, "_out", self.stderr), total)
         counts, warnings, kinds = Counter(), 0, Counter()
         catalog = LegacyCatalog()
+        self.survey(paths, catalog)
         self.commit_without_waiting(True)
         purged_at = self.purge(dry_run)
         try:
@@ -111,6 +112,20 @@ class Command(BaseCommand):
             )
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {total} files failed; each is listed above as “path: reason”.", returncode=1)
+
+    def survey(self, paths, catalog) -> None:
+        """Note which page each file is before importing any, through `survey_legacy_file`.
+
+        So two files that claim one page with different content are both refused, whichever
+        the walk meets first. Only ids and digests are kept, not the files.
+        """
+        for path, problem in iter_legacy_paths(paths):
+            if problem:
+                continue
+            try:
+                survey_legacy_file(path=path, content=read_legacy_file(path), catalog=catalog)
+            except Exception:  # noqa: BLE001, S112 — the import itself reports the file
+                continue
 
     def purge(self, dry_run) -> float:
         """Purge the page cache: at the start, once a second and at the end of a run.
