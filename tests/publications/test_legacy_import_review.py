@@ -330,6 +330,21 @@ def test_a_live_imported_page_whose_new_version_fails_the_gate_is_taken_off_the_
     assert AuditEntry.objects.filter(action=AuditEntry.Action.UNPUBLISH).exists()
 
 
+def test_a_page_an_earlier_import_published_past_the_gate_is_taken_off_the_site_when_imported_again(client):
+    DisclaimerFactory()
+    import_text(held_page(page_id="p-1"))
+    # What the importer did before it ran the gate: the same page, live.
+    Publication.objects.update(status=Status.PUBLISHED, import_held_reasons="")
+    publication = Publication.objects.get()
+    assert client.get(publication.get_absolute_url()).status_code == 200
+
+    result = import_text(held_page(page_id="p-1"))
+
+    publication.refresh_from_db()
+    assert (result.status, publication.status) == ("held", Status.DRAFT)
+    assert client.get(publication.get_absolute_url()).status_code == 404
+
+
 def test_a_held_page_imported_again_unchanged_stays_held_and_once_fixed_goes_live(client):
     DisclaimerFactory()
     import_text(held_page(page_id="p-1"))
