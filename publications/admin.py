@@ -233,6 +233,7 @@ class PublicationAdmin(admin.ModelAdmin):
         "topics",
         RegionWithSubregionsFilter,
         "language",
+        "import_language_source",
         "is_featured",
         "publication_date",
     ]

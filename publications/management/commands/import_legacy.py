@@ -33,7 +33,10 @@ PURGE_EVERY = 1.0  # seconds
 
 
 class Command(BaseCommand):
-    help = "Import page files exported by the old site as published publications. Exit status 1 if any file failed."
+    help = (
+        "Import page files exported by the old site as published publications; pages that fail the publish "
+        "check are kept as drafts for managers (held). Exit status 1 if any file failed."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
