@@ -48,8 +48,8 @@ class CenterAdmin(TaxonomyAdmin):
     list_display = ["name", "short_name", "city", "order", "is_global"]
     list_editable = ["order"]
     list_filter = ["is_global"]
-    search_fields = ["name", "short_name", "city"]
-    fields = ["name", "short_name", "slug", "city", "order", "is_global", "description", "staff"]
+    search_fields = ["name", "short_name", "city", "other_names"]
+    fields = ["name", "short_name", "other_names", "slug", "city", "order", "is_global", "description", "staff"]
     autocomplete_fields = ["staff"]
 
     def has_delete_permission(self, request, obj=None):
@@ -85,7 +85,8 @@ class TopicAdmin(TaxonomyAdmin):
 
 @admin.register(Program)
 class ProgramAdmin(TaxonomyAdmin):
-    pass
+    search_fields = ["name", "slug", "other_names"]
+    fields = ["name", "slug", "other_names", "description"]
 
 
 @admin.register(Project)

@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
@@ -132,6 +132,19 @@ class MineFilter(admin.SimpleListFilter):
         return queryset.filter(created_by=request.user) if self.value() == "1" else queryset
 
 
+class HeldImportFilter(admin.SimpleListFilter):
+    """Managers' queue of legacy pages the publish gate held back (services.import_legacy_file)."""
+
+    title = "held by the legacy import"
+    parameter_name = "held"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Held, not public")]
+
+    def queryset(self, request, queryset):
+        return queryset.exclude(import_held_reasons="") if self.value() == "1" else queryset
+
+
 class PublicationAdminForm(forms.ModelForm):
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -212,6 +225,7 @@ class PublicationAdmin(admin.ModelAdmin):
     list_display = ["title", "byline", "publication_type", "primary_center", "status_label", "publication_date", "updated_at"]
     list_filter = [
         "status",
+        HeldImportFilter,
         MineFilter,
         "publication_type",
         "primary_center",
@@ -219,6 +233,7 @@ class PublicationAdmin(admin.ModelAdmin):
         "topics",
         RegionWithSubregionsFilter,
         "language",
+        "import_language_source",
         "is_featured",
         "publication_date",
     ]
@@ -240,7 +255,9 @@ class PublicationAdmin(admin.ModelAdmin):
         "translation_of",
     ]
     inlines = [AuthorshipInline, PublicationCollectionInline]
-    readonly_fields = ["status", "go_live_at", "expire_at", "legacy_id", "created_at", "updated_at"]
+    readonly_fields = [
+        "status", "held_reasons", "go_live_at", "expire_at", "legacy_id", "import_language_source", "created_at", "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "publication_type", "publication_date", "language", "expected_version"]}),
         ("Body", {"fields": ["body"]}),
@@ -255,9 +272,9 @@ class PublicationAdmin(admin.ModelAdmin):
         }),
         ("Disclaimer", {"fields": ["disclaimer_override"], "classes": ["collapse"]}),
         ("Status and schedule (changed with the workflow buttons)", {
-            "fields": ["status", "go_live_at", "expire_at"],
+            "fields": ["status", "held_reasons", "go_live_at", "expire_at"],
         }),
-        ("Record", {"fields": ["legacy_id", "created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["legacy_id", "import_language_source", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
@@ -303,6 +320,14 @@ class PublicationAdmin(admin.ModelAdmin):
             return False
         return super().has_view_permission(request, obj)
 
+    @admin.display(description="held by the legacy import")
+    def held_reasons(self, publication):
+        if not publication.import_held_reasons:
+            return "—"
+        return format_html_join(
+            "", "<p>{}</p>", ((reason,) for reason in publication.import_held_reasons.splitlines())
+        )
+
     @admin.display(description="authors")
     def byline(self, publication):
         return ", ".join(row.person.name for row in getattr(publication, "byline_rows", []))
@@ -316,6 +341,9 @@ class PublicationAdmin(admin.ModelAdmin):
             label = f"{label} (pending change of a live piece)"
         elif getattr(publication, "pending_change", None) is not None:
             label = f"{label} · change pending"
+        if publication.import_held_reasons:
+            count = len(publication.import_held_reasons.splitlines())
+            label = f"{label} · held by the import ({count} problem{'s' if count != 1 else ''})"
         return label
 
     # Live pieces are read-only: a change goes through a pending copy that a manager publishes.

@@ -54,6 +54,27 @@ Each page gets a stable legacy id, so that importing it again updates the same p
 the metadata's "id" key when it has one; else the id in the exporter's file name
 (`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
 authors).
+
+What the import decides from a page (publications/services.py, issue 13 items 12–14):
+
+- Language: the metadata's optional "language" key (a tag like "ar", "zh-CN", or an English
+  name like "Russian"), when it names one of the site's languages; else detected from the
+  title, dek and body with py3langid (publications/languages.py); else English, with a note
+  in the report. Chinese in any form is the site's Chinese (Simplified). The publication
+  records where its language came from (`import_language_source`: metadata, detected or
+  default) and so does the report. The export always writes the key, so a page goes back with
+  the language editors gave it.
+- Kind of a new author: an expert when the title line names a center or programme of the site,
+  by its name or one of its `other_names` (translations and spellings kept in the admin), as
+  whole words in Latin and Cyrillic script and anywhere in Arabic and Chinese script (Arabic
+  writes prepositions onto the next word, Chinese has no spaces); centers and programmes the
+  page's own metadata names count too. The editors' choice (`--expert`, `--contributor`,
+  `--kinds FILE`) comes first. Otherwise an outside contributor. People who already exist keep
+  the kind the CMS gives them. The report lists each person created, with the kind and why.
+- Publish gate: a page is public only if `publish_gate_problems` passes; else it is stored as
+  a draft with the gate's reasons (`Publication.import_held_reasons`) and reported `held`. A
+  live page whose new file fails is held the same way; a page the import held goes live once a
+  later file passes; publishing it in the CMS clears the reasons.
 """
 
 from __future__ import annotations
@@ -83,13 +104,16 @@ TEXT_KEYS = (
     "nonEnglishNewsletterAll",
     "programAffiliation",
 )
-OPTIONAL_KEYS = ("id", "date")
+OPTIONAL_KEYS = ("id", "date", "language")
+# A language tag is short ("zh-Hans-CN"); a longer value is no tag and is cut before it is reported.
+LANGUAGE_TAG_LENGTH = 40
 # The order in which the old exporter wrote its keys; `format_legacy_page` keeps it.
 KEY_ORDER = (
     "id",
     "authors",
     "type",
     "date",
+    "language",
     "centerAffiliationAll",
     "centers",
     "collections",
@@ -165,6 +189,7 @@ class LegacyPage:
     source: str = ""
     paragraphs: list[str] = field(default_factory=list)
     date: datetime.date | None = None
+    language: str = ""  # the metadata's "language" as written (a tag like "ar" or a name); "" when absent
     centers: list[str] = field(default_factory=list)
     primary_center: str = ""
     collections: list[str] = field(default_factory=list)
@@ -322,6 +347,7 @@ def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
     page = LegacyPage(legacy_id="", title="", type_key=values["type"], warnings=warnings)
     page.image_credit = credit
     page.date = values["date"]
+    page.language = values["language"]
     page.primary_center = values["primaryCenter"]
     page.centers = _unique(values["centers"] + _split_names(values["centerAffiliationAll"]))
     page.programs = _unique(values["programs"] + _split_names(values["programAffiliation"]))
@@ -458,6 +484,12 @@ def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
 
     values["id"] = _check_id(metadata.get("id"), text)
     values["date"] = _check_date(metadata.get("date"), text)
+    language = metadata.get("language")
+    if language is not None and not isinstance(language, str):
+        raise LegacyFormatError(
+            f"“language” must be a language tag such as “ar”, not {_json_kind(language)}", line=_key_line(text, "language")
+        )
+    values["language"] = " ".join((language or "").split())[:LANGUAGE_TAG_LENGTH]
     return values
 
 
@@ -771,6 +803,7 @@ def format_legacy_page(page: LegacyPage, *, include_id: bool | None = None) -> s
         "authors": [author.name for author in page.authors],
         "type": page.type_key,
         "date": page.date.isoformat() if page.date else None,
+        "language": page.language or None,
         "centerAffiliationAll": "",
         "centers": page.centers,
         "collections": page.collections,
