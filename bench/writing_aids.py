@@ -29,6 +29,11 @@ def repeat(unit: str, size: int) -> str:
     return unit * max(1, size // len(unit))
 
 
+def fitted(body: str, size: int) -> str:
+    """`body` cut back to whole top-level units so that it stays within `size` bytes."""
+    return body if len(body) <= size else body[: body.rindex("</ul>", 0, size) + len("</ul>")]
+
+
 def nested(tag: str, depth: int, size: int) -> str:
     unit = f"<{tag}>" * depth + "<p>Words of the report.</p>" + f"</{tag}>" * depth
     return repeat(unit, size)
@@ -38,7 +43,10 @@ KINDS = {
     "paragraphs": lambda size: repeat("<p>A sentence of a long report, with <strong>bold</strong> words.</p>", size),
     f"blockquote ×{MAX_HTML_NESTING}": lambda size: nested("blockquote", MAX_HTML_NESTING, size),
     f"div ×{MAX_HTML_NESTING}": lambda size: nested("div", MAX_HTML_NESTING, size),
-    "lists ×100": lambda size: nested("ul><li", 100, size).replace("</ul><li>", "</li></ul>"),
+    "lists ×100": lambda size: fitted(nested("ul><li", 100, size).replace("</ul><li>", "</li></ul>"), size),
+    # The tags the publish checks read, as densely as a body can hold them.
+    "links": lambda size: repeat('<p><a href="/publications/x">A link</a> and <sup data-note="A note.">1</sup></p>', size),
+    "headings": lambda size: repeat("<h2>A heading</h2><h3>A subheading</h3>", size),
     "div unclosed (refused)": lambda size: repeat("<div>", size),
     "b unclosed": lambda size: repeat("<b>", size),
 }

@@ -1,11 +1,17 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.utils.html import format_html
 
+from cms.admin_audit import AuditedAdminMixin
+from cms.admin_refusals import RefusesChangesMixin
 from cms.forms import ImageForm
 from cms.models import (
     AuditEntry,
@@ -21,10 +27,16 @@ from cms.models import (
 )
 from cms.widgets import FocalPointInput
 from publications.models import Publication
-from publications.scope import EVERY_CENTER, center_scope, scoped
+from publications.scope import (
+    EVERY_CENTER,
+    center_scope,
+    disclaimer_change_refusal,
+    image_change_refusal,
+    scoped,
+)
 
 
-class TaxonomyAdmin(admin.ModelAdmin):
+class TaxonomyAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -36,8 +48,8 @@ class CenterAdmin(TaxonomyAdmin):
     list_display = ["name", "short_name", "city", "order", "is_global"]
     list_editable = ["order"]
     list_filter = ["is_global"]
-    search_fields = ["name", "short_name", "city"]
-    fields = ["name", "short_name", "slug", "city", "order", "is_global", "description", "staff"]
+    search_fields = ["name", "short_name", "city", "other_names"]
+    fields = ["name", "short_name", "other_names", "slug", "city", "order", "is_global", "description", "staff"]
     autocomplete_fields = ["staff"]
 
     def has_delete_permission(self, request, obj=None):
@@ -57,8 +69,9 @@ class CenterAdmin(TaxonomyAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        # A center's staff are offered only their own centers as a piece's primary center.
-        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") == "primary_center":
+        # A center's staff are offered only their own centers as a piece's primary center and as
+        # centers to add (PublicationAdminForm refuses others with a reason, should one be posted).
+        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") in {"primary_center", "centers"}:
             scope = center_scope(request.user)
             if scope is not EVERY_CENTER:
                 queryset = queryset.filter(pk__in=scope)
@@ -72,7 +85,8 @@ class TopicAdmin(TaxonomyAdmin):
 
 @admin.register(Program)
 class ProgramAdmin(TaxonomyAdmin):
-    pass
+    search_fields = ["name", "slug", "other_names"]
+    fields = ["name", "slug", "other_names", "description"]
 
 
 @admin.register(Project)
@@ -101,20 +115,48 @@ class RegionAdmin(TaxonomyAdmin):
 
 
 @admin.register(PublicationType)
-class PublicationTypeAdmin(admin.ModelAdmin):
+class PublicationTypeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["label", "plural_label", "slug", "order", "shows_source", "legacy_key"]
     list_editable = ["order"]
     search_fields = ["label", "slug", "legacy_key"]
     prepopulated_fields = {"slug": ["label"]}
 
 
+class DisclaimerForm(forms.ModelForm):
+    user = None  # set per request by DisclaimerAdmin.get_form
+
+    class Meta:
+        model = Disclaimer
+        fields = "__all__"
+
+    def clean_center(self):
+        center = self.cleaned_data.get("center")
+        scope = center_scope(self.user) if self.user is not None else EVERY_CENTER
+        if scope is not EVERY_CENTER and (center is None or center.pk not in scope):
+            names = ", ".join(Center.objects.filter(pk__in=scope).values_list("name", flat=True))
+            raise ValidationError(
+                f"You work for {names}: a disclaimer you write covers one of your centers. "
+                "One for another center, or for every center, is written by someone who works across centers."
+            )
+        return center
+
+
 @admin.register(Disclaimer)
-class DisclaimerAdmin(admin.ModelAdmin):
+class DisclaimerAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+    form = DisclaimerForm
     list_display = ["name", "scope", "center", "publication_type"]
     list_filter = ["center", "publication_type"]
     list_select_related = ["center", "publication_type"]
     search_fields = ["name", "text"]
     autocomplete_fields = ["center", "publication_type"]
+
+    def change_refusal(self, request, obj):
+        # Legal wording on another center's pieces (or on every piece) is not one desk's to change.
+        return disclaimer_change_refusal(request.user, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
 
     @admin.display(description="covers")
     def scope(self, disclaimer):
@@ -128,7 +170,7 @@ class LabelledFileInput(forms.ClearableFileInput):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"widget": LabelledFileInput}}
     form = ImageForm
     list_display = ["thumbnail", "title", "credit", "dimensions", "uploaded_at"]
@@ -154,6 +196,10 @@ class ImageAdmin(admin.ModelAdmin):
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.width else ""
 
+    def change_refusal(self, request, obj):
+        # Replacing the file of an image a live page shows changes that page at once.
+        return image_change_refusal(request.user, obj)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
@@ -175,6 +221,21 @@ class ImageAdmin(admin.ModelAdmin):
             image.file.url,
             f"{image.title}: click the subject to set the focal point",
         )
+
+
+# Who may do what is decided by users' groups and permissions: every change to them is audited.
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):
+    pass
 
 
 @admin.register(AuditEntry)

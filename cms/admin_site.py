@@ -37,10 +37,15 @@ class CMSAdminSite(admin.AdminSite):
             ).count(),
             "my_drafts": pieces.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=user).count(),
         }
+        can_publish = user.has_perm("publications.publish_publication")
+        if can_publish:
+            # Legacy pages the publish gate held back: managers decide what goes live.
+            counts["held_imports"] = pieces.exclude(import_held_reasons="").count()
         extra_context = {
             **(extra_context or {}),
             "dashboard": counts,
             "can_review": user.has_perm("publications.review_publication"),
+            "can_publish": can_publish,
             "can_view_publications": user.has_perm("publications.view_publication"),
         }
         return super().index(request, extra_context)

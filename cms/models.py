@@ -49,6 +49,14 @@ class Center(SluggedModel):
         max_length=80, blank=True, help_text='Used where space is short, e.g. "Carnegie Europe" → "Europe".'
     )
     city = models.CharField(max_length=100, blank=True)
+    other_names = models.TextField(
+        blank=True,
+        help_text=(
+            "The center's name in other languages and other spellings, one a line, as title lines print "
+            "them (e.g. “مركز مالكوم كير–كارنيغي للشرق الأوسط”, “Центр Карнеги”, “卡内基中国”). The "
+            "legacy import counts a new author whose title line names the center as one of its experts."
+        ),
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Centers are listed in this order.")
     is_global = models.BooleanField(
         "global center",
@@ -178,6 +186,15 @@ def descendant_region_ids(region_ids) -> set[int]:
 
 
 class Program(SluggedModel):
+    other_names = models.TextField(
+        blank=True,
+        help_text=(
+            "The programme's name in other languages and other spellings, one a line, as title lines "
+            "print them. The legacy import counts a new author whose title line names the programme as "
+            "one of the site's experts."
+        ),
+    )
+
     class Meta(SluggedModel.Meta):
         pass
 

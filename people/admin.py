@@ -1,8 +1,17 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
+from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
+from cms.admin_refusals import RefusesChangesMixin
 from people.models import Affiliation, Person, PersonLink
+
+PROFILE_NEEDS_MANAGER = (
+    "Only a manager can give a person a public profile page. Leave “public profile” unticked; "
+    "a manager of your center ticks it when the profile is ready."
+)
 
 
 class AffiliationInline(LabelledTabularInline):
@@ -21,8 +30,24 @@ class PersonLinkInline(LabelledTabularInline):
     fields = ["label", "url", "position"]
 
 
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdminForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = "__all__"
+
+    may_make_public = True  # set per request by PersonAdmin.get_form
+
+    def clean_has_profile(self):
+        wanted = self.cleaned_data.get("has_profile")
+        # clean_<field> runs before the form writes onto the instance: this is the stored value.
+        already_public = self.instance.pk is not None and self.instance.has_profile
+        if wanted and not already_public and not self.may_make_public:
+            raise ValidationError(PROFILE_NEEDS_MANAGER)
+        return wanted
+
+
+class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+    form = PersonAdminForm
     list_display = ["name", "main_title", "kind", "is_current", "has_profile", "updated_at"]
     list_filter = ["kind", "is_current", "has_profile", "affiliations__center", "topics", "regions"]
     search_fields = ["name", "sort_name", "slug", "affiliations__title_line"]
@@ -41,6 +66,25 @@ class PersonAdmin(admin.ModelAdmin):
         return super().get_queryset(request).prefetch_related(
             Prefetch("affiliations", queryset=Affiliation.objects.order_by("position", "pk"))
         )
+
+    # Whether a person is on the public site, and on whose desk, depends on the pieces that name
+    # them: publications/admin.py registers a subclass that decides both (imports point down).
+    def change_refusal(self, request, obj) -> str | None:
+        return None
+
+    def may_make_public(self, request) -> bool:
+        return True
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"may_make_public": self.may_make_public(request)})
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if not self.may_make_public(request):
+            # An editor's new person has no public page until a manager gives them one.
+            initial.setdefault("has_profile", False)
+        return initial
 
     @admin.display(description="title")
     def main_title(self, person):

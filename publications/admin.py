@@ -11,19 +11,33 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
 from cms.desk_views import BadBody, check_length, check_nesting, json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
+from people.admin import PersonAdmin
+from people.models import Person
 from publications import desk, services
-from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, referable, scoped, within_scope
+from publications.scope import (
+    EVERY_CENTER,
+    OFF_DESK,
+    center_scope,
+    collection_center_ids,
+    is_manager,
+    person_change_refusal,
+    referable,
+    scoped,
+    within_scope,
+)
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import publishing_calendar
 from publications.revisions import compare_revisions
@@ -41,8 +55,39 @@ class AuthorshipInline(LabelledTabularInline):
         return super().get_queryset(request).select_related("person")
 
 
+class DeskCollectionFormSet(BaseInlineFormSet):
+    """A center's editors put their piece only into collections of their own desk.
+
+    A collection has no center of its own: it belongs to the desks of the pieces in it (an empty
+    one to every desk). Placing a piece in a collection that shows other centers' pieces is
+    curating that shared page, which managers do (they also change collections themselves).
+    """
+
+    user = None
+
+    def clean(self):
+        super().clean()
+        scope = center_scope(self.user) if self.user is not None else EVERY_CENTER
+        if scope is EVERY_CENTER or is_manager(self.user):
+            return
+        own_pieces = {self.instance.pk, self.instance.draft_of_id} - {None}
+        for form in self.forms:
+            collection = getattr(form, "cleaned_data", {}).get("collection")
+            if collection is None or self._should_delete_form(form) or "collection" not in form.changed_data:
+                continue
+            other_centers = collection_center_ids(collection, leaving_out=own_pieces) - scope
+            if other_centers:
+                names = ", ".join(Center.objects.filter(pk__in=other_centers).values_list("name", flat=True))
+                form.add_error(
+                    "collection",
+                    f"“{collection}” also holds pieces of {names}: only a manager can add a piece to it. "
+                    "Ask a manager, or choose a collection of your own center.",
+                )
+
+
 class PublicationCollectionInline(LabelledTabularInline):
     model = CollectionItem
+    formset = DeskCollectionFormSet
     extra = 0
     autocomplete_fields = ["collection"]
     fields = ["collection", "position"]
@@ -51,6 +96,10 @@ class PublicationCollectionInline(LabelledTabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("collection")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"user": request.user})
 
 
 class RegionWithSubregionsFilter(admin.SimpleListFilter):
@@ -81,6 +130,19 @@ class MineFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.filter(created_by=request.user) if self.value() == "1" else queryset
+
+
+class HeldImportFilter(admin.SimpleListFilter):
+    """Managers' queue of legacy pages the publish gate held back (services.import_legacy_file)."""
+
+    title = "held by the legacy import"
+    parameter_name = "held"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Held, not public")]
+
+    def queryset(self, request, queryset):
+        return queryset.exclude(import_held_reasons="") if self.value() == "1" else queryset
 
 
 # django-taggit stores a keyword in 100 characters and, when two keywords slugify alike,
@@ -129,6 +191,7 @@ class PublicationAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_added_centers(cleaned.get("centers"))
         if self.instance.pk:
             # The admin validates inside the save's transaction, so this lock holds until the
             # save commits: two editors cannot both pass the check with the same version.
@@ -151,6 +214,24 @@ class PublicationAdminForm(forms.ModelForm):
                 )
         return cleaned
 
+    def _check_added_centers(self, centers):
+        """A center's staff add only their own centers; other centers' listings are those centers' to fill."""
+        user = getattr(self, "user", None)
+        scope = center_scope(user) if user is not None else EVERY_CENTER
+        if centers is None or scope is EVERY_CENTER:
+            return
+        # Centers already on the piece stay: a pending change keeps its live piece's centers.
+        already = set(self.instance.centers.values_list("pk", flat=True)) if self.instance.pk else set()
+        added_elsewhere = [center for center in centers if center.pk not in scope and center.pk not in already]
+        if added_elsewhere:
+            own = ", ".join(Center.objects.filter(pk__in=scope).values_list("name", flat=True))
+            others = ", ".join(center.name for center in added_elsewhere)
+            self.add_error(
+                "centers",
+                f"You work for {own}: you can add only your own centers, not {others}. "
+                "Ask a manager who works across centers to add another center's listing.",
+            )
+
 
 @admin.register(Publication)
 class PublicationAdmin(admin.ModelAdmin):
@@ -159,6 +240,7 @@ class PublicationAdmin(admin.ModelAdmin):
     list_display = ["title", "byline", "publication_type", "primary_center", "status_label", "publication_date", "updated_at"]
     list_filter = [
         "status",
+        HeldImportFilter,
         MineFilter,
         "publication_type",
         "primary_center",
@@ -166,6 +248,7 @@ class PublicationAdmin(admin.ModelAdmin):
         "topics",
         RegionWithSubregionsFilter,
         "language",
+        "import_language_source",
         "is_featured",
         "publication_date",
     ]
@@ -187,7 +270,9 @@ class PublicationAdmin(admin.ModelAdmin):
         "translation_of",
     ]
     inlines = [AuthorshipInline, PublicationCollectionInline]
-    readonly_fields = ["status", "go_live_at", "expire_at", "legacy_id", "created_at", "updated_at"]
+    readonly_fields = [
+        "status", "held_reasons", "go_live_at", "expire_at", "legacy_id", "import_language_source", "created_at", "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "publication_type", "publication_date", "language", "expected_version"]}),
         ("Body", {"fields": ["body"]}),
@@ -202,9 +287,9 @@ class PublicationAdmin(admin.ModelAdmin):
         }),
         ("Disclaimer", {"fields": ["disclaimer_override"], "classes": ["collapse"]}),
         ("Status and schedule (changed with the workflow buttons)", {
-            "fields": ["status", "go_live_at", "expire_at"],
+            "fields": ["status", "held_reasons", "go_live_at", "expire_at"],
         }),
-        ("Record", {"fields": ["legacy_id", "created_at", "updated_at"], "classes": ["collapse"]}),
+        ("Record", {"fields": ["legacy_id", "import_language_source", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):
@@ -250,6 +335,14 @@ class PublicationAdmin(admin.ModelAdmin):
             return False
         return super().has_view_permission(request, obj)
 
+    @admin.display(description="held by the legacy import")
+    def held_reasons(self, publication):
+        if not publication.import_held_reasons:
+            return "—"
+        return format_html_join(
+            "", "<p>{}</p>", ((reason,) for reason in publication.import_held_reasons.splitlines())
+        )
+
     @admin.display(description="authors")
     def byline(self, publication):
         return ", ".join(row.person.name for row in getattr(publication, "byline_rows", []))
@@ -263,6 +356,9 @@ class PublicationAdmin(admin.ModelAdmin):
             label = f"{label} (pending change of a live piece)"
         elif getattr(publication, "pending_change", None) is not None:
             label = f"{label} · change pending"
+        if publication.import_held_reasons:
+            count = len(publication.import_held_reasons.splitlines())
+            label = f"{label} · held by the import ({count} problem{'s' if count != 1 else ''})"
         return label
 
     # Live pieces are read-only: a change goes through a pending copy that a manager publishes.
@@ -631,7 +727,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Collection)
-class CollectionAdmin(admin.ModelAdmin):
+class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """Registered here, not in cms/, because its ordered items are publications."""
 
     class ItemInline(LabelledTabularInline):
@@ -667,3 +763,19 @@ class CollectionAdmin(admin.ModelAdmin):
             if hidden.exists():
                 return False
         return super().has_delete_permission(request, obj)
+
+
+@admin.register(Person)
+class PersonOnDeskAdmin(PersonAdmin):
+    """People on desks: registered here, like CollectionAdmin, because it takes the pieces that
+    name a person to know whether they are on the public site and on whose desk (scope.py).
+
+    Everyone on the staff reads every person and may name them in a byline; a person who is
+    public is changed by managers only, and one affiliated with another center by its desk.
+    """
+
+    def change_refusal(self, request, obj):
+        return person_change_refusal(request.user, obj)
+
+    def may_make_public(self, request):
+        return is_manager(request.user)

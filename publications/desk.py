@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 
 from cms.editor import FULL
 from cms.models import Image
-from cms.rendering import reading_minutes, word_count
+from cms.rendering import plain_text, reading_minutes, word_count
 from cms.renditions import rendition_set
 from cms.richtext import sanitize_html
 from publications.models import Publication, Revision
@@ -96,7 +95,7 @@ def writing_aids(*, fields: dict, publication: Publication | None, has_author: b
     except NoReverseMatch:
         url = ""
         problems.append("The slug may only hold letters, digits, hyphens and underscores.")
-    description = draft.dek or " ".join(strip_tags(draft.body).split())
+    description = draft.dek or " ".join(plain_text(draft.body).split())
     card_image = rendition_set(draft.lead_image, "card") if draft.lead_image else None
     return WritingAids(
         words=words,

@@ -22,6 +22,31 @@ A page file reads, top to bottom (the seed is tests/publications/legacy_files/00
     - Malaysia’s Year as ASEAN Chair…Commentary
     …
 
+Lists. The metadata's list keys ("authors", "centers", "topics", …) are JSON arrays: each item
+is one name, whatever it holds, so "John Smith, Jr." and "Democracy, Conflict, and Governance
+Program" stay whole. The text keys centerAffiliationAll, programAffiliation, englishNewsletterAll
+and nonEnglishNewsletterAll hold several names separated by semicolons ("Democracy, Conflict, and
+Governance Program; Technology and International Affairs Program"); commas belong to the names
+and never split. The byline is never split: it is only compared with the authors joined by ", ".
+
+Authors. "About the Author(s)" has one block per author: a title line and a bio, then the
+author's recent work closed by the author's name line and "Recent Work". The title lines and
+bios stand either each before its own recent-work list or all before the first; either way the
+n-th title line and bio go with the n-th name line. The metadata's authors are the page's
+authors when they are reconciled: the byline reads as them joined by ", ", or the name lines
+name exactly them (in any order). A title line and bio go to the author their name line names,
+never to whoever stands at the same position; only a page without name lines whose byline
+agrees with the metadata pairs blocks with authors in byline order, as the format promises. When
+some author has no recent work, hence no name line, nothing tells whose title line and bio is
+whose: each goes to the author whose name its bio starts with, else it is left out with a
+warning. A page that cannot be reconciled (byline, metadata and name lines disagree; a name line names
+someone who is not an author; title lines, bios and name lines do not pair up) is refused with
+a reason naming the lists.
+
+One page, one file. Within one batch, files that claim one legacy id (see below) must say the
+same (`page_digest`): then they are one page, imported once; else every one of them is refused,
+naming the others, so the outcome never depends on the order of the files.
+
 This module only turns bytes into a `LegacyPage` and back; it never touches the database.
 Writing pages into the CMS is `publications.services.import_legacy_file`.
 
@@ -29,10 +54,32 @@ Each page gets a stable legacy id, so that importing it again updates the same p
 the metadata's "id" key when it has one; else the id in the exporter's file name
 (`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
 authors).
+
+What the import decides from a page (publications/services.py, issue 13 items 12–14):
+
+- Language: the metadata's optional "language" key (a tag like "ar", "zh-CN", or an English
+  name like "Russian"), when it names one of the site's languages; else detected from the
+  title, dek and body with py3langid (publications/languages.py); else English, with a note
+  in the report. Chinese in any form is the site's Chinese (Simplified). The publication
+  records where its language came from (`import_language_source`: metadata, detected or
+  default) and so does the report. The export always writes the key, so a page goes back with
+  the language editors gave it.
+- Kind of a new author: an expert when the title line names a center or programme of the site,
+  by its name or one of its `other_names` (translations and spellings kept in the admin), as
+  whole words in Latin and Cyrillic script and anywhere in Arabic and Chinese script (Arabic
+  writes prepositions onto the next word, Chinese has no spaces); centers and programmes the
+  page's own metadata names count too. The editors' choice (`--expert`, `--contributor`,
+  `--kinds FILE`) comes first. Otherwise an outside contributor. People who already exist keep
+  the kind the CMS gives them. The report lists each person created, with the kind and why.
+- Publish gate: a page is public only if `publish_gate_problems` passes; else it is stored as
+  a draft with the gate's reasons (`Publication.import_held_reasons`) and reported `held`. A
+  live page whose new file fails is held the same way; a page the import held goes live once a
+  later file passes; publishing it in the CMS clears the reasons.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -57,13 +104,16 @@ TEXT_KEYS = (
     "nonEnglishNewsletterAll",
     "programAffiliation",
 )
-OPTIONAL_KEYS = ("id", "date")
+OPTIONAL_KEYS = ("id", "date", "language")
+# A language tag is short ("zh-Hans-CN"); a longer value is no tag and is cut before it is reported.
+LANGUAGE_TAG_LENGTH = 40
 # The order in which the old exporter wrote its keys; `format_legacy_page` keeps it.
 KEY_ORDER = (
     "id",
     "authors",
     "type",
     "date",
+    "language",
     "centerAffiliationAll",
     "centers",
     "collections",
@@ -99,8 +149,10 @@ SOURCE = "Source:"
 SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 EXPORTER_FILE_NAME = re.compile(r"\d+_([0-9a-f]{16})\.txt")
 LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
-# The "…All" metadata fields hold several names in one string.
-NAME_SEPARATORS = re.compile(r"\s*[;|]\s*|\s*,\s+")
+# The "…All" metadata fields hold several names in one string, separated by semicolons; names
+# themselves hold commas ("Democracy, Conflict, and Governance Program"), so commas never split.
+NAME_SEPARATOR = re.compile(r"\s*;\s*")
+LIST_SEPARATOR = "; "
 
 
 class LegacyFormatError(ValueError):
@@ -137,6 +189,7 @@ class LegacyPage:
     source: str = ""
     paragraphs: list[str] = field(default_factory=list)
     date: datetime.date | None = None
+    language: str = ""  # the metadata's "language" as written (a tag like "ar" or a name); "" when absent
     centers: list[str] = field(default_factory=list)
     primary_center: str = ""
     collections: list[str] = field(default_factory=list)
@@ -294,6 +347,7 @@ def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
     page = LegacyPage(legacy_id="", title="", type_key=values["type"], warnings=warnings)
     page.image_credit = credit
     page.date = values["date"]
+    page.language = values["language"]
     page.primary_center = values["primaryCenter"]
     page.centers = _unique(values["centers"] + _split_names(values["centerAffiliationAll"]))
     page.programs = _unique(values["programs"] + _split_names(values["programAffiliation"]))
@@ -305,15 +359,14 @@ def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
     names = values["authors"]
     if byline != ", ".join(names):
         page.byline = byline
-        warnings.append(
-            f"line 1: the byline “{byline}” differs from the metadata's authors; the metadata's "
-            "authors were used"
-        )
 
     body_start = _read_header(page, lines, json_end_line + 1)
     if names:
-        body_end = _read_about_section(page, lines, body_start, names)
+        body_end, blocks = _read_about_section(page, lines, body_start, names)
+        page.authors = _reconcile_authors(names, byline, blocks, warnings)
     else:
+        if page.byline is not None:
+            warnings.append(f"line 1: the byline “{byline}” differs from the metadata's authors (none)")
         body_end = _read_tail_without_authors(page, lines, body_start)
     page.paragraphs = [line.strip() for line in lines[body_start:body_end] if line.strip()]
 
@@ -431,6 +484,12 @@ def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
 
     values["id"] = _check_id(metadata.get("id"), text)
     values["date"] = _check_date(metadata.get("date"), text)
+    language = metadata.get("language")
+    if language is not None and not isinstance(language, str):
+        raise LegacyFormatError(
+            f"“language” must be a language tag such as “ar”, not {_json_kind(language)}", line=_key_line(text, "language")
+        )
+    values["language"] = " ".join((language or "").split())[:LANGUAGE_TAG_LENGTH]
     return values
 
 
@@ -461,7 +520,7 @@ def _check_date(value, text: str) -> datetime.date | None:
 
 
 def _split_names(value: str) -> list[str]:
-    return _unique(part for part in NAME_SEPARATORS.split(value) if part.strip())
+    return _unique(part for part in NAME_SEPARATOR.split(value) if part.strip())
 
 
 def _unique(names: Iterable[str]) -> list[str]:
@@ -502,47 +561,171 @@ def _about_heading(line: str) -> bool:
     return line.strip() in ABOUT_HEADINGS
 
 
-def _read_about_section(page: LegacyPage, lines: list[str], body_start: int, names: list[str]) -> int:
-    """Read the authors' title lines, bios, recent work, disclaimer and rail; return the body's end."""
+@dataclass
+class _AboutBlock:
+    """One author's part of "About the Author(s)": title line and bio, and the name line of the
+    author's "Recent Work" list when the page has one."""
+
+    title_line: str
+    bio: str
+    name: str | None = None
+    recent_work: list[str] = field(default_factory=list)
+    has_pair: bool = True  # False for a name line whose title line and bio cannot be told
+
+
+def _read_about_section(
+    page: LegacyPage, lines: list[str], body_start: int, names: list[str]
+) -> tuple[int, list[_AboutBlock]]:
+    """Read the authors' blocks, disclaimer and rail; return the body's end and the blocks.
+
+    Each "Recent Work" line closes one author's block and the line before it is that author's
+    name. The title lines and bios come before the blocks, either each before its own block or
+    all of them first; either way the n-th title line and bio belong to the n-th name line.
+    """
     about = next((i for i in range(len(lines) - 1, body_start - 1, -1) if _about_heading(lines[i])), None)
     if about is None:
         raise LegacyFormatError(
             "the file ends before “About the Author(s)”: it looks cut off", line=len(lines)
         )
+    rail = next((i for i in range(about + 1, len(lines)) if lines[i].startswith(MORE_WORK)), len(lines))
+    closing = [i for i in range(about + 1, rail) if lines[i].strip() == RECENT_WORK]
+
+    pair_lines: list[int] = []  # indexes of the title and bio lines, in page order
+    segments: list[range] = []  # the title and bio lines before each name line's list
+    named: list[tuple[str, list[str]]] = []
     position = about + 1
-    for name in names:
-        if position + 1 >= len(lines):
+    for closing_line in closing:
+        name_line = closing_line - 1
+        if name_line < position or not lines[name_line].strip() or lines[name_line].startswith("- "):
+            raise LegacyFormatError(f"expected the author's name before “{RECENT_WORK}”", line=closing_line + 1)
+        first_item = name_line
+        while first_item > position and lines[first_item - 1].startswith("- "):
+            first_item -= 1
+        segments.append(range(position, first_item))
+        pair_lines.extend(range(position, first_item))
+        named.append((lines[name_line].strip(), [line[2:].strip() for line in lines[first_item:name_line]]))
+        position = closing_line + 1
+
+    if not named:
+        # No name lines: the page says only that the blocks come in byline order.
+        needed = about + 1 + 2 * len(names)
+        if needed > len(lines):
+            missing = names[(len(lines) - about - 1) // 2]
             raise LegacyFormatError(
-                f"the file ends inside “About the Author(s)” before the bio of {name}: it looks cut off",
+                f"the file ends inside “About the Author(s)” before the bio of {missing}: it looks cut off",
                 line=len(lines),
             )
-        page.authors.append(
-            LegacyAuthor(name=name, title_line=lines[position].strip(), bio=lines[position + 1].strip())
-        )
-        position += 2
-
-    # Each author's recent work: "- " lines, the author's name, then "Recent Work".
-    block = 0
-    while position < len(lines):
+        pair_lines = list(range(about + 1, needed))
+        position = needed
+    if position < len(lines) and lines[position].startswith("- "):
         end = position
         while end < len(lines) and lines[end].startswith("- "):
             end += 1
-        if end + 1 < len(lines) and lines[end + 1].strip() == RECENT_WORK:
-            items = [line[2:].strip() for line in lines[position:end]]
-            if block < len(page.authors):
-                page.authors[block].recent_work = items
-            block += 1
-            position = end + 2
-        elif end > position:
-            raise LegacyFormatError(
-                f"expected the author's name and “{RECENT_WORK}” after the recent-work list: "
-                "the file looks cut off",
-                line=min(end + 1, len(lines)),
-            )
-        else:
-            break
+        raise LegacyFormatError(
+            f"expected the author's name and “{RECENT_WORK}” after the recent-work list: the file looks cut off",
+            line=min(end + 1, len(lines)),
+        )
+    if len(pair_lines) % 2:
+        raise LegacyFormatError(
+            f"“About the Author(s)” has {len(pair_lines)} lines of title lines and bios: expected a title "
+            "line and a bio per author, so whose is whose cannot be told",
+            line=about + 1,
+        )
+    blocks = [
+        _AboutBlock(title_line=lines[at].strip(), bio=lines[at + 1].strip()) for at in pair_lines[::2]
+    ]
+    if len(blocks) == len(named):
+        for about_block, (name, items) in zip(blocks, named, strict=True):
+            about_block.name, about_block.recent_work = name, items
+    else:
+        # Some authors have no recent work, hence no name line, and nothing in the page says
+        # which title line and bio stand for which name line: the blocks stay unnamed.
+        blocks.extend(
+            _AboutBlock(title_line="", bio="", name=name, recent_work=items, has_pair=False) for name, items in named
+        )
     _read_disclaimer_and_rail(page, lines, position)
-    return about
+    return about, blocks
+
+
+def _reconcile_authors(
+    names: list[str], byline: str, blocks: list[_AboutBlock], warnings: list[str]
+) -> list[LegacyAuthor]:
+    """The page's authors with the title line and bio each About block gives them.
+
+    The metadata's authors are used when the byline or the About section's name lines confirm
+    them; a block's title line and bio go to the author its name line names, never to whoever
+    stands at the same position. See the format notes at the top of this module.
+    """
+    keys = {name_key(name) for name in names}
+    byline_agrees = name_key(byline) == name_key(", ".join(names))
+    block_names = [block.name for block in blocks if block.name is not None]
+
+    def refuse(why: str):
+        raise LegacyFormatError(
+            f"the authors cannot be reconciled: the byline reads “{byline}”, the metadata's authors are "
+            f"{_listed(names)}{why}; correct the file so that they agree",
+            line=1,
+        )
+
+    strangers = [name for name in block_names if name_key(name) not in keys]
+    if strangers:
+        refuse(f", and “About the Author(s)” names {_listed(block_names)}")
+    if not byline_agrees:
+        if not block_names:
+            refuse(", and “About the Author(s)” names nobody that would settle it")
+        if {name_key(name) for name in block_names} != keys:
+            refuse(f", and “About the Author(s)” names only {_listed(block_names)}")
+        warnings.append(
+            f"line 1: the byline “{byline}” differs from the metadata's authors; the metadata's authors, "
+            "whom “About the Author(s)” names, were used"
+        )
+
+    authors = [LegacyAuthor(name=name) for name in names]
+    if not block_names:
+        # Byline and metadata agree and the page names no block: the format's byline order holds.
+        for author, block in zip(authors, blocks, strict=False):
+            author.title_line, author.bio = block.title_line, block.bio
+        return authors
+    by_name: dict[str, _AboutBlock] = {}
+    for block in blocks:
+        if block.name is not None:
+            by_name.setdefault(name_key(block.name), block)
+    unnamed = [block for block in blocks if block.name is None]
+    seen = set()
+    for author in authors:
+        key = name_key(author.name)
+        if key in seen:
+            continue  # listed twice: dropped later
+        seen.add(key)
+        block = by_name.get(key)
+        if block is not None:
+            author.recent_work = block.recent_work
+        if block is None or not block.has_pair:
+            # A title line and bio without a name line are still this author's when the bio
+            # starts with the author's name.
+            block = next((b for b in unnamed if _starts_with_name(b.bio, author.name)), None)
+            if block is None:
+                warnings.append(
+                    f"no title line and bio in “About the Author(s)” is {author.name}'s: imported without them"
+                )
+                continue
+            unnamed.remove(block)
+        author.title_line, author.bio = block.title_line, block.bio
+    for block in unnamed:
+        warnings.append(
+            f"a block of “About the Author(s)” (title line “{block.title_line}”) names none of the authors: "
+            "its title line and bio were not imported"
+        )
+    return authors
+
+
+def _starts_with_name(bio: str, name: str) -> bool:
+    bio, name = name_key(bio), name_key(name)
+    return bio.startswith(name) and not bio[len(name) : len(name) + 1].isalnum()
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(f"“{name}”" for name in names) or "none"
 
 
 def _read_disclaimer_and_rail(page: LegacyPage, lines: list[str], position: int) -> None:
@@ -592,6 +775,18 @@ def _legacy_id(metadata_id: str | None, file_name: str, page: LegacyPage) -> tup
     return hashlib.sha256(identity.encode()).hexdigest()[:16], False
 
 
+def page_digest(page: LegacyPage) -> str:
+    """A fingerprint of what a page says, so that two files can be told to be the same page.
+
+    Warnings and where the id came from are left out: a file with the id in its metadata and
+    one named after it, saying the same, are one page.
+    """
+    fields = dataclasses.asdict(page)
+    for key in ("warnings", "id_in_metadata"):
+        fields.pop(key, None)
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
 # -- writing ---------------------------------------------------------------------------------
 
 
@@ -608,11 +803,12 @@ def format_legacy_page(page: LegacyPage, *, include_id: bool | None = None) -> s
         "authors": [author.name for author in page.authors],
         "type": page.type_key,
         "date": page.date.isoformat() if page.date else None,
+        "language": page.language or None,
         "centerAffiliationAll": "",
         "centers": page.centers,
         "collections": page.collections,
-        "englishNewsletterAll": ", ".join(page.newsletters),
-        "nonEnglishNewsletterAll": ", ".join(page.other_newsletters),
+        "englishNewsletterAll": LIST_SEPARATOR.join(page.newsletters),
+        "nonEnglishNewsletterAll": LIST_SEPARATOR.join(page.other_newsletters),
         "primaryCenter": page.primary_center,
         "programAffiliation": "",
         "programs": page.programs,

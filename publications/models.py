@@ -231,6 +231,27 @@ class Publication(models.Model):
         editable=False,
         help_text="Identifier of the page on the site we replaced.",
     )
+    import_held_reasons = models.TextField(
+        "held by the legacy import",
+        blank=True,
+        editable=False,
+        help_text=(
+            "Why the legacy import kept this page from going live, one reason a line: what the publish "
+            "check found. Fix them, then publish it through the usual workflow; publishing clears this."
+        ),
+    )
+    import_language_source = models.CharField(
+        "language taken from",
+        max_length=20,
+        blank=True,
+        editable=False,
+        choices=[
+            ("metadata", "the page's metadata"),
+            ("detected", "detected from the text"),
+            ("default", "the default (not detected)"),
+        ],
+        help_text="Where the legacy import took the language from: the page's metadata, detection from its text, or the default.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Kept current by a PostgreSQL trigger (migration 0002): title weighs A, dek B, body C.

@@ -1046,6 +1046,8 @@ def _legacy_page_of(publication, recent, rail, disclaimers) -> LegacyPage:
         source=publication.source_name,
         paragraphs=html_to_paragraphs(publication.body),
         date=publication.publication_date,
+        # Written always, so that a page exported from the CMS keeps its language on its way back.
+        language=publication.language,
         centers=[center.name for center in publication.centers.all()],
         primary_center=publication.primary_center.name if publication.primary_center else "",
         collections=[item.collection.name for item in publication.collection_items.all()],

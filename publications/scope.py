@@ -11,7 +11,8 @@ collection's items): `referable()`.
 
 from django.db.models import Q, QuerySet
 
-from publications.models import Publication
+from people.models import Affiliation, Person
+from publications.models import Authorship, CollectionItem, Publication, Status
 
 EVERY_CENTER = None
 OFF_DESK = "This piece belongs to another center's desk; its own staff or a manager there can act on it."
@@ -61,3 +62,118 @@ def referable(queryset: QuerySet, user) -> QuerySet:
     if center_scope(user) is EVERY_CENTER:
         return queryset
     return queryset.filter(Q(pk__in=scoped(Publication.objects.all(), user)) | Q(pk__in=Publication.objects.published()))
+
+
+# People and images are on desks too (issue 13): a page shows a person's bio and links and an
+# image's file, so changing them changes live pages as surely as editing a piece would.
+
+MANAGER_PERMISSION = "publications.publish_publication"
+
+PERSON_OFF_DESK = (
+    "This person is affiliated with another center, so they are on that center's desk: "
+    "its own staff or a manager there can change them."
+)
+PERSON_PUBLIC = (
+    "This person is on the public site (a profile page, or the byline of a live piece), so only a manager "
+    "can change them. Ask a manager of your center to make the change."
+)
+IMAGE_OFF_DESK = (
+    "This image is used by another center's pieces or people, so it is on that center's desk: "
+    "its own staff or a manager there can change it."
+)
+IMAGE_PUBLIC = (
+    "This image is shown on the public site (by a live piece or a public profile), so only a manager can "
+    "change it. To show another picture, upload a new image and choose it in the piece's pending change."
+)
+
+
+def is_manager(user) -> bool:
+    """Managers decide what readers see: they publish pieces and change what live pages show."""
+    return user.has_perm(MANAGER_PERMISSION)
+
+
+def covers(user, center_ids: set[int]) -> bool:
+    """Whether `user`'s desk takes in every one of `center_ids` (none: every desk does)."""
+    scope = center_scope(user)
+    return scope is EVERY_CENTER or set(center_ids) <= scope
+
+
+def person_center_ids(person) -> set[int]:
+    """A person belongs to the centers of their affiliations (none: to every desk). One query."""
+    if person.pk is None:
+        return set()
+    return set(person.affiliations.exclude(center=None).values_list("center_id", flat=True))
+
+
+def _pieces_using(image) -> QuerySet:
+    # Images in a body are `<figure data-image="ID">` (cms/rendering.py), not a relation.
+    return Publication.objects.filter(Q(lead_image=image) | Q(body__contains=f'data-image="{image.pk}"'))
+
+
+def image_center_ids(image) -> set[int]:
+    """An image belongs to the desks of the pieces and people that use it (none: every desk). Three queries."""
+    if image.pk is None:
+        return set()
+    pieces = _pieces_using(image)
+    centers = set(pieces.values_list("primary_center_id", flat=True))
+    centers |= set(pieces.filter(draft_of__isnull=False).values_list("draft_of__primary_center_id", flat=True))
+    centers |= set(Affiliation.objects.filter(person__headshot=image).values_list("center_id", flat=True))
+    return centers - {None}
+
+
+def live_pieces() -> QuerySet:
+    """Pieces readers see or will see without another review: live now or scheduled."""
+    return Publication.objects.filter(status=Status.PUBLISHED, draft_of__isnull=True)
+
+
+def person_is_public(person) -> bool:
+    return person.has_profile or Authorship.objects.filter(person=person, publication__in=live_pieces()).exists()
+
+
+def image_is_public(image) -> bool:
+    if _pieces_using(image).filter(pk__in=live_pieces()).exists():
+        return True
+    public_people = Q(has_profile=True) | Q(authorships__publication__in=live_pieces())
+    return Person.objects.filter(public_people, headshot=image).exists()
+
+
+def person_change_refusal(user, person) -> str | None:
+    """Why `user` may not change or delete `person`, or None when they may."""
+    if person.pk is None:
+        return None
+    if not covers(user, person_center_ids(person)):
+        return PERSON_OFF_DESK
+    if not is_manager(user) and person_is_public(person):
+        return PERSON_PUBLIC
+    return None
+
+
+def image_change_refusal(user, image) -> str | None:
+    """Why `user` may not change or delete `image`, or None when they may."""
+    if image.pk is None:
+        return None
+    if not covers(user, image_center_ids(image)):
+        return IMAGE_OFF_DESK
+    if not is_manager(user) and image_is_public(image):
+        return IMAGE_PUBLIC
+    return None
+
+
+def collection_center_ids(collection, *, leaving_out=()) -> set[int]:
+    """A collection belongs to the desks of the pieces in it (none: every desk). One query."""
+    items = CollectionItem.objects.filter(collection=collection).exclude(publication__in=list(leaving_out))
+    return set(items.values_list("publication__primary_center_id", flat=True)) - {None}
+
+
+DISCLAIMER_OFF_DESK = (
+    "This disclaimer covers pieces beyond your centers (another center's, or every center's), so only "
+    "someone who works across centers, or a manager of that center, can change it."
+)
+
+
+def disclaimer_change_refusal(user, disclaimer) -> str | None:
+    """A disclaimer is on its center's desk; one for every center is on no single desk."""
+    scope = center_scope(user)
+    if scope is EVERY_CENTER or (disclaimer.center_id is not None and disclaimer.center_id in scope):
+        return None
+    return DISCLAIMER_OFF_DESK

@@ -8,6 +8,7 @@ only after commit. Nothing else changes `Publication.status`.
 import datetime
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Case, Exists, F, Max, OuterRef, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
 from cms.editor import FULL
@@ -37,6 +39,7 @@ from cms.richtext import paragraphs_to_html, sanitize_html
 from cms.slugs import unique_slug
 from people.models import Affiliation, Person
 from publications import notifications
+from publications.languages import MIN_CONFIDENCE, detect_language, site_language, site_languages
 from publications.legacy import (
     KNOWN_TYPES,
     LegacyFormatError,
@@ -45,6 +48,7 @@ from publications.legacy import (
     html_to_paragraphs,
     name_key,
     normalize_text,
+    page_digest,
     parse_legacy_page,
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
@@ -252,11 +256,14 @@ def approve_publication(*, publication: Publication, by, expected_version=None) 
     return publication
 
 
-def publish_gate_problems(publication: Publication, *, has_author: bool | None = None) -> list[str]:
+def publish_gate_problems(
+    publication: Publication, *, has_author: bool | None = None, has_disclaimer: bool | None = None
+) -> list[str]:
     """Return what must be fixed before `publication` may be published (empty when it may).
 
     The editor's writing aids run it on the unsaved form (publications/desk.py), passing
-    `has_author` from the form's byline; otherwise the saved byline is read. 1–3 queries.
+    `has_author` from the form's byline; otherwise the saved byline is read. The legacy
+    import passes both from what it knows, so the gate costs it no query. 0–3 queries.
     """
     problems = []
     # The body's text only: a file name or an address in its markup ("TK.jpg") is not a placeholder.
@@ -278,7 +285,9 @@ def publish_gate_problems(publication: Publication, *, has_author: bool | None =
         problems.append("Add at least one author.")
     if not publication.slug:
         problems.append("The publication has no slug.")
-    if not disclaimer_for(publication):
+    if has_disclaimer is None:
+        has_disclaimer = bool(disclaimer_for(publication))
+    if not has_disclaimer:
         problems.append("No disclaimer applies: add a site default disclaimer or an override.")
     # Heading order, links without address or text, body images without alt text or credit.
     problems.extend(body_problems(publication.body))
@@ -320,6 +329,7 @@ def publish_publication(
             target.first_published_at = target.first_published_at or (go_live_at if scheduled else now)
         target.went_live_handled_at = None if scheduled else now
         target.review_comment = ""
+        target.import_held_reasons = ""
         target.version += 1
         target.save()
         record_revision(publication=target, by=by, kind=Revision.Kind.PUBLISH)
@@ -510,11 +520,16 @@ class LegacyImportResult:
     """What importing one file did, for the summary and the JSON report."""
 
     path: str
-    status: str = "failed"  # "created", "updated", "unchanged" or "failed"
-    url: str | None = None
+    # "created", "updated", "unchanged", "held" (stored as a draft: the publish gate refused it) or "failed"
+    status: str = "failed"
+    url: str | None = None  # the public page; for a held page, its admin page
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     legacy_id: str | None = None
+    held: list[str] = field(default_factory=list)  # the publish gate's reasons
+    language: str | None = None
+    language_source: str = ""  # "metadata", "detected" or "default"
+    people_created: list[dict] = field(default_factory=list)  # {"name", "kind", "why"}
 
     def as_report(self) -> dict:
         return {
@@ -523,6 +538,9 @@ class LegacyImportResult:
             "url": self.url,
             "errors": self.errors,
             "warnings": self.warnings,
+            "held": self.held,
+            "language": {"code": self.language, "from": self.language_source} if self.language else None,
+            "people_created": self.people_created,
         }
 
 
@@ -557,9 +575,21 @@ class LegacyCatalog:
         self._pending: dict = {}
         self.discard()
         self.legacy_ids: dict[str, str] = {}  # legacy id -> path, for the files of this run
+        # What `survey_legacy_file` saw of the whole batch before it was imported:
+        # legacy id -> {path: page digest}; and the digest of every file read, by path.
+        self.batch: dict[str, dict[str, str]] = {}
+        self.digests: dict[str, str] = {}
         # Warnings about a person are given once a run, not once a file.
         self.kept_bios: set[int] = set()
         self.reported_people: set[int] = set()
+        self.reported_kinds: set[int] = set()
+        self._site_units: list[tuple] | None = None  # (name key, "center"/"programme", pk, model)
+        self._unit_names: dict[tuple, str] = {}  # (pk, model) -> name, for the report
+
+    def clashing_files(self, legacy_id: str, *, path: str, digest: str) -> list[str]:
+        """The other files of the surveyed batch that claim this legacy id with other content."""
+        claims = self.batch.get(legacy_id, {})
+        return sorted(other for other, other_digest in claims.items() if other != path and other_digest != digest)
 
     def load(self) -> None:
         """Read the tables names are looked up in, once per run.
@@ -571,6 +601,14 @@ class LegacyCatalog:
             self._table(model)
         if self._people is None:
             self._people = _person_states(Person.objects.all())
+        if self._site_units is None:
+            self._site_units = []
+            for model, what in ((Center, "center"), (Program, "programme")):
+                for pk, name, other_names in model.objects.values_list("pk", "name", "other_names"):
+                    self._unit_names[pk, model] = name
+                    for variant in [name, *other_names.splitlines()]:
+                        if variant.strip():
+                            self._site_units.append((name_key(variant), what, pk, model))
         if self._disclaimers is None:
             self._disclaimers = [(d.center_id, d.publication_type_id, _plain(d.text)) for d in Disclaimer.objects.all()]
 
@@ -617,6 +655,7 @@ class LegacyCatalog:
             if pk is None:
                 pk = model.objects.create(name=name, **create_fields).pk
                 self.add(model, key, pk)
+                self._unit_names[pk, model] = name
             if pk not in ids:
                 ids.append(pk)
         return ids
@@ -635,11 +674,31 @@ class LegacyCatalog:
         self._table(Person)
         return key in self._shared_names
 
-    def center_in_title(self, title_line: str) -> int | None:
-        """The center a title line names at its end ("Senior Fellow, Carnegie Europe")."""
+    def site_unit_in_title(self, title_line: str, *, what_only: str = "") -> tuple[str, str, int] | None:
+        """The center or programme of the site a title line names, in any of its names: (what, name, pk).
+
+        Names are the rows' names and their `other_names` (translations, other spellings), and
+        those of the centers and programmes this run has created from the pages' metadata. The
+        longest name found wins, so "Carnegie Europe" beats "Carnegie".
+        """
+        units = list(self._site_units or [])
+        for model, what in ((Center, "center"), (Program, "programme")):
+            # Rows created by this run (committed, or by the file being imported).
+            for key, pk in [*self._table(model).items(), *self._pending["ids"].get(model, {}).items()]:
+                units.append((key, what, pk, model))
         line = name_key(title_line)
-        matches = [(len(key), pk) for key, pk in self._table(Center).items() if line.endswith(key)]
-        return max(matches)[1] if matches else None
+        found = [(len(key), what, pk, model) for key, what, pk, model in units if key and names_in_text(key, line)]
+        if what_only:
+            found = [match for match in found if match[1] == what_only]
+        if not found:
+            return None
+        _length, what, pk, model = max(found, key=lambda match: match[0])
+        return what, self._unit_names.get((pk, model), ""), pk
+
+    def center_in_title(self, title_line: str) -> int | None:
+        """The center a title line names, in any of its names ("Senior Fellow, Carnegie Europe")."""
+        named = self.site_unit_in_title(title_line, what_only="center")
+        return named[2] if named else None
 
     def next_position(self, collection_id: int) -> int:
         """The position after the last item of a curated collection."""
@@ -665,6 +724,32 @@ class LegacyCatalog:
         self._pending["disclaimers"].append((None, None, _plain(text)))
 
 
+def names_in_text(name: str, text: str) -> bool:
+    """Whether `text` contains `name` as whole words (both already folded with `name_key`).
+
+    Word edges count only between Latin or Cyrillic letters and digits: Arabic writes its
+    prepositions onto the next word ("بمركز", at the center) and Chinese has no spaces at all.
+    """
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not (_joined(before, name[0]) or _joined(after, name[-1])):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _joined(neighbour: str, edge: str) -> bool:
+    def spaced_word_character(character: str) -> bool:
+        return character.isdigit() or (
+            character.isalpha() and unicodedata.name(character, "").startswith(("LATIN", "CYRILLIC"))
+        )
+
+    return bool(neighbour) and spaced_word_character(neighbour) and spaced_word_character(edge)
+
+
 def _person_states(people) -> dict[int, _PersonState]:
     rows = people.annotate(
         untouched=Case(When(bio=F("imported_bio"), then=Value(True)), default=Value(False)),
@@ -677,6 +762,22 @@ def _plain(html: str) -> str:
     return " ".join(" ".join(html_to_paragraphs(html)).split())
 
 
+def survey_legacy_file(*, path: str, content: bytes | str, catalog: LegacyCatalog) -> None:
+    """Note which page a file of a batch is, before the batch is imported.
+
+    A batch calls this for every file first, so that `import_legacy_file` refuses every file of
+    a set that claims one legacy id with different content, whichever order they come in;
+    files that say the same are imported once. A file that cannot be read is left for
+    `import_legacy_file` to report.
+    """
+    try:
+        text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
+        page = parse_legacy_page(text, file_name=os.path.basename(path))
+    except LegacyFormatError:
+        return
+    catalog.batch.setdefault(page.legacy_id, {})[path] = page_digest(page)
+
+
 def import_legacy_file(
     *,
     path: str,
@@ -684,6 +785,7 @@ def import_legacy_file(
     dry_run: bool = False,
     catalog: LegacyCatalog | None = None,
     purge_cache: bool = True,
+    people_kinds: dict[str, str] | None = None,
 ) -> LegacyImportResult:
     """Import one page file of the old site as a published publication, or bring it up to date.
 
@@ -695,6 +797,10 @@ def import_legacy_file(
     `manage.py import_legacy`, so there is no user to check; the audit log shows the system.
     Pass one `catalog` for a whole batch, and `purge_cache=False` when the caller purges the
     page cache itself (the batch command does, once a second rather than once a file).
+    A page that fails the publish gate (`publish_gate_problems`) is stored as a draft with the
+    gate's reasons in `import_held_reasons`, and reported as "held". `people_kinds` is the
+    editors' choice of kind for new people, {name: Person.Kind}; without one, a new author is
+    an expert when the title line names a center or programme of the site.
     Returns the outcome; never raises for a bad file. Budget with a warm catalog: 2 queries
     for an unchanged file, about 9 for a new one, plus the page cache's purge.
     """
@@ -711,13 +817,26 @@ def import_legacy_file(
         return result
     result.legacy_id = page.legacy_id
     result.warnings.extend(page.warnings)
+    digest = catalog.digests[path] = page_digest(page)
+    clashing = catalog.clashing_files(page.legacy_id, path=path, digest=digest)
+    if clashing:
+        result.errors.append(
+            f"the same page (legacy id {page.legacy_id}) as {', '.join(clashing)}, with different content: "
+            "none of these files is imported, whatever their order; keep one of them"
+        )
+        return result
     earlier = catalog.legacy_ids.get(page.legacy_id)
     if earlier is not None and earlier != path:
-        result.errors.append(f"the same page as {earlier} (legacy id {page.legacy_id}), which this run imported")
-        return result
+        if catalog.digests.get(earlier) != digest:
+            # Only a caller that did not survey the batch first gets here: the earlier file stays.
+            result.errors.append(f"the same page as {earlier} (legacy id {page.legacy_id}), which this run imported")
+            return result
+        result.warnings.append(f"the same page as {earlier} (legacy id {page.legacy_id}), word for word: imported once")
     try:
         with transaction.atomic():
-            status, publication = _write_legacy_page(page, path=path, catalog=catalog, warnings=result.warnings)
+            status, publication = _write_legacy_page(
+                page, path=path, catalog=catalog, warnings=result.warnings, result=result, people_kinds=people_kinds
+            )
             if dry_run:
                 transaction.set_rollback(True)
             elif purge_cache and status != "unchanged":
@@ -740,11 +859,17 @@ def import_legacy_file(
         catalog.commit()
     catalog.legacy_ids[page.legacy_id] = path
     result.status = status
-    result.url = None if dry_run and status == "created" else publication.get_absolute_url()
+    if status == "held":
+        # Held pages are not public: the report points managers to the admin page instead.
+        result.url = None if dry_run else reverse("admin:publications_publication_change", args=[publication.pk])
+    else:
+        result.url = None if dry_run and status == "created" else publication.get_absolute_url()
     return result
 
 
-def _write_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog, warnings: list[str]):
+def _write_legacy_page(
+    page: LegacyPage, *, path: str, catalog: LegacyCatalog, warnings: list[str], result, people_kinds=None
+):
     type_id = _legacy_type_id(page, catalog, warnings)
     primary_id = catalog.ids(Center, [page.primary_center])[0] if page.primary_center else None
     for name in page.other_newsletters:
@@ -765,7 +890,8 @@ def _write_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog, w
     }
     if primary_id and primary_id not in relations["centers"]:
         relations["centers"].insert(0, primary_id)
-    byline, people_changed = _legacy_people(page, catalog, warnings)
+    byline, people_changed = _legacy_people(page, catalog, warnings, people_kinds=people_kinds, created=result.people_created)
+    result.language, result.language_source = _legacy_language(page, warnings)
 
     fields = {
         "title": page.title,
@@ -776,29 +902,45 @@ def _write_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog, w
         "lead_image_credit": page.image_credit,
         "source_name": page.source,
         "disclaimer_override": _legacy_disclaimer_override(page, catalog, primary_id, type_id, warnings),
+        "language": result.language,
     }
     if page.date is not None:
         # Without a date key the date stays unknown (or as editors set it), never invented.
         fields["publication_date"] = page.date
 
+    has_disclaimer = bool(fields["disclaimer_override"]) or (
+        catalog.disclaimer(center_id=primary_id, type_id=type_id) is not None
+    )
+
+    def gate(publication) -> list[str]:
+        # The gate managers publish through: an imported page is no exception (issue 13, item 14).
+        return publish_gate_problems(publication, has_author=bool(byline), has_disclaimer=has_disclaimer)
+
     publication = _imported_before(page.legacy_id, fields)
     created = publication is None
     changed_fields = []
+    held: list[str] = []
+    gate_change = ""
     # Rows are written in bulk, without model signals: per-row cache purges would cost more than
     # the import itself, so the page cache is purged as a whole instead (import_legacy_file).
     if created:
         now = timezone.now()
-        publication = Publication(
-            legacy_id=page.legacy_id,
-            status=Status.PUBLISHED,
-            first_published_at=now,
-            went_live_handled_at=now,
-            **fields,
-        )
+        publication = Publication(legacy_id=page.legacy_id, import_language_source=result.language_source, **fields)
         publication.slug = unique_slug(publication, publication.title)
+        held = gate(publication)
+        if held:
+            publication.status = Status.DRAFT
+            publication.import_held_reasons = "\n".join(held)
+        else:
+            publication.status = Status.PUBLISHED
+            publication.first_published_at = publication.went_live_handled_at = now
         Publication.objects.bulk_create([publication])
     else:
         changed_fields = [name for name, value in fields.items() if getattr(publication, name) != value]
+        if "language" in changed_fields:
+            # Where the language came from is recorded with it; the same language found another way is no change.
+            fields["import_language_source"] = result.language_source
+            changed_fields.append("import_language_source")
         if changed_fields:
             for name in changed_fields:
                 setattr(publication, name, fields[name])
@@ -809,23 +951,70 @@ def _write_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog, w
                 version=publication.version,
                 updated_at=publication.updated_at,
             )
-        if publication.status != Status.PUBLISHED:
-            warnings.append(f"the publication is {publication.get_status_display().lower()} in the CMS; left so")
+        held, gate_change = _legacy_gate_outcome(publication, gate(publication), warnings)
     links_changed = _sync_legacy_links(publication, relations, byline, catalog=catalog, created=created)
+    result.held = held
 
     if created:
         status = "created"
     elif changed_fields or links_changed or people_changed:
         status = "updated"
+    elif not gate_change:
+        return ("held" if held else "unchanged"), publication
+    name = os.path.basename(path)
+    if created:
+        action, message = AuditEntry.Action.CREATE, f"Imported from the legacy site: {name}"
+    elif gate_change == "held":
+        action, message = AuditEntry.Action.UNPUBLISH, f"Taken off the site by the legacy import of {name}"
+    elif gate_change == "released":
+        action, message = AuditEntry.Action.PUBLISH, f"Published by the legacy import of {name}: it now passes the publish check"
     else:
-        return "unchanged", publication
-    record_audit(
-        actor=None,
-        action=AuditEntry.Action.CREATE if created else AuditEntry.Action.EDIT,
-        obj=publication,
-        message=f"Imported from the legacy site: {os.path.basename(path)}",
-    )
-    return status, publication
+        action, message = AuditEntry.Action.EDIT, f"Imported from the legacy site: {name}"
+    if held:
+        message += " — held as a draft: " + " ".join(held)
+    record_audit(actor=None, action=action, obj=publication, message=message)
+    return ("held" if held else status), publication
+
+
+def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings: list[str]) -> tuple[list[str], str]:
+    """Hold or release a page imported before, by the publish gate; return its reasons and what changed.
+
+    The import decides only about pages it controls: a live one (which the gate now takes off the
+    site, like any page whose new version would fail it) and one it held itself, still a draft
+    (which goes live once a later import passes the gate). A page editors have taken into the
+    workflow is left as they have it. What changed is "held", "released" or "".
+    """
+    reasons = "\n".join(problems)
+    held_by_import = publication.status == Status.DRAFT and bool(publication.import_held_reasons)
+    updates: dict = {}
+    change = ""
+    if publication.status == Status.PUBLISHED and problems:
+        updates = {"status": Status.DRAFT, "import_held_reasons": reasons, "go_live_at": None}
+        change = "held"
+    elif held_by_import and not problems:
+        now = timezone.now()
+        updates = {
+            "status": Status.PUBLISHED,
+            "import_held_reasons": "",
+            "first_published_at": publication.first_published_at or now,
+            "went_live_handled_at": now,
+        }
+        change = "released"
+    elif held_by_import:
+        if reasons != publication.import_held_reasons:
+            updates = {"import_held_reasons": reasons}
+    elif publication.status != Status.PUBLISHED:
+        warnings.append(f"the publication is {publication.get_status_display().lower()} in the CMS; left so")
+        return [], ""
+    if updates:
+        for name, value in updates.items():
+            setattr(publication, name, value)
+        publication.version += 1
+        publication.updated_at = timezone.now()
+        Publication.objects.filter(pk=publication.pk).update(
+            **updates, version=publication.version, updated_at=publication.updated_at
+        )
+    return (problems if publication.status == Status.DRAFT else []), change
 
 
 def _imported_before(legacy_id: str, fields: dict):
@@ -835,7 +1024,9 @@ def _imported_before(legacy_id: str, fields: dict):
     running it.
     """
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(name) for name in ["id", "slug", "status", "version", *fields])
+    # With what the publish gate reads, so that checking an imported page costs no query.
+    gate_columns = ["import_held_reasons", "first_published_at", "lead_image_id", "lead_image_alt"]
+    columns = ", ".join(qn(name) for name in ["id", "slug", "status", "version", *gate_columns, *fields])
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     found = Publication.objects.raw(
         f"SELECT {columns} FROM {qn(Publication._meta.db_table)} WHERE {qn('legacy_id')} = %s{lock}", [legacy_id]
@@ -908,26 +1099,66 @@ def _label_from_legacy_key(type_key: str) -> str:
     return (label[:1].upper() + label[1:])[: PublicationType._meta.get_field("label").max_length]
 
 
-def _legacy_people(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str]):
+def _legacy_language(page: LegacyPage, warnings: list[str]) -> tuple[str, str]:
+    """The page's language and where it came from: the metadata, detection from the text, or the default."""
+    if page.language:
+        code = site_language(page.language)
+        if code:
+            return code, "metadata"
+        warnings.append(
+            f"the metadata's language “{page.language}” is not one of the site's languages; detected it from the text"
+        )
+    text = "\n".join([page.title, page.dek, *page.paragraphs])
+    detection = detect_language(text)
+    if detection.language:
+        return detection.language, "detected"
+    default = Publication._meta.get_field("language").default
+    if detection.detected:
+        found = (
+            f"looks like {detection.describe()}, which is not one of the site's languages"
+            if detection.confidence >= MIN_CONFIDENCE
+            else f"could not be told reliably (best guess {detection.describe()})"
+        )
+    else:
+        found = "is too short to tell"
+    warnings.append(f"the page's language {found}: set to {site_languages()[default]}; check it in the admin")
+    return default, "default"
+
+
+def _legacy_person_kind(author, catalog: LegacyCatalog, people_kinds: dict[str, str]) -> tuple[str, str]:
+    """The kind of person a new author is, and why: the editors' choice, else what the title line names."""
+    chosen = people_kinds.get(name_key(author.name))
+    if chosen:
+        return chosen, "chosen by the editors (import option)"
+    named = catalog.site_unit_in_title(author.title_line)
+    if named:
+        what, name, _pk = named
+        return Person.Kind.EXPERT, f"the title line names the site's {what} “{name}”"
+    return Person.Kind.CONTRIBUTOR, "the title line names no center or programme of the site"
+
+
+def _legacy_people(
+    page: LegacyPage, catalog: LegacyCatalog, warnings: list[str], *, people_kinds=None, created=None
+):
     """Return the byline as [(person id, title line)], creating new people; and whether people changed.
 
     A bio is (re)written only while it still equals what the importer last wrote, so a bio
-    editors have changed in the CMS stays as they left it.
+    editors have changed in the CMS stays as they left it. Each person created is added to
+    `created` with the kind chosen and why.
     """
+    people_kinds = {name_key(name): kind for name, kind in (people_kinds or {}).items()}
+    created = created if created is not None else []
     byline, changed = [], False
     for author in page.authors:
         key = name_key(author.name)
         bio = sanitize_html(paragraphs_to_html(author.bio)) if author.bio else ""
         pk = catalog.find(Person, key)
         if pk is None:
-            person = Person(
-                name=author.name,
-                # Outside contributors stay out of the expert directory until editors decide.
-                kind=Person.Kind.EXPERT if "carnegie" in author.title_line.casefold() else Person.Kind.CONTRIBUTOR,
-                bio=bio,
-                imported_bio=bio,
-            )
+            # Outside contributors stay out of the expert directory until editors decide.
+            kind, why = _legacy_person_kind(author, catalog, people_kinds)
+            person = Person(name=author.name, kind=kind, bio=bio, imported_bio=bio)
             person.save()
+            created.append({"name": author.name, "kind": str(kind), "why": why})
             pk = person.pk
             catalog.add(Person, key, pk)
             if author.title_line:
@@ -938,6 +1169,13 @@ def _legacy_people(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str]
             changed = True
         else:
             state = catalog.person(pk)
+            chosen = people_kinds.get(key)
+            if chosen and pk not in catalog.reported_kinds:
+                catalog.reported_kinds.add(pk)
+                warnings.append(
+                    f"{author.name} already exists in the CMS; the kind chosen for them ({chosen}) applies only to "
+                    "people the import creates: change it in the admin if it should change"
+                )
             if catalog.shares_name(key) and pk not in catalog.reported_people:
                 catalog.reported_people.add(pk)
                 warnings.append(f"several people are called {author.name}; the byline uses the first one (id {pk})")

@@ -159,6 +159,22 @@ def test_the_publish_gate_finds_heading_order_empty_links_and_unlabelled_images(
     ]
 
 
+def test_the_gate_finds_problems_inside_deep_lists_and_formatting_too():
+    # The checks skip the markup they do not read; what they read must survive that, wherever it sits.
+    body = (
+        "<ul><li>" * 100
+        + '<h4>Deep <strong title="a &gt; b">heading</strong></h4><a href="">Link <em>text</em></a>'
+        + "</li></ul>" * 100
+        + '<p>Cited.<sup data-note=" "></sup> <abbr title="x">ABC</abbr><a href="/x"><small>ok</small></a></p>'
+    )
+
+    assert body_problems(body) == [
+        "The heading “Deep heading” is level 4 but follows level 1: use level 2, so that screen readers can follow the outline.",
+        "The link “Link text” has no address.",
+        "Note 1 is empty: write it or remove it.",
+    ]
+
+
 def test_an_image_outside_a_library_figure_needs_alt_text_too():
     assert body_problems('<p><img src="https://example.org/map.png" alt=""></p>') == [
         "The image map.png in the body has no alt text."

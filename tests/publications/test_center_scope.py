@@ -262,9 +262,8 @@ def test_the_audit_log_shows_a_centers_manager_their_desks_history(europe_manage
 
 def test_a_collection_shows_another_centers_drafts_to_no_other_desk(europe_manager, beirut):
     collection = CollectionFactory(name="Ports")
-    # Position 0 whatever the factory's sequence has reached: the piece added below comes after it.
     CollectionItemFactory(
-        collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut), position=0
+        collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut), position=1
     )
     public = PublicationFactory(title="Beirut’s public piece", primary_center=beirut, published=True)
     client = signed_in(europe_manager)

@@ -222,6 +222,93 @@ def test_imported_pieces_join_the_end_of_a_curated_collection():
     assert item.position == 5
 
 
+PROGRAMME_AFFILIATION = "Democracy, Conflict, and Governance Program; Technology and International Affairs Program"
+
+
+def with_text_fields(text: str, **values: str) -> str:
+    """The page with the metadata's "…All" text fields set as the old exporter wrote them."""
+    for key, value in values.items():
+        text = text.replace(f'"{key}": ""', f'"{key}": {json.dumps(value, ensure_ascii=False)}', 1)
+    return text
+
+
+def test_names_with_commas_stay_whole_in_every_list_field():
+    text = with_text_fields(
+        legacy_page_text(
+            authors=[
+                ("John Smith, Jr.", "Senior Fellow, Carnegie Europe", "John Smith, Jr. writes on Europe."),
+                ("Jane Roe", "Professor, University of Vienna", "Jane Roe teaches law."),
+            ],
+            centers=["Carnegie Europe", "Carnegie Endowment for International Peace, Washington"],
+            collections=["War, Peace, and Diplomacy"],
+            regions=["Europe, Middle East, and Africa"],
+            topics=["Democracy, Governance, and Rule of Law", "EU"],
+            programs=["Sustainability, Climate, and Geopolitics Program"],
+            projects=["Arms, Trade, and Security"],
+        ),
+        centerAffiliationAll="Malcolm H. Kerr Carnegie Middle East Center, Beirut; Carnegie Europe",
+        programAffiliation=PROGRAMME_AFFILIATION,
+        englishNewsletterAll="Strategic Europe, Weekly; Carnegie Politika, in English",
+        nonEnglishNewsletterAll="Carnegie Politika, по-русски",
+    )
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    publication = Publication.objects.get()
+    assert {c.name for c in publication.centers.all()} == {
+        "Carnegie Europe",
+        "Carnegie Endowment for International Peace, Washington",
+        "Malcolm H. Kerr Carnegie Middle East Center, Beirut",
+    }
+    assert {p.name for p in publication.programs.all()} == {
+        "Sustainability, Climate, and Geopolitics Program",
+        "Democracy, Conflict, and Governance Program",
+        "Technology and International Affairs Program",
+    }
+    assert {n.name for n in publication.newsletters.all()} == {
+        "Strategic Europe, Weekly",
+        "Carnegie Politika, in English",
+        "Carnegie Politika, по-русски",
+    }
+    assert [r.name for r in publication.regions.all()] == ["Europe, Middle East, and Africa"]
+    assert {t.name for t in publication.topics.all()} == {"Democracy, Governance, and Rule of Law", "EU"}
+    assert [p.name for p in publication.projects.all()] == ["Arms, Trade, and Security"]
+    assert list(Collection.objects.values_list("name", flat=True)) == ["War, Peace, and Diplomacy"]
+    assert [(row.person.name, row.person.bio) for row in Authorship.objects.order_by("position")] == [
+        ("John Smith, Jr.", "<p>John Smith, Jr. writes on Europe.</p>"),
+        ("Jane Roe", "<p>Jane Roe teaches law.</p>"),
+    ]
+    assert not any("byline" in warning for warning in result.warnings)
+
+
+def test_a_programme_name_with_commas_finds_the_programme_the_site_already_has():
+    programme = Program.objects.create(name="Democracy, Conflict, and Governance Program")
+
+    import_text(with_text_fields(legacy_page_text(), programAffiliation=PROGRAMME_AFFILIATION))
+
+    assert Program.objects.count() == 2
+    assert programme in Publication.objects.get().programs.all()
+    assert not Program.objects.filter(name__in=["Democracy", "Conflict", "and Governance Program"]).exists()
+
+
+def test_names_with_commas_are_exported_and_read_back_whole():
+    from publications.legacy import format_legacy_page
+
+    page = parse_legacy_page(
+        with_text_fields(
+            legacy_page_text(),
+            englishNewsletterAll="Strategic Europe, Weekly; Carnegie Politika, in English",
+            programAffiliation=PROGRAMME_AFFILIATION,
+        )
+    )
+
+    again = parse_legacy_page(format_legacy_page(page))
+
+    assert again.newsletters == ["Strategic Europe, Weekly", "Carnegie Politika, in English"]
+    assert again.programs == ["Democracy, Conflict, and Governance Program", "Technology and International Affairs Program"]
+
+
 # People ----------------------------------------------------------------------------------------
 
 
@@ -319,13 +406,149 @@ def test_the_same_author_twice_in_one_file_is_kept_once():
     assert any("listed twice" in warning for warning in result.warnings)
 
 
-def test_when_the_byline_disagrees_the_metadata_wins_with_a_warning():
+def test_when_the_byline_disagrees_the_metadata_the_about_section_confirms_wins_with_a_warning():
     text = seed_text().replace("Stefan Lehne\n{", "Stefan Lehne and Someone Else\n{", 1)
 
     result = import_text(text)
 
     assert [p.name for p in Person.objects.all()] == ["Stefan Lehne"]
     assert result.warnings[0].startswith("line 1: the byline “Stefan Lehne and Someone Else” differs")
+
+
+LEHNE = ("Stefan Lehne", "Senior Fellow, Carnegie Europe", "Stefan Lehne writes on the EU.")
+NOOR = ("Elina Noor", "Senior Fellow, Carnegie China", "Elina Noor writes on Southeast Asia.")
+BALFOUR = ("Rosa Balfour", "Director, Carnegie Europe", "Rosa Balfour writes on Europe.")
+
+
+def with_metadata_authors(text: str, *names: str) -> str:
+    """The page with the metadata's authors replaced, byline and About section left as they are."""
+    start = text.index('"authors": [')
+    end = text.index("]", start) + 1
+    return text[:start] + '"authors": ' + json.dumps(list(names), indent=0, ensure_ascii=False) + text[end:]
+
+
+def test_each_author_gets_the_title_line_and_bio_of_the_block_that_names_them_when_byline_and_metadata_disagree():
+    # The page shows Noor first; the metadata lists Lehne first.
+    text = with_metadata_authors(legacy_page_text(authors=[NOOR, LEHNE]), "Stefan Lehne", "Elina Noor")
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    people = {person.name: person for person in Person.objects.all()}
+    assert people["Stefan Lehne"].bio == "<p>Stefan Lehne writes on the EU.</p>"
+    assert people["Elina Noor"].bio == "<p>Elina Noor writes on Southeast Asia.</p>"
+    assert people["Elina Noor"].title_line == "Senior Fellow, Carnegie China"
+    assert [(row.person.name, row.title_line) for row in Authorship.objects.order_by("position")] == [
+        ("Stefan Lehne", "Senior Fellow, Carnegie Europe"),
+        ("Elina Noor", "Senior Fellow, Carnegie China"),
+    ]
+    assert any(warning.startswith("line 1: the byline “Elina Noor, Stefan Lehne” differs") for warning in result.warnings)
+
+
+def test_a_file_whose_byline_metadata_and_about_section_disagree_is_refused_naming_both_lists():
+    text = with_metadata_authors(legacy_page_text(authors=[LEHNE, BALFOUR]), "Stefan Lehne", "Elina Noor")
+
+    result = import_text(text)
+
+    assert result.status == "failed"
+    [error] = result.errors
+    assert error.startswith("line 1: the authors cannot be reconciled")
+    assert "the byline reads “Stefan Lehne, Rosa Balfour”" in error
+    assert "the metadata's authors are “Stefan Lehne”, “Elina Noor”" in error
+    assert nothing_written()
+
+
+def test_a_bio_is_not_given_to_an_author_its_block_does_not_name_even_when_byline_and_metadata_agree():
+    text = legacy_page_text(authors=[NOOR]).replace("Elina Noor\n{", "Stefan Lehne\n{", 1)
+    text = with_metadata_authors(text, "Stefan Lehne")
+
+    result = import_text(text)
+
+    assert result.status == "failed"
+    assert "“About the Author(s)” names “Elina Noor”" in result.errors[0]
+    assert "the metadata's authors are “Stefan Lehne”" in result.errors[0]
+    assert nothing_written()
+
+
+def without_recent_work(text: str) -> str:
+    """The page as older exports wrote it: "About the Author" blocks without their name lines."""
+    lines = text.split("\n")
+    about = lines.index("About the Author")
+    closing = lines.index("Recent Work")
+    return "\n".join(lines[: about + 3] + lines[closing + 1 :])
+
+
+def test_without_name_lines_a_byline_that_disagrees_with_the_metadata_is_refused():
+    text = without_recent_work(seed_text()).replace("Stefan Lehne\n{", "Elina Noor\n{", 1)
+
+    result = import_text(text)
+
+    assert result.status == "failed"
+    assert "the byline reads “Elina Noor”, the metadata's authors are “Stefan Lehne”" in result.errors[0]
+    assert nothing_written()
+
+
+def test_without_name_lines_blocks_follow_the_byline_when_it_agrees_with_the_metadata():
+    result = import_text(without_recent_work(seed_text()))
+
+    assert result.status == "created", result.errors
+    assert Person.objects.get().bio.startswith(f"<p>{LEHNE_BIO_START}")
+
+
+def test_title_lines_and_bios_written_before_each_authors_recent_work_are_read_by_name():
+    grouped = legacy_page_text(authors=[LEHNE, NOOR]).split("\n")
+    about = grouped.index("About the Authors")
+    lehne_pair, noor_pair = grouped[about + 1 : about + 3], grouped[about + 3 : about + 5]
+    first_close = grouped.index("Recent Work")
+    second_close = grouped.index("Recent Work", first_close + 1)
+    interleaved = (
+        grouped[: about + 1]
+        + lehne_pair
+        + grouped[about + 5 : first_close + 1]
+        + noor_pair
+        + grouped[first_close + 1 :]
+    )
+    assert interleaved[second_close] == "Recent Work"
+
+    page = parse_legacy_page("\n".join(interleaved))
+
+    assert [(a.name, a.title_line, a.bio) for a in page.authors] == [LEHNE, NOOR]
+    assert page.disclaimer.startswith("Carnegie does not take institutional positions")
+
+
+def test_a_block_without_recent_work_goes_to_the_author_its_bio_names_and_never_by_position():
+    lines = legacy_page_text(authors=[BALFOUR, ("Elina Noor", "Senior Fellow, Carnegie China", "She writes."), LEHNE])
+    lines = lines.split("\n")
+    about = lines.index("About the Authors")
+    pairs = lines[about + 1 : about + 7]
+    lehne_list_start = lines.index("Recent Work", lines.index("Recent Work") + 1) + 1
+    # Balfour and Noor have no recent work, so only Lehne's block, the last, has a name line.
+    text = "\n".join(lines[: about + 1] + pairs + lines[lehne_list_start:])
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    people = {person.name: person for person in Person.objects.all()}
+    assert people["Rosa Balfour"].bio == "<p>Rosa Balfour writes on Europe.</p>"
+    assert people["Stefan Lehne"].bio == "<p>Stefan Lehne writes on the EU.</p>"
+    assert people["Elina Noor"].bio == ""
+    assert "no title line and bio in “About the Author(s)” is Elina Noor's: imported without them" in result.warnings
+
+
+def test_when_only_some_authors_have_a_name_line_a_bio_that_names_nobody_is_left_out_not_guessed():
+    lehne = ("Stefan Lehne", "Senior Fellow, Carnegie Europe", "He writes on the EU.")
+    lines = legacy_page_text(authors=[lehne, BALFOUR]).split("\n")
+    first_close = lines.index("Recent Work")
+    # Balfour has no recent work: her name line and "Recent Work" are missing.
+    text = "\n".join(lines[:first_close + 1] + lines[first_close + 3 :])
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    people = {person.name: person for person in Person.objects.all()}
+    assert people["Rosa Balfour"].bio == "<p>Rosa Balfour writes on Europe.</p>"
+    assert people["Stefan Lehne"].bio == ""
+    assert any("(title line “Senior Fellow, Carnegie Europe”) names none of the authors" in w for w in result.warnings)
 
 
 # Idempotence -----------------------------------------------------------------------------------
@@ -404,15 +627,50 @@ def test_a_piece_unpublished_in_the_cms_stays_unpublished_when_imported_again():
     assert any("unpublished in the CMS" in warning for warning in result.warnings)
 
 
-def test_the_same_page_twice_in_one_batch_is_imported_once(tmp_path):
-    (tmp_path / "a.txt").write_text(legacy_page_text(page_id="same"), encoding="utf-8")
-    (tmp_path / "b.txt").write_text(legacy_page_text(page_id="same", dek="Different."), encoding="utf-8")
+@pytest.mark.parametrize("changed_first", [True, False], ids=["changed file first", "changed file last"])
+def test_two_files_claiming_one_page_with_different_content_are_both_refused_whatever_their_order(
+    tmp_path, changed_first
+):
+    original, changed = legacy_page_text(page_id="same"), legacy_page_text(page_id="same", dek="Different.")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(changed if changed_first else original, encoding="utf-8")
+    b.write_text(original if changed_first else changed, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(legacy_page_text(title="Another piece"), encoding="utf-8")
+    report = tmp_path / "report.json"
 
-    _out, err, status = run_import(tmp_path, "--report", tmp_path / "report.json")
+    out, err, status = run_import(tmp_path, "--report", report)
 
     assert status == 1
-    assert Publication.objects.get().dek != "Different."
-    assert f"{tmp_path / 'b.txt'}: the same page as {tmp_path / 'a.txt'}" in err
+    assert list(Publication.objects.values_list("title", flat=True)) == ["Another piece"]
+    assert f"{a}: the same page (legacy id same) as {b}, with different content: none of these files is imported" in err
+    assert f"{b}: the same page (legacy id same) as {a}, with different content: none of these files is imported" in err
+    assert "1 created, 0 updated, 0 unchanged, 2 failed" in out
+    assert [entry["status"] for entry in json.loads(report.read_text(encoding="utf-8"))] == ["failed", "failed", "created"]
+
+
+def test_the_same_page_twice_word_for_word_in_one_batch_is_imported_once(tmp_path):
+    (tmp_path / "a.txt").write_text(legacy_page_text(page_id="same"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(legacy_page_text(page_id="same").replace("\n", "\r\n"), encoding="utf-8")
+
+    out, err, status = run_import(tmp_path, "-v", "2")
+
+    assert status == 0, err
+    assert Publication.objects.count() == 1
+    assert "1 created, 0 updated, 1 unchanged, 0 failed" in out
+    assert f"{tmp_path / 'b.txt'}: warning: the same page as {tmp_path / 'a.txt'} (legacy id same), word for word" in err
+
+
+def test_files_of_one_page_are_refused_by_the_service_too_once_the_batch_is_surveyed():
+    files = {"a.txt": legacy_page_text(page_id="same"), "b.txt": legacy_page_text(page_id="same", title="Changed")}
+    catalog = LegacyCatalog()
+    for path, text in files.items():
+        services.survey_legacy_file(path=path, content=text.encode(), catalog=catalog)
+
+    results = [import_text(text, path=path, catalog=catalog) for path, text in reversed(files.items())]
+
+    assert [result.status for result in results] == ["failed", "failed"]
+    assert "as a.txt, with different content" in results[0].errors[0]
+    assert not Publication.objects.exists()
 
 
 # Dates -----------------------------------------------------------------------------------------

@@ -1,0 +1,194 @@
+"""Every change to a person, an image, a term, a disclaimer, a user or a group is in the audit log (issue 13.1).
+
+Each entry names who did it and which fields or rows changed, and is written in the change's
+own transaction.
+"""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from PIL import Image as PILImage
+
+from cms.models import AuditEntry, Center, Disclaimer, Topic
+from people.models import Person
+from tests.factories import (
+    CenterFactory,
+    DisclaimerFactory,
+    ImageFactory,
+    PersonFactory,
+    PublicationTypeFactory,
+    RegionFactory,
+    TopicFactory,
+)
+from tests.publications.test_workflow_admin import inline_management
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def entries_for(obj):
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).order_by("at", "pk")
+
+
+def only_entry(obj) -> AuditEntry:
+    (entry,) = entries_for(obj)
+    return entry
+
+
+def test_a_managers_change_to_an_expert_is_audited_with_the_fields_and_links_changed(manager):
+    expert = PersonFactory(name="Stefan Lehne")
+
+    response = signed_in(manager).post(reverse("admin:people_person_change", args=[expert.pk]), {
+        "name": expert.name, "sort_name": expert.sort_name, "slug": expert.slug, "kind": "expert",
+        "is_current": "on", "has_profile": "on", "short_bio": expert.short_bio,
+        "bio": "<p>A new bio.</p>", "languages": "", "email": "",
+        **inline_management("affiliations", 0),
+        **inline_management("links", 1), "links-0-label": "Bluesky", "links-0-url": "https://bsky.app/x", "links-0-position": "0",
+    })
+
+    assert response.status_code == 302
+    entry = only_entry(expert)
+    assert entry.action == AuditEntry.Action.EDIT and entry.actor == manager and entry.actor_name == "manny"
+    assert "Full bio" in entry.message and "Bluesky" in entry.message
+
+
+def test_adding_a_person_is_audited(editor):
+    response = signed_in(editor).post(reverse("admin:people_person_add"), {
+        "name": "Rym Momtaz", "kind": "expert", "is_current": "on", "short_bio": "", "bio": "",
+        "languages": "", "email": "", **inline_management("affiliations", 0), **inline_management("links", 0),
+    })
+
+    assert response.status_code == 302
+    entry = only_entry(Person.objects.get(name="Rym Momtaz"))
+    assert entry.action == AuditEntry.Action.CREATE and entry.actor == editor
+
+
+def test_changing_an_image_is_audited_with_the_fields_changed(manager):
+    image = ImageFactory(title="Summit")
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (30, 20), (10, 200, 10)).save(buffer, "PNG")
+
+    response = signed_in(manager).post(reverse("admin:cms_image_change", args=[image.pk]), {
+        "title": "Summit", "alt_text": "Ministers at a table", "credit": image.credit, "tags": "",
+        "file": SimpleUploadedFile("new.png", buffer.getvalue(), content_type="image/png"),
+    })
+
+    assert response.status_code == 302
+    entry = only_entry(image)
+    assert entry.action == AuditEntry.Action.EDIT and entry.actor == manager
+    assert entry.message == "Changed Image file and Alt text."
+
+
+def test_adding_changing_and_deleting_a_topic_are_audited(manager):
+    client = signed_in(manager)
+
+    client.post(reverse("admin:cms_topic_add"), {"name": "Climate", "slug": "climate", "description": ""})
+    topic = Topic.objects.get(slug="climate")
+    client.post(reverse("admin:cms_topic_change", args=[topic.pk]), {"name": "Climate change", "slug": "climate", "description": ""})
+    client.post(reverse("admin:cms_topic_delete", args=[topic.pk]), {"post": "yes"})
+
+    assert not Topic.objects.exists()
+    actions = [(entry.action, entry.actor_name) for entry in entries_for(topic)]
+    assert actions == [("create", "manny"), ("edit", "manny"), ("delete", "manny")]
+    assert "Name" in entries_for(topic)[1].message
+
+
+def test_deleting_terms_with_the_list_action_is_audited(manager):
+    regions = [RegionFactory(name="Arctic"), RegionFactory(name="Sahel")]
+
+    response = signed_in(manager).post(reverse("admin:cms_region_changelist"), {
+        "action": "delete_selected", "_selected_action": [region.pk for region in regions], "post": "yes",
+    })
+
+    assert response.status_code == 302
+    deleted = AuditEntry.objects.filter(action=AuditEntry.Action.DELETE, actor=manager)
+    assert sorted(deleted.values_list("object_repr", flat=True)) == ["Arctic", "Sahel"]
+
+
+def test_reordering_centers_in_the_list_is_audited(manager):
+    center = CenterFactory(name="Carnegie Europe")
+
+    response = signed_in(manager).post(reverse("admin:cms_center_changelist"), {
+        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": center.pk, "form-0-order": "7", "_save": "Save",
+    })
+
+    assert response.status_code == 302
+    Center.objects.get(pk=center.pk, order=7)
+    assert "Order" in only_entry(center).message
+
+
+def test_changing_a_content_type_is_audited(manager):
+    kind = PublicationTypeFactory(label="Commentary")
+
+    signed_in(manager).post(reverse("admin:cms_publicationtype_change", args=[kind.pk]), {
+        "label": "Commentary", "plural_label": "Commentaries", "slug": kind.slug, "order": "3", "legacy_key": "",
+    })
+
+    assert "Order" in only_entry(kind).message
+
+
+def test_changing_a_disclaimer_is_audited(manager):
+    disclaimer = DisclaimerFactory(name="Site default")
+
+    response = signed_in(manager).post(reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]), {
+        "name": "Site default", "text": "<p>New wording.</p>", "center": "", "publication_type": "",
+    })
+
+    assert response.status_code == 302
+    Disclaimer.objects.get(pk=disclaimer.pk, text__contains="New wording")
+    entry = only_entry(disclaimer)
+    assert entry.action == AuditEntry.Action.EDIT and entry.actor_name == "manny" and "Text" in entry.message
+
+
+def test_adding_a_user_and_setting_their_password_are_audited(admin_user):
+    client = signed_in(admin_user)
+
+    client.post(reverse("admin:auth_user_add"), {
+        "username": "newcomer", "usable_password": "true",
+        "password1": "a long and unusual passphrase", "password2": "a long and unusual passphrase",
+    })
+    newcomer = get_user_model().objects.get(username="newcomer")
+    client.post(reverse("admin:auth_user_password_change", args=[newcomer.pk]), {
+        "password1": "another long passphrase 42", "password2": "another long passphrase 42", "usable_password": "true",
+    })
+
+    created, changed = entries_for(newcomer)
+    assert created.action == AuditEntry.Action.CREATE and created.actor == admin_user
+    assert changed.action == AuditEntry.Action.EDIT and "password" in changed.message.lower()
+    assert "passphrase" not in created.message + changed.message
+
+
+def test_changing_a_groups_permissions_is_audited(admin_user):
+    group = Group.objects.create(name="Interns")
+    permission = Permission.objects.get(codename="view_person")
+
+    response = signed_in(admin_user).post(
+        reverse("admin:auth_group_change", args=[group.pk]), {"name": "Interns", "permissions": [permission.pk]}
+    )
+
+    assert response.status_code == 302
+    entry = only_entry(group)
+    assert entry.action == AuditEntry.Action.EDIT and entry.actor == admin_user and "Permissions" in entry.message
+
+
+def test_a_refused_change_writes_no_audit_entry(editor):
+    topic = TopicFactory(name="Climate")
+
+    response = signed_in(editor).post(reverse("admin:cms_topic_change", args=[topic.pk]), {"name": "Renamed", "slug": topic.slug})
+
+    assert response.status_code == 403
+    assert not entries_for(topic).exists()
