@@ -79,29 +79,136 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
 # and shallow enough that nh3's parser stays linear: it slows by the square of the depth of
 # open elements (40,000 nested <div>s, 200 KB, took 11 s; see bench/writing_aids.py).
 MAX_HTML_NESTING = 200
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
-# Elements that never stay open around others: void ones, and those whose next sibling closes
-# them (an unclosed <p> or <li> from a pasted document does not nest).
-_FLAT = frozenset(
-    "area base br col embed hr img input link meta source track wbr "
-    "p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption".split()
+
+# The guard reads markup the way the HTML tokenizer does (what nh3's html5ever does), because any
+# difference is a way past it: a "/" that the parser ignores, a "</div>" the parser sees as text
+# inside a comment or an attribute, a closing tag the parser drops. Where it cannot tell what the
+# parser does it counts an element as open: refusing a strange body is cheap, parsing one is not.
+_SPACE = "\t\n\f\r "
+_ATTRIBUTE = (
+    rf"[^{_SPACE}/>][^{_SPACE}/>=]*+"
+    # After "=" a value always follows (an unclosed quote runs to the end of the text).
+    rf"(?:[{_SPACE}]*+=[{_SPACE}]*+(?>\"[^\"]*+\"|'[^']*+'|[^{_SPACE}>\"'][^{_SPACE}>]*+|(?=>))|(?![{_SPACE}]*+=))"
 )
+# One token of markup per match, in the tokenizer's terms.
+_TOKEN = re.compile(
+    r"<(?:"
+    r"(?P<comment>!--(?>>|->|(?s:.*?)--!?>|(?s:.*)))"
+    r"|(?P<cdata>!\[CDATA\[)"
+    r"|(?P<bogus>[!?]|/(?![A-Za-z]))[^>]*+>?"
+    rf"|(?P<closing>/?)(?P<name>[A-Za-z][^{_SPACE}/>]*+)(?>[{_SPACE}]++|/(?!>)|(?>{_ATTRIBUTE}))*+(?P<self_closing>/?)>"
+    r"|(?P<unfinished>/?[A-Za-z])"
+    r")"
+)
+# The only elements whose "/>" the parser honours in HTML content (svg and math close at once
+# when written "<svg/>"). Inside svg or math every element may self-close, but telling where
+# foreign content ends takes the whole tree builder, so there a "<path/>" counts as open.
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr keygen param basefont bgsound frame".split())
+_SELF_CLOSING = _VOID | {"svg", "math"}
+# Elements whose next sibling closes them: an unclosed <p> or <li> from a pasted document does
+# not nest (each nests at most once inside the counted elements around it).
+_FLAT = frozenset(
+    "p li dt dd tr td th option optgroup rb rt rp rtc thead tbody tfoot colgroup caption".split()
+)
+# The HTML parser's "special" elements: a closing tag of another element is ignored when one of
+# these is open inside it, so the guard does not close past them either.
+_SPECIAL = frozenset(
+    "address applet area article aside base basefont bgsound blockquote body br button caption center col "
+    "colgroup dd details dir div dl dt embed fieldset figcaption figure footer form frame frameset h1 h2 h3 "
+    "h4 h5 h6 head header hgroup hr html iframe img input keygen li link listing main marquee menu meta nav "
+    "noembed noframes noscript object ol p param plaintext pre script search section select source style "
+    "summary table tbody td template textarea tfoot th thead title tr track ul wbr xmp "
+    "mi mo mn ms mtext annotation-xml foreignobject desc".split()
+)
+# Formatting elements the parser reopens after a closing tag that skipped them, so they stay counted.
+_FORMATTING = frozenset("a b big code em font i nobr s small strike strong tt u".split())
+# Elements whose content is text up to their own closing tag (in HTML content; in svg or math
+# they hold markup, which is why the guard refuses them there unless their content has no "<").
+_RAW_TEXT = frozenset("style xmp iframe noembed noframes textarea title script".split())
+
+
+def _raw_text_end(value: str, name: str, start: int) -> int:
+    """Where the text content of raw-text element `name` opened before `start` ends (len at EOF)."""
+    end_tag = re.compile(rf"</{name}[{_SPACE}/>]", re.IGNORECASE)
+    if name != "script":
+        found = end_tag.search(value, start)
+        return found.start() if found else len(value)
+    # Script data has the parser's "escaped" states: inside "<!--", a "<script>" hides the next
+    # "</script>" (WHATWG HTML, script data escaped and double escaped states).
+    marker = re.compile(rf"<!--|-->|</script[{_SPACE}/>]|<script[{_SPACE}/>]", re.IGNORECASE)
+    state, at = "data", start
+    while found := marker.search(value, at):
+        token = found.group().lower()
+        at = found.end()
+        if token == "<!--":
+            if state == "data":
+                state, at = "escaped", found.start() + 2  # "<!-->" ends where it starts
+        elif token == "-->":
+            if state != "data":
+                state = "data"
+        elif token.startswith("</"):
+            if state == "double":
+                state = "escaped"
+            else:
+                return found.start()
+        elif state == "escaped":
+            state = "double"
+    return len(value)
 
 
 def too_deeply_nested(value: str, *, limit: int = MAX_HTML_NESTING) -> bool:
-    """Whether `value`'s elements nest deeper than `limit`: one regex pass, no parsing."""
-    depth = 0
-    for match in _TAG.finditer(value or ""):
-        closing, name, self_closing = match.groups()
-        if self_closing or name.lower() in _FLAT:
+    """Whether `value`'s elements may nest deeper than `limit`: one linear pass, no tree.
+
+    Errs towards "too deep" wherever the parser's reading is not certain.
+    """
+    value = (value or "").replace("\x00", "")  # as sanitize_html does before parsing
+    open_elements: list[str] = []
+    at = 0
+    while token := _TOKEN.search(value, at):
+        at = token.end()
+        name = token["name"]
+        if name is None:
+            if token["unfinished"] or (token["comment"] and not token["comment"].endswith(">")):
+                return False  # an unfinished tag or comment takes the rest of the text with it
+            if token["cdata"]:
+                end = value.find(">", token.end())
+                # In svg or math a CDATA section ends at "]]>", in HTML at the first ">".
+                if end != -1 and _in_foreign(open_elements) and value.find("]]>", token.end()) != end - 2:
+                    return True
+                at = end + 1 if end != -1 else len(value)
+            continue  # a comment, a doctype or a bogus comment
+        name = name.lower()
+        if token["closing"]:
+            _close(open_elements, name)
+        elif name in _VOID or name in _FLAT or (token["self_closing"] and name in _SELF_CLOSING):
             continue
-        if closing:
-            depth = max(depth - 1, 0)
+        elif name in _RAW_TEXT:
+            at = _raw_text_end(value, name, token.end())
+            if _in_foreign(open_elements) and "<" in value[token.end() : at]:
+                return True
+        elif name == "plaintext":
+            return False  # the rest is text
         else:
-            depth += 1
-            if depth > limit:
+            open_elements.append(name)
+            if len(open_elements) > limit:
                 return True
     return False
+
+
+def _in_foreign(open_elements: list[str]) -> bool:
+    return "svg" in open_elements or "math" in open_elements
+
+
+def _close(open_elements: list[str], name: str) -> None:
+    """Close `name` as the parser would, or less: never past a special element."""
+    for index in range(len(open_elements) - 1, -1, -1):
+        if open_elements[index] == name:
+            reopened = [element for element in open_elements[index + 1 :] if element in _FORMATTING]
+            del open_elements[index:]
+            open_elements.extend(reopened)
+            return
+        if open_elements[index] in _SPECIAL:
+            return
 
 
 def paragraphs_to_html(text: str) -> str:

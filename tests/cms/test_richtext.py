@@ -1,6 +1,8 @@
+import time
+
 import pytest
 
-from cms.richtext import paragraphs_to_html, sanitize_html
+from cms.richtext import paragraphs_to_html, sanitize_html, too_deeply_nested
 from tests.factories import CenterFactory, PersonFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +121,70 @@ def test_a_percent_encoded_slash_or_backslash_stays_a_page_of_the_site(client, h
 )
 def test_a_script_address_with_tabs_or_newlines_in_its_scheme_loses_its_address(href):
     assert sanitize_html(f'<a href="{href}">x</a>') == '<a rel="noopener noreferrer">x</a>'
+
+
+# --- The nesting guard reads markup as the parser does (issue 13, item 6 follow-up) ---
+
+SELF_CLOSED_ORDINARY = {
+    "div": "<div/>" * 50_000,
+    "span": "<span/>" * 50_000,
+    "blockquote": "<blockquote/>" * 50_000,
+}
+
+
+@pytest.mark.parametrize("body", SELF_CLOSED_ORDINARY.values(), ids=SELF_CLOSED_ORDINARY)
+def test_a_slash_on_an_ordinary_element_does_not_get_deep_nesting_past_the_guard(body):
+    # HTML ignores the "/" of <div/>: the parser opens 50,000 nested divs.
+    assert too_deeply_nested(body)
+
+
+@pytest.mark.parametrize("body", ["<br/>" * 50_000, '<img src="/x.png" alt="x" />' * 50_000, "<hr/><wbr/>" * 20_000, "<svg/>" * 5_000])
+def test_void_elements_written_with_a_slash_do_not_nest(body):
+    assert not too_deeply_nested(body)
+
+
+TRICKS = {
+    # a closing tag the parser drops, because nothing of that name is open
+    "stray closing tag": "<div></span>" * 5_000,
+    # a closing tag the parser drops, because a block is open inside it
+    "closing past a block": "<span><div></span>" * 5_000,
+    # a closing tag the parser reads as part of a comment, an attribute or a textarea's text
+    "closing tag in a comment": "<div><!--</div>-->" * 5_000,
+    "closing tag in an attribute": '<div title=">" </div>' * 5_000,
+    "closing tag in a textarea": "<div><textarea></div></textarea>" * 5_000,
+    # formatting the parser reopens after a closing tag skipped it
+    "reopened formatting": "<span><b class=x></span>x" * 5_000,
+    # a comment inside a textarea or a script is text, so what follows its end tag is markup
+    "comment in a textarea": "<textarea><!--</textarea>" + "<div>" * 300 + "-->",
+    "escaped script": "<script><!--<script></script><!-- </script>" + "<div>" * 300,
+    # in svg a <style> holds markup, not text
+    "markup in an svg style": "<svg><style>" + "<g>" * 300 + "</style></svg>",
+}
+
+
+@pytest.mark.parametrize("body", TRICKS.values(), ids=TRICKS)
+def test_markup_that_nests_deeper_than_it_looks_is_refused(body):
+    assert too_deeply_nested(body)
+
+
+ORDINARY = {
+    "paragraphs": "<p>A sentence with <strong>bold</strong> and <a href='/x'>a link</a>.</p>" * 20_000,
+    "unclosed paragraphs and items": "<p>x" * 20_000 + "<ul>" + "<li>x" * 20_000 + "</ul>",
+    "balanced divs": "<div>x</div>" * 20_000,
+    "a Word paste's conditional comment": "<!--[if gte mso 9]><xml>" + "<w:LsdException Name='x'/>" * 400 + "</xml><![endif]-->",
+    "inline icons": '<svg><title>Icon</title><path d="M0 0"></path><path d="M1 1"/></svg>' * 2_000,
+    "a script full of tags": "<script>document.write('" + "<div>" * 400 + "')</script><p>x</p>",
+    "deep but under the limit": "<blockquote>" * 200 + "x" + "</blockquote>" * 200,
+}
+
+
+@pytest.mark.parametrize("body", ORDINARY.values(), ids=ORDINARY)
+def test_long_ordinary_markup_passes_the_guard(body):
+    assert not too_deeply_nested(body)
+
+
+def test_the_guard_reads_the_largest_autosave_in_well_under_a_second():
+    body = "<p>A sentence of a long report, with <strong>bold</strong> words.</p>" * 36_000  # 2.5 MB
+    started = time.perf_counter()
+    assert not too_deeply_nested(body)
+    assert time.perf_counter() - started < 1
