@@ -12,6 +12,8 @@ import html
 import re
 
 import nh3
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from cms.editor import BASIC, FULL, LINK_REL, URL_SCHEMES, RichTextWidget, allowlist
@@ -211,6 +213,24 @@ def _close(open_elements: list[str], name: str) -> None:
             return
 
 
+NESTED_TOO_DEEPLY = (
+    f"This text nests too deeply to clean (elements more than {MAX_HTML_NESTING} levels inside each other). "
+    "Nothing was saved: remove the nesting, or paste the text as plain text."
+)
+
+
+def validate_nesting(value: str) -> None:
+    """Refuse HTML the sanitizer would take minutes over, before it is sanitized."""
+    if too_deeply_nested(value):
+        raise ValidationError(NESTED_TOO_DEEPLY, code="nested_too_deeply")
+
+
+class RichTextFormField(forms.CharField):
+    """A rich-text field's form field: its HTML is checked for nesting before a save sanitizes it."""
+
+    default_validators = [validate_nesting]
+
+
 def paragraphs_to_html(text: str) -> str:
     """Turn plain text with one paragraph per line into escaped `<p>` paragraphs."""
     lines = (line.strip() for line in text.splitlines())
@@ -232,6 +252,9 @@ class RichTextField(models.TextField):
         # The admin passes its plain textarea for every TextField; editors get the editor instead.
         if not isinstance(kwargs.get("widget"), RichTextWidget):
             kwargs["widget"] = RichTextWidget(profile=self.profile)
+        # Every form that edits rich text (admin change forms, inlines) refuses markup nested
+        # past what the sanitizer parses quickly: the save would sanitize it for minutes.
+        kwargs.setdefault("form_class", RichTextFormField)
         return super().formfield(**kwargs)
 
     def pre_save(self, model_instance, add):
