@@ -1,0 +1,16 @@
+"""Rewrite links stored before saves made them explicit: "//evil.example/x" and "/\\evil.example/x"
+looked like pages of the site but led off it. They become "https://evil.example/x" (issue 13)."""
+
+from django.db import migrations
+
+from cms.richtext import make_app_links_explicit
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("people", "0002_person_imported_bio"),
+    ]
+
+    operations = [
+        migrations.RunPython(make_app_links_explicit("people"), migrations.RunPython.noop, elidable=True),
+    ]
