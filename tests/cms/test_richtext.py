@@ -157,8 +157,13 @@ TRICKS = {
     # a comment inside a textarea or a script is text, so what follows its end tag is markup
     "comment in a textarea": "<textarea><!--</textarea>" + "<div>" * 300 + "-->",
     "escaped script": "<script><!--<script></script><!-- </script>" + "<div>" * 300,
-    # in svg a <style> holds markup, not text
+    # in svg a <style> holds markup, not text, and <plaintext> is an ordinary element
     "markup in an svg style": "<svg><style>" + "<g>" * 300 + "</style></svg>",
+    "plaintext in svg": "<svg><plaintext>" + "<g>" * 300,
+    # elements that close their siblings only inside <ruby> or <select>
+    "unclosed ruby text": "<rt>" * 20_000,
+    "unclosed ruby base": "<rb>" * 20_000,
+    "unclosed option groups": "<optgroup>" * 20_000,
 }
 
 
@@ -175,6 +180,8 @@ ORDINARY = {
     "inline icons": '<svg><title>Icon</title><path d="M0 0"></path><path d="M1 1"/></svg>' * 2_000,
     "a script full of tags": "<script>document.write('" + "<div>" * 400 + "')</script><p>x</p>",
     "deep but under the limit": "<blockquote>" * 200 + "x" + "</blockquote>" * 200,
+    "ruby annotations": "<p><ruby>漢<rp>(<rt>kan<rp>)</ruby></p>" * 2_000,
+    "a plain-text tail": "<div>" * 10 + "<plaintext>" + "<div>" * 1_000,
 }
 
 
