@@ -1,3 +1,9 @@
+"""Admins of the platform's records: taxonomy terms, content types, disclaimers, images, users, the audit log.
+
+`ImageAdmin` and `AuditEntryAdmin` are bases that publications/admin.py registers as subclasses:
+whose desk an image or an entry is on depends on pieces, which this floor cannot import.
+"""
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model

@@ -1,7 +1,9 @@
 """The editors' and managers' desk: publications with their byline, workflow, revisions and previews.
 
 Status never changes through the form: every workflow button posts to a view here that calls
-one function in publications/services.py.
+one function in publications/services.py. Also registered here, because they need pieces: the
+admins of people, images, collections and the audit log (subclasses of people's and the
+platform's), and the desk counts panel on the admin index.
 """
 
 import datetime
@@ -809,7 +811,10 @@ class AuditLogOnDeskAdmin(AuditEntryAdmin):
 
 
 def desk_counts_panel(request) -> dict | None:
-    """The editorial desk's counts on the admin index, for staff who may read publications. Five or six queries."""
+    """Return the editorial desk's counts for the admin index, or None for staff who may not read publications.
+
+    Five counts, six for managers (held imports), each narrowed to the user's desk.
+    """
     user = request.user
     if not user.has_perm("publications.view_publication"):
         return None
