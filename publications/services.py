@@ -36,6 +36,7 @@ from cms.models import (
 from cms.pagecache import purge_everything
 from cms.rendering import body_problems, readable_text
 from cms.richtext import paragraphs_to_html, sanitize_html
+from cms.scope import EVERY_CENTER, center_scope
 from cms.slugs import unique_slug
 from people.models import Affiliation, Person
 from publications import notifications
@@ -53,7 +54,7 @@ from publications.legacy import (
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import disclaimer_for
-from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, within_scope
+from publications.scope import OFF_DESK, within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
 from publications.tasks import enqueue_scheduled_work
 
