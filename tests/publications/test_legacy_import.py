@@ -34,6 +34,7 @@ from tests.factories.legacy import (
     SEED_LEGACY_ID,
     database_state,
     legacy_page_text,
+    publication_audit,
     run_import,
     seed_page,
     seed_text,
@@ -583,7 +584,7 @@ def test_a_changed_file_updates_its_publication_and_makes_no_duplicate():
     assert updated.version == publication.version + 1
     assert {t.name for t in updated.topics.all()} == {"Foreign Policy", "Security"}
     assert html_to_paragraphs(updated.body)[0] == "A new first paragraph."
-    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["edit", "create"]
+    assert list(publication_audit().values_list("action", flat=True)) == ["edit", "create"]
 
 
 def test_readers_see_a_changed_file_at_once_even_with_the_page_cached(client, django_capture_on_commit_callbacks):
@@ -1034,7 +1035,7 @@ def test_the_progress_bar_draws_on_a_terminal_only():
 def test_every_import_is_in_the_audit_log_as_the_system():
     import_seed()
 
-    entry = AuditEntry.objects.get()
+    entry = publication_audit().get()
     assert (entry.actor, entry.actor_name, entry.action) == (None, "system", "create")
     assert entry.message == f"Imported from the legacy site: {SEED_FILE.name}"
 

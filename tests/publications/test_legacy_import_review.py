@@ -13,7 +13,7 @@ from people.models import Person
 from publications import services
 from publications.models import Publication, Status
 from tests.factories import CenterFactory, DisclaimerFactory, ProgramFactory
-from tests.factories.legacy import legacy_page_text, run_import, seed_page
+from tests.factories.legacy import legacy_page_text, publication_audit, run_import, seed_page
 
 pytestmark = pytest.mark.django_db
 
@@ -287,7 +287,7 @@ def test_a_page_that_fails_the_publish_gate_is_stored_as_a_draft_with_the_reason
     assert "REQUIRED IMAGE" in publication.body  # stored as the file has it, for a manager to fix
     assert result.url == reverse("admin:publications_publication_change", args=[publication.pk])
     assert client.get(publication.get_absolute_url()).status_code == 404
-    assert AuditEntry.objects.get().message.endswith("held as a draft: The body still contains placeholder text (REQUIRED IMAGE).")
+    assert publication_audit().get().message.endswith("held as a draft: The body still contains placeholder text (REQUIRED IMAGE).")
 
 
 def test_a_held_page_does_not_stop_the_batch_and_the_report_lists_it_as_held_with_its_reasons(tmp_path):
