@@ -153,6 +153,10 @@ LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # themselves hold commas ("Democracy, Conflict, and Governance Program"), so commas never split.
 NAME_SEPARATOR = re.compile(r"\s*;\s*")
 LIST_SEPARATOR = "; "
+# How bylines join names: commas, "and" / "&" (with an Oxford comma or without), the Arabic "و"
+# written onto the next name, the Russian "и", and the Chinese "、", "，" and "和". Both sides of
+# a comparison are folded alike, so a name that holds one of these still matches itself.
+BYLINE_SEPARATORS = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*|\s*[,，、]\s*|\s+و\s*|\s+и\s+|\s*和\s*")
 
 
 class LegacyFormatError(ValueError):
@@ -657,7 +661,7 @@ def _reconcile_authors(
     stands at the same position. See the format notes at the top of this module.
     """
     keys = {name_key(name) for name in names}
-    byline_agrees = name_key(byline) == name_key(", ".join(names))
+    byline_agrees = byline_key(byline) == byline_key(", ".join(names))
     block_names = [block.name for block in blocks if block.name is not None]
 
     def refuse(why: str):
@@ -717,6 +721,11 @@ def _reconcile_authors(
             "its title line and bio were not imported"
         )
     return authors
+
+
+def byline_key(byline: str) -> str:
+    """A byline folded for comparison: "A and B", "A & B", "A, B, and C", "A و B", "A и B", "A、B" read as "A, B"."""
+    return BYLINE_SEPARATORS.sub(", ", name_key(byline))
 
 
 def _starts_with_name(bio: str, name: str) -> bool:

@@ -823,13 +823,16 @@ def import_legacy_file(
     try:
         text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
         page = parse_legacy_page(text, file_name=os.path.basename(path))
+        # The page as the file says it, like `survey_legacy_file`, before reading it against the site.
+        digest = page_digest(page)
+        _split_old_joined_newsletters(page, catalog)
         _check_legacy_lengths(page, text)
     except LegacyFormatError as error:
         result.errors.append(str(error))
         return result
     result.legacy_id = page.legacy_id
     result.warnings.extend(page.warnings)
-    digest = catalog.digests[path] = page_digest(page)
+    catalog.digests[path] = digest
     clashing = catalog.clashing_files(page.legacy_id, path=path, digest=digest)
     if clashing:
         result.errors.append(
@@ -940,6 +943,12 @@ def _write_legacy_page(
     for name in page.other_newsletters:
         if catalog.find(Newsletter, name_key(name)) is None:
             warnings.append(f"created the newsletter “{name}”: choose its language in the admin")
+    for name in [*page.newsletters, *page.other_newsletters]:
+        if catalog.find(Newsletter, name_key(name)) is None and any(sep.search(name) for sep in OLD_NEWSLETTER_SEPARATORS):
+            warnings.append(
+                f"created the newsletter “{name}” as one name: if it is several newsletters joined, as older "
+                "exports did, create them in the admin and import the page again"
+            )
     relations = {
         "centers": catalog.ids(Center, page.centers),
         "regions": catalog.ids(Region, page.regions),
@@ -1150,6 +1159,38 @@ def _imported_before(legacy_id: str, fields: dict):
         f"SELECT {columns} FROM {qn(Publication._meta.db_table)} WHERE {qn('legacy_id')} = %s{lock}", [legacy_id]
     )
     return next(iter(found), None)
+
+
+# How exports made before issue 13 joined several names in one newsletter key.
+OLD_NEWSLETTER_SEPARATORS = (re.compile(r"\s*,\s+"), re.compile(r"\s*\|\s*"))
+
+
+def _split_old_joined_newsletters(page: LegacyPage, catalog: LegacyCatalog) -> None:
+    """Read the newsletter keys of exports made before names could hold commas.
+
+    The old exporter joined a page's newsletters with ", " and "|" used to separate them too, so
+    "Strategic Europe, Diwan" is two newsletters when the site knows both and not the whole.
+    Otherwise the value stays one name: a newsletter may hold a comma.
+    """
+    for key in ("newsletters", "other_newsletters"):
+        names: list[str] = []
+        for name in getattr(page, key):
+            parts = [] if catalog.find(Newsletter, name_key(name)) else _known_parts(name, catalog)
+            if parts:
+                page.warnings.append(
+                    f"read the newsletters “{name}” as {', '.join(f'“{part}”' for part in parts)}, "
+                    "the site's newsletters of those names, as older exports joined them"
+                )
+            names.extend(parts or [name])
+        setattr(page, key, list(dict.fromkeys(names)))
+
+
+def _known_parts(name: str, catalog: LegacyCatalog) -> list[str]:
+    for separator in OLD_NEWSLETTER_SEPARATORS:
+        parts = [part.strip() for part in separator.split(name) if part.strip()]
+        if len(parts) > 1 and all(catalog.find(Newsletter, name_key(part)) for part in parts):
+            return parts
+    return []
 
 
 def _check_legacy_lengths(page: LegacyPage, text: str) -> None:
