@@ -875,8 +875,8 @@ def import_legacy_file(
         catalog.commit()
     catalog.legacy_ids[page.legacy_id] = path
     result.status = status
-    if status == "held":
-        # Held pages are not public: the report points managers to the admin page instead.
+    if status == "held" or publication.status != Status.PUBLISHED:
+        # Held pages and drafts are not public: the report points managers to the admin page instead.
         result.url = None if dry_run else reverse("admin:publications_publication_change", args=[publication.pk])
     else:
         result.url = None if dry_run and status == "created" else publication.get_absolute_url()
