@@ -27,7 +27,12 @@ is one name, whatever it holds, so "John Smith, Jr." and "Democracy, Conflict, a
 Program" stay whole. The text keys centerAffiliationAll, programAffiliation, englishNewsletterAll
 and nonEnglishNewsletterAll hold several names separated by semicolons ("Democracy, Conflict, and
 Governance Program; Technology and International Affairs Program"); commas belong to the names
-and never split. The byline is never split: it is only compared with the authors joined by ", ".
+and never split. Except in exports made before that rule, whose exporter joined newsletters
+with ", " ("|" separated too): the import (`_split_old_joined_newsletters`, which knows the
+site) splits a newsletter value the site does not know as a whole when every ", "- or "|"-part
+is a newsletter of the site, with a report note. The byline is never split: it is only compared
+with the authors joined by ", ", its separators folded first (`byline_key`: ", ", " and ",
+" & ", the Arabic " و", the Russian " и ", the Chinese "、" and "和"), so "A and B" reads as A, B.
 
 Authors. "About the Author(s)" has one block per author: a title line and a bio, then the
 author's recent work closed by the author's name line and "Recent Work". The title lines and
@@ -63,7 +68,9 @@ What the import decides from a page (publications/services.py, issue 13 items 12
   in the report. Chinese in any form is the site's Chinese (Simplified). The publication
   records where its language came from (`import_language_source`: metadata, detected or
   default) and so does the report. The export always writes the key, so a page goes back with
-  the language editors gave it.
+  the language editors gave it. Imported again, a page takes a detected or default language
+  only while its stored one is what the import last wrote (`imported_language`): a language
+  editors corrected stays, with a warning; the metadata's key always decides.
 - Kind of a new author: an expert when the title line names a center or programme of the site,
   by its name or one of its `other_names` (translations and spellings kept in the admin), as
   whole words in Latin and Cyrillic script and anywhere in Arabic and Chinese script (Arabic
@@ -74,7 +81,10 @@ What the import decides from a page (publications/services.py, issue 13 items 12
 - Publish gate: a page is public only if `publish_gate_problems` passes; else it is stored as
   a draft with the gate's reasons (`Publication.import_held_reasons`) and reported `held`. A
   live page whose new file fails is held the same way; a page the import held goes live once a
-  later file passes; publishing it in the CMS clears the reasons.
+  later file passes; publishing it in the CMS clears the reasons. A held page people changed
+  since the import wrote it (its version moved past `import_version`, its content no longer
+  matches `import_digest`, or a person saved or autosaved a revision of it) is left whole,
+  neither rewritten nor published, with a warning.
 """
 
 from __future__ import annotations
