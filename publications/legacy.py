@@ -84,7 +84,8 @@ What the import decides from a page (publications/services.py, issue 13 items 12
   later file passes; publishing it in the CMS clears the reasons. A held page people changed
   since the import wrote it (its version moved past `import_version`, its content no longer
   matches `import_digest`, or a person saved or autosaved a revision of it) is left whole,
-  neither rewritten nor published, with a warning.
+  neither rewritten nor published, with a warning; so is a page in any other workflow state
+  (in review, approved, unpublished, a draft without held reasons).
 """
 
 from __future__ import annotations

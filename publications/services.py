@@ -932,10 +932,10 @@ def _write_legacy_page(
     publication = _imported_before(page.legacy_id, fields)
     created = publication is None
     if not created:
-        changed_in_cms = _held_page_changed_in_cms(publication)
-        if changed_in_cms:
-            # The file would undo the manager's fixes, or publish over their unsaved work.
-            warnings.append(changed_in_cms)
+        left_to_people = _left_to_people(publication)
+        if left_to_people:
+            # The file would undo people's fixes, or publish over their unsaved work.
+            warnings.append(left_to_people)
             result.language, result.language_source = publication.language, "cms"
             return "unchanged", publication
         _keep_editors_language(publication, fields, result, warnings)
@@ -1053,16 +1053,24 @@ def _written_by_import(publication: Publication) -> dict:
     return {"import_version": publication.version, "import_digest": _content_digest(publication)}
 
 
-def _held_page_changed_in_cms(publication: Publication) -> str:
-    """Why a page the import held is left as it is, or "": people changed it since the import wrote it.
+def _left_to_people(publication: Publication) -> str:
+    """Why the import must leave a page it imported before as it is, or "" when the import still controls it.
 
-    The import's own write is known by its version and a digest of its content; a save in the
+    The import controls live pages and the drafts it held that nobody changed since. Any other
+    state (in review, approved, unpublished, a draft people work on) is the workflow's.
+
+    The import's own write to a held draft is known by its version and a digest of its content; a save in the
     CMS moves the version on, a change by any other path changes the digest, and an editor's
     autosave or save leaves a revision. Pages imported before the import remembered its writes
     count as changed once people saved a revision of them.
     """
-    if not (publication.status == Status.DRAFT and publication.import_held_reasons):
+    if publication.status == Status.PUBLISHED:
         return ""
+    if not (publication.status == Status.DRAFT and publication.import_held_reasons):
+        return (
+            f"the publication is {publication.get_status_display().lower()} in the CMS: left as it is, "
+            "without this file's content"
+        )
     revisions = Revision.objects.filter(publication_id=publication.pk, created_by__isnull=False)
     moved = False
     if publication.import_version is not None:
@@ -1103,10 +1111,10 @@ def _keep_editors_language(publication: Publication, fields: dict, result, warni
 def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings: list[str]) -> tuple[list[str], str]:
     """Hold or release a page imported before, by the publish gate; return its reasons and what changed.
 
-    The import decides only about pages it controls: a live one (which the gate now takes off the
-    site, like any page whose new version would fail it) and one it held itself, still a draft
-    (which goes live once a later import passes the gate). A page editors have taken into the
-    workflow is left as they have it. What changed is "held", "released" or "".
+    Called only for pages the import controls (`_left_to_people`): a live one (which the gate now
+    takes off the site, like any page whose new version would fail it) and one it held itself,
+    still a draft nobody changed (which goes live once a later import passes the gate). What
+    changed is "held", "released" or "".
     """
     reasons = "\n".join(problems)
     held_by_import = publication.status == Status.DRAFT and bool(publication.import_held_reasons)
@@ -1127,9 +1135,6 @@ def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings
     elif held_by_import:
         if reasons != publication.import_held_reasons:
             updates = {"import_held_reasons": reasons}
-    elif publication.status != Status.PUBLISHED:
-        warnings.append(f"the publication is {publication.get_status_display().lower()} in the CMS; left so")
-        return [], ""
     if updates:
         for name, value in updates.items():
             setattr(publication, name, value)

@@ -460,6 +460,20 @@ def test_a_held_page_people_saved_before_the_import_remembered_its_writes_is_lef
     assert fixed_file.status == "unchanged"
 
 
+def test_a_held_page_a_manager_fixed_and_sent_to_review_keeps_the_fix_when_the_file_is_imported_again(manager):
+    DisclaimerFactory()
+    import_text(held_page(page_id="p-1"))
+    fix_in_the_admin(Publication.objects.get(), manager)
+    services.submit_for_review(publication=Publication.objects.get(), by=manager)
+
+    again = import_text(held_page(page_id="p-1"))
+
+    publication = Publication.objects.get()
+    assert (publication.status, "REQUIRED IMAGE" in publication.body) == (Status.IN_REVIEW, False)
+    assert again.status == "unchanged"
+    assert any(w.startswith("the publication is in review in the CMS: left as it is") for w in again.warnings)
+
+
 def test_a_language_editors_corrected_stays_when_the_page_is_imported_again():
     import_text(legacy_page_text(page_id="p-1"))
     Publication.objects.update(language="fr")  # an editor's correction of the detected English
