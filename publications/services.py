@@ -1010,7 +1010,7 @@ def _write_legacy_page(
                 version=publication.version,
                 updated_at=publication.updated_at,
             )
-        held, gate_change = _legacy_gate_outcome(publication, gate(publication), warnings)
+        held, gate_change = _legacy_gate_outcome(publication, gate(publication))
     links_changed = _sync_legacy_links(publication, relations, byline, catalog=catalog, created=created)
     result.held = held
 
@@ -1108,7 +1108,7 @@ def _keep_editors_language(publication: Publication, fields: dict, result, warni
     result.language, result.language_source = publication.language, "cms"
 
 
-def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings: list[str]) -> tuple[list[str], str]:
+def _legacy_gate_outcome(publication: Publication, problems: list[str]) -> tuple[list[str], str]:
     """Hold or release a page imported before, by the publish gate; return its reasons and what changed.
 
     Called only for pages the import controls (`_left_to_people`): a live one (which the gate now
@@ -1132,9 +1132,8 @@ def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings
             "went_live_handled_at": now,
         }
         change = "released"
-    elif held_by_import:
-        if reasons != publication.import_held_reasons:
-            updates = {"import_held_reasons": reasons}
+    elif held_by_import and reasons != publication.import_held_reasons:
+        updates = {"import_held_reasons": reasons}
     if updates:
         for name, value in updates.items():
             setattr(publication, name, value)

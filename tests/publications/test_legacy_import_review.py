@@ -13,7 +13,12 @@ from people.models import Person
 from publications import services
 from publications.models import Publication, Status
 from tests.factories import CenterFactory, DisclaimerFactory, ProgramFactory
-from tests.factories.legacy import legacy_page_text, publication_audit, run_import, seed_page
+from tests.factories.legacy import (
+    legacy_page_text,
+    publication_audit,
+    run_import,
+    seed_page,
+)
 
 pytestmark = pytest.mark.django_db
 
