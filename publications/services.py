@@ -530,7 +530,8 @@ class LegacyImportResult:
     legacy_id: str | None = None
     held: list[str] = field(default_factory=list)  # the publish gate's reasons
     language: str | None = None
-    language_source: str = ""  # "metadata", "detected" or "default"
+    # "metadata", "detected", "default", or "cms": kept as editors set it (a re-import)
+    language_source: str = ""
     people_created: list[dict] = field(default_factory=list)  # {"name", "kind", "why"}
 
     def as_report(self) -> dict:
@@ -813,8 +814,12 @@ def import_legacy_file(
     gate's reasons in `import_held_reasons`, and reported as "held". `people_kinds` is the
     editors' choice of kind for new people, {name: Person.Kind}; without one, a new author is
     an expert when the title line names a center or programme of the site.
+    A page imported before that people have since taken over (changed a held draft, moved it
+    into the workflow) is left as it is, with a warning. People and terms the import creates
+    get a CREATE audit entry by the system, in the same transaction.
     Returns the outcome; never raises for a bad file. Budget with a warm catalog: 2 queries
-    for an unchanged file, about 9 for a new one, plus the page cache's purge.
+    for an unchanged file (3 for a held one), about 9 for a new one (one more when it creates
+    people or terms, for their audit entries), plus the page cache's purge.
     """
     catalog = catalog or LegacyCatalog()
     catalog.discard()
