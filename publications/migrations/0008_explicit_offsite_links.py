@@ -8,7 +8,7 @@ from cms.richtext import make_app_links_explicit
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publications", "0006_publication_import_held_reasons_and_language_source"),
+        ("publications", "0007_legacy_import_written_state"),
     ]
 
     operations = [
