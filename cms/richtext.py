@@ -290,7 +290,7 @@ def validate_nesting(value: str) -> None:
 class RichTextFormField(forms.CharField):
     """A rich-text field's form field: its HTML is checked for nesting before a save sanitizes it."""
 
-    default_validators = [validate_nesting]
+    default_validators = (validate_nesting,)
 
 
 def paragraphs_to_html(text: str) -> str:
