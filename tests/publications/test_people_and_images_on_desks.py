@@ -198,6 +198,52 @@ def test_an_editor_changes_a_person_of_their_desk_who_is_not_public_yet(europe_e
     assert draft_author.bio == NEW_BIO and draft_author.links.count() == 1
 
 
+def test_an_editor_changes_a_person_named_only_on_a_piece_sent_back_for_changes(europe_editor, europe):
+    author = affiliated(europe, has_profile=False)
+    PublicationFactory(primary_center=europe, status=Status.CHANGES_REQUESTED, authors=[author])
+
+    response = signed_in(europe_editor).post(person_url(author), person_form(author, bio=NEW_BIO))
+
+    assert response.status_code == 302, form_errors(response)
+    author.refresh_from_db()
+    assert author.bio == NEW_BIO
+
+
+def piece_on_its_way(status, *, center, author):
+    """A piece past its editors' hands naming `author`: in review, approved, unpublished, or a pending change."""
+    if status == "pending change":
+        live = PublicationFactory(primary_center=center, status=Status.PUBLISHED)
+        return PublicationFactory(primary_center=center, status=Status.DRAFT, draft_of=live, authors=[author])
+    return PublicationFactory(primary_center=center, status=status, authors=[author])
+
+
+@pytest.mark.parametrize("status", [Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED, "pending change"])
+def test_a_person_in_the_byline_of_a_piece_on_its_way_to_readers_is_changed_by_managers_only(europe_editor, europe, status):
+    # Otherwise an editor rewrites the bio after (or before) naming them in a pending change, and
+    # the manager's approval of the piece puts the bio live: the piece's diff never shows it.
+    author = affiliated(europe, has_profile=False, short_bio="Before.")
+    piece_on_its_way(status, center=europe, author=author)
+    client = signed_in(europe_editor)
+
+    bio = client.post(person_url(author), person_form(author, short_bio="Rewritten.", bio=NEW_BIO))
+    link = client.post(person_url(author), with_outside_link(person_form(author)))
+
+    assert bio.status_code == 403 and link.status_code == 403
+    assert PERSON_PUBLIC in html.unescape(bio.content.decode())
+    author.refresh_from_db()
+    assert author.short_bio == "Before." and author.bio != NEW_BIO and not author.links.exists()
+
+
+def test_a_manager_reviewing_a_piece_sees_the_bios_of_its_byline_in_the_preview(europe_manager, europe):
+    author = affiliated(europe, has_profile=False, short_bio="Writes on the Western Balkans.")
+    piece = PublicationFactory(primary_center=europe, status=Status.IN_REVIEW, authors=[author])
+
+    page = signed_in(europe_manager).get(reverse("publications:preview", args=[piece.pk]))
+
+    assert page.status_code == 200
+    assert author.name in page.content.decode() and "Writes on the Western Balkans." in page.content.decode()
+
+
 def test_an_editor_creates_people_without_a_public_profile(europe_editor, europe):
     client = signed_in(europe_editor)
     new = {
@@ -291,6 +337,21 @@ def test_an_editor_cannot_replace_the_image_of_their_own_live_piece_without_a_ma
     response = replace_file(client, image)
 
     assert IMAGE_PUBLIC in html.unescape(page) and 'type="file"' not in page
+    assert response.status_code == 403
+    image.refresh_from_db()
+    assert image.file.name == name
+
+
+@pytest.mark.parametrize("status", [Status.IN_REVIEW, Status.APPROVED, "pending change"])
+def test_an_editor_cannot_replace_the_image_of_a_piece_on_its_way_to_readers(europe_editor, europe, status):
+    image = ImageFactory()
+    piece = piece_on_its_way(status, center=europe, author=affiliated(europe))
+    piece.lead_image = image
+    piece.save()
+    name = image.file.name
+
+    response = replace_file(signed_in(europe_editor), image)
+
     assert response.status_code == 403
     image.refresh_from_db()
     assert image.file.name == name
