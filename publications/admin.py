@@ -56,11 +56,12 @@ class AuthorshipInline(LabelledTabularInline):
 
 
 class DeskCollectionFormSet(BaseInlineFormSet):
-    """A center's editors put their piece only into collections of their own desk.
+    """A center's staff, managers included, put their piece only into collections of their own desk.
 
     A collection has no center of its own: it belongs to the desks of the pieces in it (an empty
     one to every desk). Placing a piece in a collection that shows other centers' pieces is
-    curating that shared page, which managers do (they also change collections themselves).
+    curating those centers' page, which staff of every center those pieces come from, or who
+    work across centers, do.
     """
 
     user = None
@@ -68,7 +69,7 @@ class DeskCollectionFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         scope = center_scope(self.user) if self.user is not None else EVERY_CENTER
-        if scope is EVERY_CENTER or is_manager(self.user):
+        if scope is EVERY_CENTER:
             return
         own_pieces = {self.instance.pk, self.instance.draft_of_id} - {None}
         for form in self.forms:
@@ -80,8 +81,8 @@ class DeskCollectionFormSet(BaseInlineFormSet):
                 names = ", ".join(Center.objects.filter(pk__in=other_centers).values_list("name", flat=True))
                 form.add_error(
                     "collection",
-                    f"“{collection}” also holds pieces of {names}: only a manager can add a piece to it. "
-                    "Ask a manager, or choose a collection of your own center.",
+                    f"“{collection}” also holds pieces of {names}: only their desk or someone who works "
+                    "across centers can add a piece to it. Ask them, or choose a collection of your own center.",
                 )
 
 

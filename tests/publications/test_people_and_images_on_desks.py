@@ -434,7 +434,7 @@ def test_an_editor_cannot_put_their_piece_into_a_collection_of_other_centers(eur
     response = signed_in(europe_editor).post(change_url(piece), with_collection(change_form_data(piece), shared))
 
     assert response.status_code == 200
-    assert "only a manager can add a piece to it" in form_errors(response)
+    assert "only their desk or someone who works across centers can add a piece to it" in form_errors(response)
     assert not CollectionItem.objects.filter(publication=piece).exists()
 
 
@@ -461,12 +461,25 @@ def test_an_editor_puts_their_piece_into_a_collection_of_their_desk(europe_edito
     assert set(CollectionItem.objects.filter(publication=piece).values_list("collection__name", flat=True)) == {"Balkans", "New series"}
 
 
-def test_a_manager_puts_their_piece_into_a_collection_of_other_centers(europe_manager, europe, beirut):
+def test_a_centers_manager_cannot_put_their_piece_into_a_collection_of_other_centers(europe_manager, europe, beirut):
     shared = CollectionFactory(name="Lebanon in crisis")
     CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
     response = signed_in(europe_manager).post(change_url(piece), with_collection(change_form_data(piece), shared))
+
+    assert response.status_code == 200
+    errors = form_errors(response)
+    assert "only their desk or someone who works across centers can add a piece to it" in errors and beirut.name in errors
+    assert not CollectionItem.objects.filter(publication=piece).exists()
+
+
+def test_a_manager_across_centers_puts_a_piece_into_a_collection_of_other_centers(manager, europe, beirut):
+    shared = CollectionFactory(name="Lebanon in crisis")
+    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
+
+    response = signed_in(manager).post(change_url(piece), with_collection(change_form_data(piece), shared))
 
     assert response.status_code == 302, form_errors(response)
     assert CollectionItem.objects.filter(publication=piece, collection=shared).exists()
