@@ -22,6 +22,7 @@ from django.utils.html import format_html, format_html_join
 
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
+from cms.admin_refusals import RefusesChangesMixin
 from cms.desk_views import BadBody, check_length, check_nesting, json_body
 from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
 from people.admin import PersonAdmin
@@ -32,6 +33,7 @@ from publications.scope import (
     OFF_DESK,
     center_scope,
     collection_center_ids,
+    covers,
     is_manager,
     person_change_refusal,
     referable,
@@ -727,9 +729,20 @@ class PublicationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:publications_publication_change", args=[restored.pk]))
 
 
+COLLECTION_OFF_DESK = (
+    "This collection holds pieces of other centers, so it is on their desks as well as yours: only "
+    "someone who works across centers can change it."
+)
+
+
 @admin.register(Collection)
-class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    """Registered here, not in cms/, because its ordered items are publications."""
+class CollectionAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+    """Registered here, not in cms/, because its ordered items are publications.
+
+    A collection is on the desks of its pieces (scope.collection_center_ids), as it is when a
+    piece is put into it from the piece's page: a center's staff, managers included, change only
+    collections on their desk, or the other door would let a center's manager curate another's.
+    """
 
     class ItemInline(LabelledTabularInline):
         model = CollectionItem
@@ -756,6 +769,9 @@ class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description"]
     inlines = [ItemInline]
+
+    def change_refusal(self, request, obj):
+        return None if covers(request.user, collection_center_ids(obj)) else COLLECTION_OFF_DESK
 
     def has_delete_permission(self, request, obj=None):
         # The confirmation page lists every item: not for a desk that may not see them all.

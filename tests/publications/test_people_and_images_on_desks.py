@@ -485,6 +485,44 @@ def test_a_manager_across_centers_puts_a_piece_into_a_collection_of_other_center
     assert CollectionItem.objects.filter(publication=piece, collection=shared).exists()
 
 
+def collection_form(collection, *pieces):
+    rows = list(collection.items.order_by("position")) + [None] * len(pieces)
+    data = {"name": collection.name, "slug": collection.slug, "description": "", **inline_management("items", len(rows), collection.items.count())}
+    for index, row in enumerate(rows):
+        if row is not None:
+            data.update({f"items-{index}-id": row.pk, f"items-{index}-collection": collection.pk,
+                         f"items-{index}-publication": row.publication_id, f"items-{index}-position": row.position})
+    for index, piece in enumerate(pieces, start=len(rows) - len(pieces)):
+        data.update({f"items-{index}-publication": piece.pk, f"items-{index}-position": str(index + 10)})
+    return data
+
+
+def test_a_centers_manager_cannot_change_another_centers_collection_from_its_own_page(europe_manager, europe, beirut):
+    shared = CollectionFactory(name="Lebanon in crisis")
+    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
+    client = signed_in(europe_manager)
+    url = reverse("admin:cms_collection_change", args=[shared.pk])
+
+    page = client.get(url)
+    response = client.post(url, collection_form(shared, piece))
+
+    assert "only someone who works across centers can change it" in html.unescape(page.content.decode())
+    assert response.status_code == 403
+    assert not CollectionItem.objects.filter(publication=piece).exists()
+
+
+def test_a_centers_manager_curates_a_collection_of_their_desk(europe_manager, europe):
+    own = CollectionFactory(name="Balkans")
+    CollectionItemFactory(collection=own, publication=PublicationFactory(primary_center=europe, status=Status.PUBLISHED))
+    piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
+
+    response = signed_in(europe_manager).post(reverse("admin:cms_collection_change", args=[own.pk]), collection_form(own, piece))
+
+    assert response.status_code == 302, form_errors(response)
+    assert CollectionItem.objects.filter(publication=piece, collection=own).exists()
+
+
 # --- Disclaimers ---
 
 
