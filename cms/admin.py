@@ -1,13 +1,16 @@
+"""Admins of the platform's records: taxonomy terms, content types, disclaimers, images, users, the audit log.
+
+`ImageAdmin` and `AuditEntryAdmin` are bases that publications/admin.py registers as subclasses:
+whose desk an image or an entry is on depends on pieces, which this floor cannot import.
+"""
+
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
 from django.utils.html import format_html
 from taggit.admin import TagAdmin
 from taggit.forms import MergeTagsForm
@@ -17,10 +20,8 @@ from cms.admin_audit import AuditedAdminMixin
 from cms.admin_refusals import RefusesChangesMixin
 from cms.forms import ImageForm
 from cms.models import (
-    AuditEntry,
     Center,
     Disclaimer,
-    Image,
     Newsletter,
     Program,
     Project,
@@ -29,15 +30,8 @@ from cms.models import (
     Topic,
     record_audit,
 )
+from cms.scope import EVERY_CENTER, center_scope, disclaimer_change_refusal
 from cms.widgets import FocalPointInput
-from publications.models import Publication
-from publications.scope import (
-    EVERY_CENTER,
-    center_scope,
-    disclaimer_change_refusal,
-    image_change_refusal,
-    scoped,
-)
 
 
 class TaxonomyAdmin(AuditedAdminMixin, admin.ModelAdmin):
@@ -173,7 +167,6 @@ class LabelledFileInput(forms.ClearableFileInput):
     use_fieldset = False
 
 
-@admin.register(Image)
 class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"widget": LabelledFileInput}}
     form = ImageForm
@@ -200,9 +193,10 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.width else ""
 
-    def change_refusal(self, request, obj):
-        # Replacing the file of an image a live page shows changes that page at once.
-        return image_change_refusal(request.user, obj)
+    # Whether an image is on the public site, and on whose desk, depends on the pieces and people
+    # that show it: publications/admin.py registers a subclass that decides (imports point down).
+    def change_refusal(self, request, obj) -> str | None:
+        return None
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -262,24 +256,18 @@ class AuditedKeywordAdmin(AuditedAdminMixin, TagAdmin):
         return response
 
 
-@admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    """The audit log is read-only: entries are written by services, never by hand."""
+    """The audit log is read-only: entries are written by services, never by hand.
+
+    Entries name pieces, and a center's staff read only their own desk's: publications/admin.py
+    registers a subclass that narrows the list (imports point down).
+    """
 
     list_display = ["at", "actor_name", "action", "content_type", "object_repr", "message"]
     list_filter = ["action", ("actor", admin.RelatedOnlyFieldListFilter), "content_type", "at"]
     date_hierarchy = "at"
     search_fields = ["object_repr", "message", "actor_name"]
     list_select_related = ["content_type"]
-
-    def get_queryset(self, request):
-        entries = super().get_queryset(request)
-        if center_scope(request.user) is EVERY_CENTER:
-            return entries
-        # A center's staff read the history of their own desk's pieces, not other centers' titles.
-        visible = scoped(Publication.objects.all(), request.user).annotate(key=Cast("pk", CharField())).values("key")
-        publication_type = ContentType.objects.get_for_model(Publication)
-        return entries.filter(~Q(content_type=publication_type) | Q(object_id__in=visible))
 
     def has_add_permission(self, request):
         return False

@@ -1,17 +1,23 @@
-"""The admin site, with the editorial dashboard on its index page."""
+"""The admin site, with the dashboard panels that apps register on its index page."""
 
-import datetime
 import functools
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import BadRequest
-from django.http import HttpResponseRedirect
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponseRedirect
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DashboardPanel:
+    template_name: str
+    context_function: Callable[[HttpRequest], dict | None]
 
 
 class CMSAdminSite(admin.AdminSite):
@@ -19,36 +25,27 @@ class CMSAdminSite(admin.AdminSite):
     site_title = "Carnegie CMS"
     index_title = "Editorial desk"
 
-    def index(self, request, extra_context=None):
-        # The project package may look at publications: it is the one place that knows every app.
-        from publications.models import Publication, Status
-        from publications.scope import scoped
+    def __init__(self, name="admin"):
+        super().__init__(name)
+        self._dashboard_panels: list[DashboardPanel] = []
 
-        user = request.user
-        now = timezone.now()
-        # A center's staff count their own center's desk (publications/scope.py).
-        pieces = scoped(Publication.objects.all(), user)
-        counts = {
-            "in_review": pieces.filter(status=Status.IN_REVIEW).count(),
-            "changes_requested": pieces.filter(status=Status.CHANGES_REQUESTED).count(),
-            "approved": pieces.filter(status=Status.APPROVED).count(),
-            "scheduled": pieces.filter(
-                status=Status.PUBLISHED, go_live_at__gt=now, go_live_at__lte=now + datetime.timedelta(days=7)
-            ).count(),
-            "my_drafts": pieces.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=user).count(),
-        }
-        can_publish = user.has_perm("publications.publish_publication")
-        if can_publish:
-            # Legacy pages the publish gate held back: managers decide what goes live.
-            counts["held_imports"] = pieces.exclude(import_held_reasons="").count()
-        extra_context = {
-            **(extra_context or {}),
-            "dashboard": counts,
-            "can_review": user.has_perm("publications.review_publication"),
-            "can_publish": can_publish,
-            "can_view_publications": user.has_perm("publications.view_publication"),
-        }
-        return super().index(request, extra_context)
+    def register_dashboard_panel(self, template_name: str, context_function: Callable[[HttpRequest], dict | None]):
+        """Show a panel above the app list: `template_name` rendered with `panel`, what `context_function` returns.
+
+        Apps register theirs in their admin module, as they register ModelAdmins, through
+        `django.contrib.admin.site`: the project package shows panels and imports no app.
+        `context_function(request)` returns None for a user who should not see the panel.
+        Panels appear in the order they were registered (INSTALLED_APPS order).
+        """
+        self._dashboard_panels.append(DashboardPanel(template_name, context_function))
+
+    def index(self, request, extra_context=None):
+        shown = []
+        for panel in self._dashboard_panels:
+            context = panel.context_function(request)
+            if context is not None:
+                shown.append({"template_name": panel.template_name, "context": context})
+        return super().index(request, {**(extra_context or {}), "dashboard_panels": shown})
 
     def admin_view(self, view, cacheable=False):
         # Every admin view, Django's, ours and third-party apps' alike, is wrapped here, so

@@ -1,7 +1,9 @@
 """The editors' and managers' desk: publications with their byline, workflow, revisions and previews.
 
 Status never changes through the form: every workflow button posts to a view here that calls
-one function in publications/services.py.
+one function in publications/services.py. Also registered here, because they need pieces: the
+admins of people, images, collections and the audit log (subclasses of people's and the
+platform's), and the desk counts panel on the admin index.
 """
 
 import datetime
@@ -9,8 +11,10 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import CharField, Prefetch, Q
+from django.db.models.functions import Cast
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -20,20 +24,21 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 
+from cms.admin import AuditEntryAdmin, ImageAdmin
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
 from cms.admin_refusals import RefusesChangesMixin
 from cms.desk_views import BadBody, check_length, check_nesting, json_body
-from cms.models import AuditEntry, Center, Collection, Region, descendant_region_ids, record_audit
+from cms.models import AuditEntry, Center, Collection, Image, Region, descendant_region_ids, record_audit
+from cms.scope import EVERY_CENTER, center_scope
 from people.admin import PersonAdmin
 from people.models import Person
 from publications import desk, services
 from publications.scope import (
-    EVERY_CENTER,
     OFF_DESK,
-    center_scope,
     collection_center_ids,
     covers,
+    image_change_refusal,
     is_manager,
     person_change_refusal,
     referable,
@@ -796,3 +801,57 @@ class PersonOnDeskAdmin(PersonAdmin):
 
     def may_make_public(self, request):
         return is_manager(request.user)
+
+
+@admin.register(Image)
+class ImageOnDeskAdmin(ImageAdmin):
+    """Images on desks: registered here, like PersonOnDeskAdmin, because it takes the pieces and
+    people that show an image to know whether it is on the public site and on whose desk."""
+
+    def change_refusal(self, request, obj):
+        # Replacing the file of an image a live page shows changes that page at once.
+        return image_change_refusal(request.user, obj)
+
+
+@admin.register(AuditEntry)
+class AuditLogOnDeskAdmin(AuditEntryAdmin):
+    """The audit log narrowed to the reader's desk: registered here because entries name pieces."""
+
+    def get_queryset(self, request):
+        entries = super().get_queryset(request)
+        if center_scope(request.user) is EVERY_CENTER:
+            return entries
+        # A center's staff read the history of their own desk's pieces, not other centers' titles.
+        visible = scoped(Publication.objects.all(), request.user).annotate(key=Cast("pk", CharField())).values("key")
+        publication_type = ContentType.objects.get_for_model(Publication)
+        return entries.filter(~Q(content_type=publication_type) | Q(object_id__in=visible))
+
+
+def desk_counts_panel(request) -> dict | None:
+    """Return the editorial desk's counts for the admin index, or None for staff who may not read publications.
+
+    Five counts, six for managers (held imports), each narrowed to the user's desk.
+    """
+    user = request.user
+    if not user.has_perm("publications.view_publication"):
+        return None
+    now = timezone.now()
+    # A center's staff count their own center's desk (publications/scope.py).
+    pieces = scoped(Publication.objects.all(), user)
+    counts = {
+        "in_review": pieces.filter(status=Status.IN_REVIEW).count(),
+        "changes_requested": pieces.filter(status=Status.CHANGES_REQUESTED).count(),
+        "approved": pieces.filter(status=Status.APPROVED).count(),
+        "scheduled": pieces.filter(
+            status=Status.PUBLISHED, go_live_at__gt=now, go_live_at__lte=now + datetime.timedelta(days=7)
+        ).count(),
+        "my_drafts": pieces.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=user).count(),
+    }
+    can_publish = is_manager(user)
+    if can_publish:
+        # Legacy pages the publish gate held back: managers decide what goes live.
+        counts["held_imports"] = pieces.exclude(import_held_reasons="").count()
+    return {"counts": counts, "can_review": user.has_perm("publications.review_publication"), "can_publish": can_publish}
+
+
+admin.site.register_dashboard_panel("admin/publications/desk_counts_panel.html", desk_counts_panel)

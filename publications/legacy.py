@@ -27,7 +27,12 @@ is one name, whatever it holds, so "John Smith, Jr." and "Democracy, Conflict, a
 Program" stay whole. The text keys centerAffiliationAll, programAffiliation, englishNewsletterAll
 and nonEnglishNewsletterAll hold several names separated by semicolons ("Democracy, Conflict, and
 Governance Program; Technology and International Affairs Program"); commas belong to the names
-and never split. The byline is never split: it is only compared with the authors joined by ", ".
+and never split. Except in exports made before that rule, whose exporter joined newsletters
+with ", " ("|" separated too): the import (`_split_old_joined_newsletters`, which knows the
+site) splits a newsletter value the site does not know as a whole when every ", "- or "|"-part
+is a newsletter of the site, with a report note. The byline is never split: it is only compared
+with the authors joined by ", ", its separators folded first (`byline_key`: ", ", " and ",
+" & ", the Arabic " و", the Russian " и ", the Chinese "、" and "和"), so "A and B" reads as A, B.
 
 Authors. "About the Author(s)" has one block per author: a title line and a bio, then the
 author's recent work closed by the author's name line and "Recent Work". The title lines and
@@ -63,7 +68,9 @@ What the import decides from a page (publications/services.py, issue 13 items 12
   in the report. Chinese in any form is the site's Chinese (Simplified). The publication
   records where its language came from (`import_language_source`: metadata, detected or
   default) and so does the report. The export always writes the key, so a page goes back with
-  the language editors gave it.
+  the language editors gave it. Imported again, a page takes a detected or default language
+  only while its stored one is what the import last wrote (`imported_language`): a language
+  editors corrected stays, with a warning; the metadata's key always decides.
 - Kind of a new author: an expert when the title line names a center or programme of the site,
   by its name or one of its `other_names` (translations and spellings kept in the admin), as
   whole words in Latin and Cyrillic script and anywhere in Arabic and Chinese script (Arabic
@@ -74,7 +81,11 @@ What the import decides from a page (publications/services.py, issue 13 items 12
 - Publish gate: a page is public only if `publish_gate_problems` passes; else it is stored as
   a draft with the gate's reasons (`Publication.import_held_reasons`) and reported `held`. A
   live page whose new file fails is held the same way; a page the import held goes live once a
-  later file passes; publishing it in the CMS clears the reasons.
+  later file passes; publishing it in the CMS clears the reasons. A held page people changed
+  since the import wrote it (its version moved past `import_version`, its content no longer
+  matches `import_digest`, or a person saved or autosaved a revision of it) is left whole,
+  neither rewritten nor published, with a warning; so is a page in any other workflow state
+  (in review, approved, unpublished, a draft without held reasons).
 """
 
 from __future__ import annotations
@@ -153,6 +164,10 @@ LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 # themselves hold commas ("Democracy, Conflict, and Governance Program"), so commas never split.
 NAME_SEPARATOR = re.compile(r"\s*;\s*")
 LIST_SEPARATOR = "; "
+# How bylines join names: commas, "and" / "&" (with an Oxford comma or without), the Arabic "و"
+# written onto the next name, the Russian "и", and the Chinese "、", "，" and "和". Both sides of
+# a comparison are folded alike, so a name that holds one of these still matches itself.
+BYLINE_SEPARATORS = re.compile(r"\s*,?\s+(?:and|&)\s+|\s*&\s*|\s*[,，、]\s*|\s+و\s*|\s+и\s+|\s*和\s*")
 
 
 class LegacyFormatError(ValueError):
@@ -657,7 +672,7 @@ def _reconcile_authors(
     stands at the same position. See the format notes at the top of this module.
     """
     keys = {name_key(name) for name in names}
-    byline_agrees = name_key(byline) == name_key(", ".join(names))
+    byline_agrees = byline_key(byline) == byline_key(", ".join(names))
     block_names = [block.name for block in blocks if block.name is not None]
 
     def refuse(why: str):
@@ -717,6 +732,11 @@ def _reconcile_authors(
             "its title line and bio were not imported"
         )
     return authors
+
+
+def byline_key(byline: str) -> str:
+    """A byline folded for comparison: "A and B", "A & B", "A, B, and C", "A و B", "A и B", "A、B" read as "A, B"."""
+    return BYLINE_SEPARATORS.sub(", ", name_key(byline))
 
 
 def _starts_with_name(bio: str, name: str) -> bool:

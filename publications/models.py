@@ -252,6 +252,17 @@ class Publication(models.Model):
         ],
         help_text="Where the legacy import took the language from: the page's metadata, detection from its text, or the default.",
     )
+    # What the legacy import last wrote, so that a later import can tell a page people changed
+    # in the CMS (the version moved on, or the content differs) from one only the import touched.
+    import_version = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, help_text="The version the legacy import last wrote."
+    )
+    import_digest = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="A digest of the content the legacy import last wrote."
+    )
+    imported_language = models.CharField(
+        max_length=10, blank=True, editable=False, help_text="The language the legacy import last wrote."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Kept current by a PostgreSQL trigger (migration 0002): title weighs A, dek B, body C.

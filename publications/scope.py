@@ -6,29 +6,17 @@ imported). A pending change belongs to its live piece's desk as well as its own.
 staff who belong to no center work across the institution. The admin filters its lists with
 `scoped()`, answers another center's piece by ID with 403, and the workflow services refuse it
 too. Public pieces of any center may still be referred to (a translation's original, a
-collection's items): `referable()`.
+collection's items): `referable()`. Which centers a user works for (`center_scope`) and a
+disclaimer's desk need only `Center.staff`, so they live below, in `cms/scope.py`.
 """
 
 from django.db.models import Q, QuerySet
 
+from cms.scope import EVERY_CENTER, center_scope
 from people.models import Affiliation, Person
 from publications.models import Authorship, CollectionItem, Publication, Status
 
-EVERY_CENTER = None
 OFF_DESK = "This piece belongs to another center's desk; its own staff or a manager there can act on it."
-
-
-def center_scope(user) -> frozenset[int] | None:
-    """The ids of the centers whose pieces `user` may work on, or EVERY_CENTER (None)."""
-    if not user.is_authenticated:
-        return frozenset()
-    if user.is_superuser:
-        return EVERY_CENTER
-    # Several permission checks run per admin page; the user object lives for one request.
-    if not hasattr(user, "_center_scope"):
-        # .all() reads a prefetch (review emails check every manager at once); values_list would not.
-        user._center_scope = frozenset(center.pk for center in user.staffed_centers.all()) or EVERY_CENTER
-    return user._center_scope
 
 
 def home_center_ids(publication) -> set[int]:
@@ -175,17 +163,3 @@ def collection_center_ids(collection, *, leaving_out=()) -> set[int]:
     """A collection belongs to the desks of the pieces in it (none: every desk). One query."""
     items = CollectionItem.objects.filter(collection=collection).exclude(publication__in=list(leaving_out))
     return set(items.values_list("publication__primary_center_id", flat=True)) - {None}
-
-
-DISCLAIMER_OFF_DESK = (
-    "This disclaimer covers pieces beyond your centers (another center's, or every center's), so only "
-    "someone who works across centers, or a manager of that center, can change it."
-)
-
-
-def disclaimer_change_refusal(user, disclaimer) -> str | None:
-    """A disclaimer is on its center's desk; one for every center is on no single desk."""
-    scope = center_scope(user)
-    if scope is EVERY_CENTER or (disclaimer.center_id is not None and disclaimer.center_id in scope):
-        return None
-    return DISCLAIMER_OFF_DESK

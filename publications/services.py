@@ -6,12 +6,14 @@ only after commit. Nothing else changes `Publication.status`.
 """
 
 import datetime
+import hashlib
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
@@ -36,6 +38,7 @@ from cms.models import (
 from cms.pagecache import purge_everything
 from cms.rendering import body_problems, readable_text
 from cms.richtext import paragraphs_to_html, sanitize_html
+from cms.scope import EVERY_CENTER, center_scope
 from cms.slugs import unique_slug
 from people.models import Affiliation, Person
 from publications import notifications
@@ -53,7 +56,7 @@ from publications.legacy import (
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.queries import disclaimer_for
-from publications.scope import EVERY_CENTER, OFF_DESK, center_scope, within_scope
+from publications.scope import OFF_DESK, within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
 from publications.tasks import enqueue_scheduled_work
 
@@ -528,7 +531,8 @@ class LegacyImportResult:
     legacy_id: str | None = None
     held: list[str] = field(default_factory=list)  # the publish gate's reasons
     language: str | None = None
-    language_source: str = ""  # "metadata", "detected" or "default"
+    # "metadata", "detected", "default", or "cms": kept as editors set it (a re-import)
+    language_source: str = ""
     people_created: list[dict] = field(default_factory=list)  # {"name", "kind", "why"}
 
     def as_report(self) -> dict:
@@ -623,7 +627,7 @@ class LegacyCatalog:
         self.discard()
 
     def discard(self) -> None:
-        self._pending = {"ids": {}, "people": {}, "disclaimers": [], "positions": {}}
+        self._pending = {"ids": {}, "people": {}, "disclaimers": [], "positions": {}, "created": []}
 
     def _table(self, model) -> dict[str, int]:
         if model not in self._ids:
@@ -640,6 +644,14 @@ class LegacyCatalog:
             self._ids[model] = rows
         return self._ids[model]
 
+    def note_created(self, row) -> None:
+        """Remember a row the file being imported created, for its audit entry."""
+        self._pending["created"].append(row)
+
+    def take_created(self) -> list:
+        rows, self._pending["created"] = self._pending["created"], []
+        return rows
+
     def find(self, model, key: str) -> int | None:
         return self._table(model).get(key) or self._pending["ids"].get(model, {}).get(key)
 
@@ -653,7 +665,9 @@ class LegacyCatalog:
             key = name_key(name)
             pk = self.find(model, key)
             if pk is None:
-                pk = model.objects.create(name=name, **create_fields).pk
+                row = model.objects.create(name=name, **create_fields)
+                self.note_created(row)
+                pk = row.pk
                 self.add(model, key, pk)
                 self._unit_names[pk, model] = name
             if pk not in ids:
@@ -801,8 +815,12 @@ def import_legacy_file(
     gate's reasons in `import_held_reasons`, and reported as "held". `people_kinds` is the
     editors' choice of kind for new people, {name: Person.Kind}; without one, a new author is
     an expert when the title line names a center or programme of the site.
+    A page imported before that people have since taken over (changed a held draft, moved it
+    into the workflow) is left as it is, with a warning. People and terms the import creates
+    get a CREATE audit entry by the system, in the same transaction.
     Returns the outcome; never raises for a bad file. Budget with a warm catalog: 2 queries
-    for an unchanged file, about 9 for a new one, plus the page cache's purge.
+    for an unchanged file (3 for a held one), about 9 for a new one (one more when it creates
+    people or terms, for their audit entries), plus the page cache's purge.
     """
     catalog = catalog or LegacyCatalog()
     catalog.discard()
@@ -811,13 +829,16 @@ def import_legacy_file(
     try:
         text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
         page = parse_legacy_page(text, file_name=os.path.basename(path))
+        # The page as the file says it, like `survey_legacy_file`, before reading it against the site.
+        digest = page_digest(page)
+        _split_old_joined_newsletters(page, catalog)
         _check_legacy_lengths(page, text)
     except LegacyFormatError as error:
         result.errors.append(str(error))
         return result
     result.legacy_id = page.legacy_id
     result.warnings.extend(page.warnings)
-    digest = catalog.digests[path] = page_digest(page)
+    catalog.digests[path] = digest
     clashing = catalog.clashing_files(page.legacy_id, path=path, digest=digest)
     if clashing:
         result.errors.append(
@@ -837,6 +858,7 @@ def import_legacy_file(
             status, publication = _write_legacy_page(
                 page, path=path, catalog=catalog, warnings=result.warnings, result=result, people_kinds=people_kinds
             )
+            _audit_created_rows(catalog.take_created(), path=path)
             if dry_run:
                 transaction.set_rollback(True)
             elif purge_cache and status != "unchanged":
@@ -859,12 +881,35 @@ def import_legacy_file(
         catalog.commit()
     catalog.legacy_ids[page.legacy_id] = path
     result.status = status
-    if status == "held":
-        # Held pages are not public: the report points managers to the admin page instead.
+    if status == "held" or publication.status != Status.PUBLISHED:
+        # Held pages and drafts are not public: the report points managers to the admin page instead.
         result.url = None if dry_run else reverse("admin:publications_publication_change", args=[publication.pk])
     else:
         result.url = None if dry_run and status == "created" else publication.get_absolute_url()
     return result
+
+
+def _audit_created_rows(rows: list, *, path: str) -> None:
+    """One CREATE audit entry for each person and term the import created, in the file's transaction.
+
+    Written in one insert, as `record_audit` would write them one by one: the import has no
+    user, so the entries name the system.
+    """
+    if not rows:
+        return
+    message = f"Created by the legacy import from {path}"
+    AuditEntry.objects.bulk_create([
+        AuditEntry(
+            actor=None,
+            actor_name="system",
+            action=AuditEntry.Action.CREATE,
+            content_type=ContentType.objects.get_for_model(row),
+            object_id=str(row.pk),
+            object_repr=str(row)[:300],
+            message=message,
+        )
+        for row in rows
+    ])
 
 
 def _write_legacy_page(
@@ -872,9 +917,44 @@ def _write_legacy_page(
 ):
     type_id = _legacy_type_id(page, catalog, warnings)
     primary_id = catalog.ids(Center, [page.primary_center])[0] if page.primary_center else None
+    result.language, result.language_source = _legacy_language(page, warnings)
+
+    fields = {
+        "title": page.title,
+        "dek": page.dek,
+        "body": sanitize_html(paragraphs_to_html("\n".join(page.paragraphs))),
+        "publication_type_id": type_id,
+        "primary_center_id": primary_id,
+        "lead_image_credit": page.image_credit,
+        "source_name": page.source,
+        "disclaimer_override": _legacy_disclaimer_override(page, catalog, primary_id, type_id, warnings),
+        "language": result.language,
+        "imported_language": result.language,
+    }
+    if page.date is not None:
+        # Without a date key the date stays unknown (or as editors set it), never invented.
+        fields["publication_date"] = page.date
+
+    publication = _imported_before(page.legacy_id, fields)
+    created = publication is None
+    if not created:
+        left_to_people = _left_to_people(publication)
+        if left_to_people:
+            # The file would undo people's fixes, or publish over their unsaved work.
+            warnings.append(left_to_people)
+            result.language, result.language_source = publication.language, "cms"
+            return "unchanged", publication
+        _keep_editors_language(publication, fields, result, warnings)
+
     for name in page.other_newsletters:
         if catalog.find(Newsletter, name_key(name)) is None:
             warnings.append(f"created the newsletter “{name}”: choose its language in the admin")
+    for name in [*page.newsletters, *page.other_newsletters]:
+        if catalog.find(Newsletter, name_key(name)) is None and any(sep.search(name) for sep in OLD_NEWSLETTER_SEPARATORS):
+            warnings.append(
+                f"created the newsletter “{name}” as one name: if it is several newsletters joined, as older "
+                "exports did, create them in the admin and import the page again"
+            )
     relations = {
         "centers": catalog.ids(Center, page.centers),
         "regions": catalog.ids(Region, page.regions),
@@ -891,22 +971,6 @@ def _write_legacy_page(
     if primary_id and primary_id not in relations["centers"]:
         relations["centers"].insert(0, primary_id)
     byline, people_changed = _legacy_people(page, catalog, warnings, people_kinds=people_kinds, created=result.people_created)
-    result.language, result.language_source = _legacy_language(page, warnings)
-
-    fields = {
-        "title": page.title,
-        "dek": page.dek,
-        "body": sanitize_html(paragraphs_to_html("\n".join(page.paragraphs))),
-        "publication_type_id": type_id,
-        "primary_center_id": primary_id,
-        "lead_image_credit": page.image_credit,
-        "source_name": page.source,
-        "disclaimer_override": _legacy_disclaimer_override(page, catalog, primary_id, type_id, warnings),
-        "language": result.language,
-    }
-    if page.date is not None:
-        # Without a date key the date stays unknown (or as editors set it), never invented.
-        fields["publication_date"] = page.date
 
     has_disclaimer = bool(fields["disclaimer_override"]) or (
         catalog.disclaimer(center_id=primary_id, type_id=type_id) is not None
@@ -916,8 +980,6 @@ def _write_legacy_page(
         # The gate managers publish through: an imported page is no exception (issue 13, item 14).
         return publish_gate_problems(publication, has_author=bool(byline), has_disclaimer=has_disclaimer)
 
-    publication = _imported_before(page.legacy_id, fields)
-    created = publication is None
     changed_fields = []
     held: list[str] = []
     gate_change = ""
@@ -934,6 +996,8 @@ def _write_legacy_page(
         else:
             publication.status = Status.PUBLISHED
             publication.first_published_at = publication.went_live_handled_at = now
+        for name, value in _written_by_import(publication).items():
+            setattr(publication, name, value)
         Publication.objects.bulk_create([publication])
     else:
         changed_fields = [name for name, value in fields.items() if getattr(publication, name) != value]
@@ -948,10 +1012,11 @@ def _write_legacy_page(
             publication.updated_at = timezone.now()
             Publication.objects.filter(pk=publication.pk).update(
                 **{name: fields[name] for name in changed_fields},
+                **_written_by_import(publication),
                 version=publication.version,
                 updated_at=publication.updated_at,
             )
-        held, gate_change = _legacy_gate_outcome(publication, gate(publication), warnings)
+        held, gate_change = _legacy_gate_outcome(publication, gate(publication))
     links_changed = _sync_legacy_links(publication, relations, byline, catalog=catalog, created=created)
     result.held = held
 
@@ -976,13 +1041,86 @@ def _write_legacy_page(
     return ("held" if held else status), publication
 
 
-def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings: list[str]) -> tuple[list[str], str]:
+# The publication's own columns the import writes or the publish gate reads: what
+# `import_digest` covers, so that a change made in the CMS by any path shows.
+DIGESTED_FIELDS = (
+    "title", "dek", "body", "publication_type_id", "primary_center_id", "lead_image_credit", "source_name",
+    "disclaimer_override", "language", "publication_date", "lead_image_id", "lead_image_alt",
+)
+
+
+def _content_digest(publication: Publication) -> str:
+    values = ["" if getattr(publication, name) is None else str(getattr(publication, name)) for name in DIGESTED_FIELDS]
+    return hashlib.sha256("\x1f".join(values).encode()).hexdigest()
+
+
+def _written_by_import(publication: Publication) -> dict:
+    """The columns that remember what the import wrote; call after changing the instance and its version."""
+    return {"import_version": publication.version, "import_digest": _content_digest(publication)}
+
+
+def _left_to_people(publication: Publication) -> str:
+    """Why the import must leave a page it imported before as it is, or "" when the import still controls it.
+
+    The import controls live pages and the drafts it held that nobody changed since. Any other
+    state (in review, approved, unpublished, a draft people work on) is the workflow's.
+
+    The import's own write to a held draft is known by its version and a digest of its content; a save in the
+    CMS moves the version on, a change by any other path changes the digest, and an editor's
+    autosave or save leaves a revision. Pages imported before the import remembered its writes
+    count as changed once people saved a revision of them.
+    """
+    if publication.status == Status.PUBLISHED:
+        return ""
+    if not (publication.status == Status.DRAFT and publication.import_held_reasons):
+        return (
+            f"the publication is {publication.get_status_display().lower()} in the CMS: left as it is, "
+            "without this file's content"
+        )
+    revisions = Revision.objects.filter(publication_id=publication.pk, created_by__isnull=False)
+    moved = False
+    if publication.import_version is not None:
+        revisions = revisions.filter(version__gte=publication.import_version)
+        moved = (
+            publication.version != publication.import_version
+            or _content_digest(publication) != publication.import_digest
+        )
+    if not moved and not revisions.exists():
+        return ""
+    return (
+        "held as a draft and changed in the CMS since the import wrote it: left as it is, without this "
+        "file's content, so that the changes are kept; publish it through the usual workflow"
+    )
+
+
+def _keep_editors_language(publication: Publication, fields: dict, result, warnings: list[str]) -> None:
+    """Keep a language editors set in the CMS, unless the page's metadata names one.
+
+    Detection and the default are guesses the import made; an editor who corrected one knows better.
+    """
+    if result.language_source == "metadata" or publication.language == fields["language"]:
+        return
+    if publication.language == publication.imported_language:
+        return
+    languages = site_languages()
+    found = {"detected": "detected from the text", "default": "the default"}.get(result.language_source, result.language_source)
+    warnings.append(
+        f"kept the language editors set in the CMS, {languages.get(publication.language, publication.language)}, "
+        f"rather than {languages.get(fields['language'], fields['language'])} ({found}); "
+        "a “language” key in the metadata would decide"
+    )
+    fields["language"] = publication.language
+    fields.pop("imported_language")
+    result.language, result.language_source = publication.language, "cms"
+
+
+def _legacy_gate_outcome(publication: Publication, problems: list[str]) -> tuple[list[str], str]:
     """Hold or release a page imported before, by the publish gate; return its reasons and what changed.
 
-    The import decides only about pages it controls: a live one (which the gate now takes off the
-    site, like any page whose new version would fail it) and one it held itself, still a draft
-    (which goes live once a later import passes the gate). A page editors have taken into the
-    workflow is left as they have it. What changed is "held", "released" or "".
+    Called only for pages the import controls (`_left_to_people`): a live one (which the gate now
+    takes off the site, like any page whose new version would fail it) and one it held itself,
+    still a draft nobody changed (which goes live once a later import passes the gate). What
+    changed is "held", "released" or "".
     """
     reasons = "\n".join(problems)
     held_by_import = publication.status == Status.DRAFT and bool(publication.import_held_reasons)
@@ -1000,19 +1138,15 @@ def _legacy_gate_outcome(publication: Publication, problems: list[str], warnings
             "went_live_handled_at": now,
         }
         change = "released"
-    elif held_by_import:
-        if reasons != publication.import_held_reasons:
-            updates = {"import_held_reasons": reasons}
-    elif publication.status != Status.PUBLISHED:
-        warnings.append(f"the publication is {publication.get_status_display().lower()} in the CMS; left so")
-        return [], ""
+    elif held_by_import and reasons != publication.import_held_reasons:
+        updates = {"import_held_reasons": reasons}
     if updates:
         for name, value in updates.items():
             setattr(publication, name, value)
         publication.version += 1
         publication.updated_at = timezone.now()
         Publication.objects.filter(pk=publication.pk).update(
-            **updates, version=publication.version, updated_at=publication.updated_at
+            **updates, **_written_by_import(publication), version=publication.version, updated_at=publication.updated_at
         )
     return (problems if publication.status == Status.DRAFT else []), change
 
@@ -1026,12 +1160,47 @@ def _imported_before(legacy_id: str, fields: dict):
     qn = connection.ops.quote_name
     # With what the publish gate reads, so that checking an imported page costs no query.
     gate_columns = ["import_held_reasons", "first_published_at", "lead_image_id", "lead_image_alt"]
-    columns = ", ".join(qn(name) for name in ["id", "slug", "status", "version", *gate_columns, *fields])
+    # And what the import last wrote, to tell the import's writes from people's.
+    written = ["import_version", "import_digest", "import_language_source", "imported_language", *DIGESTED_FIELDS]
+    names = dict.fromkeys(["id", "slug", "status", "version", *gate_columns, *written, *fields])
+    columns = ", ".join(qn(name) for name in names)
     lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
     found = Publication.objects.raw(
         f"SELECT {columns} FROM {qn(Publication._meta.db_table)} WHERE {qn('legacy_id')} = %s{lock}", [legacy_id]
     )
     return next(iter(found), None)
+
+
+# How exports made before issue 13 joined several names in one newsletter key.
+OLD_NEWSLETTER_SEPARATORS = (re.compile(r"\s*,\s+"), re.compile(r"\s*\|\s*"))
+
+
+def _split_old_joined_newsletters(page: LegacyPage, catalog: LegacyCatalog) -> None:
+    """Read the newsletter keys of exports made before names could hold commas.
+
+    The old exporter joined a page's newsletters with ", " and "|" used to separate them too, so
+    "Strategic Europe, Diwan" is two newsletters when the site knows both and not the whole.
+    Otherwise the value stays one name: a newsletter may hold a comma.
+    """
+    for key in ("newsletters", "other_newsletters"):
+        names: list[str] = []
+        for name in getattr(page, key):
+            parts = [] if catalog.find(Newsletter, name_key(name)) else _known_parts(name, catalog)
+            if parts:
+                page.warnings.append(
+                    f"read the newsletters “{name}” as {', '.join(f'“{part}”' for part in parts)}, "
+                    "the site's newsletters of those names, as older exports joined them"
+                )
+            names.extend(parts or [name])
+        setattr(page, key, list(dict.fromkeys(names)))
+
+
+def _known_parts(name: str, catalog: LegacyCatalog) -> list[str]:
+    for separator in OLD_NEWSLETTER_SEPARATORS:
+        parts = [part.strip() for part in separator.split(name) if part.strip()]
+        if len(parts) > 1 and all(catalog.find(Newsletter, name_key(part)) for part in parts):
+            return parts
+    return []
 
 
 def _check_legacy_lengths(page: LegacyPage, text: str) -> None:
@@ -1083,6 +1252,7 @@ def _legacy_type_id(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str
         if pk:
             return pk
     created = PublicationType.objects.create(label=label, legacy_key=page.type_key, shows_source=shows_source)
+    catalog.note_created(created)
     catalog.add(PublicationType, f"legacy:{key}", created.pk)
     catalog.add(PublicationType, name_key(label), created.pk)
     if key in KNOWN_TYPES:
@@ -1158,6 +1328,7 @@ def _legacy_people(
             kind, why = _legacy_person_kind(author, catalog, people_kinds)
             person = Person(name=author.name, kind=kind, bio=bio, imported_bio=bio)
             person.save()
+            catalog.note_created(person)
             created.append({"name": author.name, "kind": str(kind), "why": why})
             pk = person.pk
             catalog.add(Person, key, pk)
@@ -1219,7 +1390,7 @@ def _legacy_disclaimer_override(page: LegacyPage, catalog: LegacyCatalog, center
     applicable = catalog.disclaimer(center_id=center_id, type_id=type_id)
     text = sanitize_html(paragraphs_to_html(page.disclaimer))
     if applicable is None:
-        Disclaimer.objects.create(name="Site default (from the legacy import)", text=text)
+        catalog.note_created(Disclaimer.objects.create(name="Site default (from the legacy import)", text=text))
         catalog.add_disclaimer(text)
         warnings.append("no disclaimer applied: made this file's disclaimer the site default")
         return ""

@@ -172,7 +172,7 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     review.get_by_role("link", name=re.compile("awaiting review")).click()
     expect(review).to_have_url(re.compile(r"/review-queue/$"))
     assert_accessible(review, axe_source, axe_report, "admin: review queue")
-    review.get_by_role("link", name=NEW_TITLE).click()
+    review.get_by_role("link", name=NEW_TITLE, exact=True).click()
     assert_accessible(review, axe_source, axe_report, "admin: publication change form (manager, in review)")
     review.get_by_label("Comment for the editor").fill(REVIEW_COMMENT)
     review.get_by_role("button", name="Request changes").click()
@@ -188,7 +188,7 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     expect(message(desk)).to_contain_text("Submitted for review")
 
     review.goto("/admin/publications/publication/review-queue/")
-    review.get_by_role("link", name=NEW_TITLE).click()
+    review.get_by_role("link", name=NEW_TITLE, exact=True).click()
     review.get_by_role("button", name="Approve").click()
     expect(message(review)).to_contain_text("Approved")
     assert_accessible(review, axe_source, axe_report, "admin: publication change form (manager, publish form)")

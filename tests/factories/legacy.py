@@ -57,3 +57,10 @@ def database_state():
     models = [Publication, Authorship, Person, Affiliation, PublicationType, Disclaimer, CollectionItem,
               Center, Region, Topic, Program, Collection, Newsletter, AuditEntry, *through]
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
+
+
+def publication_audit():
+    """The audit entries about publications, leaving out the people and terms an import created."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(Publication))

@@ -24,6 +24,7 @@ from publications.services import LegacyCatalog, import_legacy_file
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,
+    NewsletterFactory,
     PersonFactory,
     PublicationFactory,
     PublicationTypeFactory,
@@ -34,6 +35,7 @@ from tests.factories.legacy import (
     SEED_LEGACY_ID,
     database_state,
     legacy_page_text,
+    publication_audit,
     run_import,
     seed_page,
     seed_text,
@@ -583,7 +585,7 @@ def test_a_changed_file_updates_its_publication_and_makes_no_duplicate():
     assert updated.version == publication.version + 1
     assert {t.name for t in updated.topics.all()} == {"Foreign Policy", "Security"}
     assert html_to_paragraphs(updated.body)[0] == "A new first paragraph."
-    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["edit", "create"]
+    assert list(publication_audit().values_list("action", flat=True)) == ["edit", "create"]
 
 
 def test_readers_see_a_changed_file_at_once_even_with_the_page_cached(client, django_capture_on_commit_callbacks):
@@ -1034,7 +1036,7 @@ def test_the_progress_bar_draws_on_a_terminal_only():
 def test_every_import_is_in_the_audit_log_as_the_system():
     import_seed()
 
-    entry = AuditEntry.objects.get()
+    entry = publication_audit().get()
     assert (entry.actor, entry.actor_name, entry.action) == (None, "system", "create")
     assert entry.message == f"Imported from the legacy site: {SEED_FILE.name}"
 
@@ -1043,3 +1045,103 @@ def test_the_parser_reads_back_exactly_the_file_it_was_given():
     from publications.legacy import format_legacy_page
 
     assert format_legacy_page(parse_legacy_page(SEED, file_name=SEED_FILE.name)) == SEED
+
+
+# Exports made before issue 13 ----------------------------------------------------------------
+
+
+def old_export(**keys) -> str:
+    """The seed page as the exporter before issue 13 wrote it: several newsletters joined with ", "."""
+    text = seed_text()
+    for key, value in keys.items():
+        text = text.replace(f'"{key}": ""', f'"{key}": {json.dumps(value, ensure_ascii=False)}', 1)
+    return text
+
+
+def test_an_old_export_s_joined_newsletters_are_read_as_the_sites_newsletters_with_a_note():
+    for name in ("Strategic Europe", "Diwan", "Carnegie Politika"):
+        NewsletterFactory(name=name)
+
+    result = import_text(old_export(englishNewsletterAll="Strategic Europe, Diwan", nonEnglishNewsletterAll="Diwan|Carnegie Politika"))
+
+    assert result.status == "created", result.errors
+    assert {n.name for n in Publication.objects.get().newsletters.all()} == {"Strategic Europe", "Diwan", "Carnegie Politika"}
+    assert Newsletter.objects.count() == 3
+    assert any(w.startswith("read the newsletters “Strategic Europe, Diwan” as “Strategic Europe”, “Diwan”") for w in result.warnings)
+
+
+def test_a_newsletter_whose_name_holds_a_comma_stays_whole_unless_every_part_is_a_known_newsletter():
+    NewsletterFactory(name="Strategic Europe")
+    NewsletterFactory(name="Carnegie Politika, in English")
+
+    result = import_text(old_export(englishNewsletterAll="Strategic Europe, Weekly; Carnegie Politika, in English"))
+
+    assert {n.name for n in Publication.objects.get().newsletters.all()} == {
+        "Strategic Europe, Weekly", "Carnegie Politika, in English",
+    }
+    assert any("created the newsletter “Strategic Europe, Weekly” as one name" in w for w in result.warnings)
+
+
+# Bylines joined in words ----------------------------------------------------------------------
+
+
+def page_without_name_lines(byline: str, *authors) -> str:
+    """A page whose About section has title lines and bios only, in byline order, and no "Recent Work"."""
+    text = legacy_page_text(authors=list(authors), byline=byline)
+    for name, _title, _bio in authors:
+        text = text.replace(f"\n{name}\nRecent Work", "", 1)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("byline", "first", "second"),
+    [
+        ("Stefan Lehne and Elina Noor", "Stefan Lehne", "Elina Noor"),
+        ("Stefan Lehne & Elina Noor", "Stefan Lehne", "Elina Noor"),
+        ("أحمد ناجي وعمرو حمزاوي", "أحمد ناجي", "عمرو حمزاوي"),
+        ("Дмитрий Тренин и Александр Габуев", "Дмитрий Тренин", "Александр Габуев"),
+        ("赵通、王涛", "赵通", "王涛"),
+        ("赵通和王涛", "赵通", "王涛"),
+    ],
+)
+def test_a_byline_joining_the_metadata_s_two_authors_in_words_reconciles_without_name_lines(byline, first, second):
+    text = page_without_name_lines(
+        byline, (first, "Senior Fellow, Carnegie Europe", f"{first} writes on Europe."),
+        (second, "Fellow, Carnegie China", f"{second} writes on Asia."),
+    )
+    assert "Recent Work" not in text
+
+    result = import_text(text)
+
+    assert result.status == "created", result.errors
+    bylines = [(row.person.name, row.title_line) for row in Authorship.objects.order_by("position")]
+    assert bylines == [(first, "Senior Fellow, Carnegie Europe"), (second, "Fellow, Carnegie China")]
+    assert Person.objects.get(name=second).bio == f"<p>{second} writes on Asia.</p>"
+
+
+# The audit log covers every row the import creates ---------------------------------------------
+
+
+def test_people_and_terms_the_import_creates_are_in_the_audit_log_as_the_system():
+    import_text(seed_text(), path="legacy/batch/page.txt")
+
+    person = Person.objects.get()
+    entries = AuditEntry.objects.exclude(pk__in=publication_audit())
+    created = {(entry.content_type.model, entry.object_id) for entry in entries}
+    assert ("person", str(person.pk)) in created
+    for model in (Center, Topic, Region, PublicationType):
+        assert {(model._meta.model_name, str(pk)) for pk in model.objects.values_list("pk", flat=True)} <= created
+    assert {(e.actor, e.actor_name, e.action, e.message) for e in entries} == {
+        (None, "system", "create", "Created by the legacy import from legacy/batch/page.txt")
+    }
+
+
+def test_a_dry_run_or_a_second_import_adds_no_audit_entry_for_people_or_terms():
+    import_seed(dry_run=True)
+    assert not AuditEntry.objects.exists()
+    import_seed()
+    count = AuditEntry.objects.count()
+
+    import_seed()
+
+    assert AuditEntry.objects.count() == count

@@ -13,7 +13,12 @@ from people.models import Person
 from publications import services
 from publications.models import Publication, Status
 from tests.factories import CenterFactory, DisclaimerFactory, ProgramFactory
-from tests.factories.legacy import legacy_page_text, run_import, seed_page
+from tests.factories.legacy import (
+    legacy_page_text,
+    publication_audit,
+    run_import,
+    seed_page,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -287,7 +292,7 @@ def test_a_page_that_fails_the_publish_gate_is_stored_as_a_draft_with_the_reason
     assert "REQUIRED IMAGE" in publication.body  # stored as the file has it, for a manager to fix
     assert result.url == reverse("admin:publications_publication_change", args=[publication.pk])
     assert client.get(publication.get_absolute_url()).status_code == 404
-    assert AuditEntry.objects.get().message.endswith("held as a draft: The body still contains placeholder text (REQUIRED IMAGE).")
+    assert publication_audit().get().message.endswith("held as a draft: The body still contains placeholder text (REQUIRED IMAGE).")
 
 
 def test_a_held_page_does_not_stop_the_batch_and_the_report_lists_it_as_held_with_its_reasons(tmp_path):
@@ -392,3 +397,113 @@ def test_a_manager_fixes_a_held_page_and_the_usual_workflow_publishes_it(client,
     publication.refresh_from_db()
     assert (publication.status, publication.import_held_reasons) == (Status.PUBLISHED, "")
     assert client.get(publication.get_absolute_url()).status_code == 200
+
+
+# Importing again respects what people did in the CMS -------------------------------------------
+
+
+def fix_in_the_admin(publication, manager):
+    """What the admin's save does: a new version, the edited row, and the editor's revision."""
+    publication.body = publication.body.replace("REQUIRED IMAGE: map of the Western Balkans", "The map is below.")
+    publication.version += 1
+    publication.save()
+    services.record_edit(publication=publication, by=manager, created=False)
+
+
+def fix_without_the_admin(publication, manager):
+    # Any other path (a shell, a script): no revision and no new version, only new content.
+    Publication.objects.filter(pk=publication.pk).update(
+        body=publication.body.replace("REQUIRED IMAGE: map of the Western Balkans", "The map is below.")
+    )
+
+
+@pytest.mark.parametrize("fix", [fix_in_the_admin, fix_without_the_admin], ids=["in the admin", "by another path"])
+def test_a_manager_s_fix_to_a_held_page_survives_importing_the_unchanged_file_again(client, manager, fix):
+    DisclaimerFactory()
+    import_text(held_page(page_id="p-1"))
+    fix(Publication.objects.get(), manager)
+
+    again = import_text(held_page(page_id="p-1"))
+
+    publication = Publication.objects.get()
+    assert "The map is below." in publication.body and "REQUIRED IMAGE" not in publication.body
+    assert publication.status == Status.DRAFT
+    assert again.status == "unchanged"
+    assert any("changed in the CMS since the import wrote it: left as it is" in w for w in again.warnings)
+    assert again.url == reverse("admin:publications_publication_change", args=[publication.pk])
+
+
+def test_a_held_page_a_manager_is_editing_is_not_published_over_when_a_corrected_file_arrives(client, manager):
+    DisclaimerFactory()
+    import_text(held_page(page_id="p-1"))
+    publication = Publication.objects.get()
+    services.autosave_draft(
+        publication=publication, by=manager, expected_version=publication.version,
+        fields={"body": "<p>The manager's own rewrite, not saved yet.</p>"},
+    )
+
+    corrected = import_text(legacy_page_text(page_id="p-1", dek="The file's own corrected dek."))
+
+    publication.refresh_from_db()
+    assert publication.status == Status.DRAFT
+    assert publication.dek != "The file's own corrected dek."
+    assert client.get(publication.get_absolute_url()).status_code == 404
+    assert any("left as it is" in w for w in corrected.warnings)
+
+
+def test_a_held_page_people_saved_before_the_import_remembered_its_writes_is_left_alone(manager):
+    DisclaimerFactory()
+    import_text(held_page(page_id="p-1"))
+    publication = Publication.objects.get()
+    # As a page held by an import made before this version: nothing recorded of its write.
+    Publication.objects.update(import_version=None, import_digest="")
+    services.record_edit(publication=publication, by=manager, created=False)
+
+    fixed_file = import_text(legacy_page_text(page_id="p-1"))
+
+    assert Publication.objects.get().status == Status.DRAFT
+    assert fixed_file.status == "unchanged"
+
+
+def test_a_held_page_a_manager_fixed_and_sent_to_review_keeps_the_fix_when_the_file_is_imported_again(manager):
+    DisclaimerFactory()
+    import_text(held_page(page_id="p-1"))
+    fix_in_the_admin(Publication.objects.get(), manager)
+    services.submit_for_review(publication=Publication.objects.get(), by=manager)
+
+    again = import_text(held_page(page_id="p-1"))
+
+    publication = Publication.objects.get()
+    assert (publication.status, "REQUIRED IMAGE" in publication.body) == (Status.IN_REVIEW, False)
+    assert again.status == "unchanged"
+    assert any(w.startswith("the publication is in review in the CMS: left as it is") for w in again.warnings)
+
+
+def test_a_language_editors_corrected_stays_when_the_page_is_imported_again():
+    import_text(legacy_page_text(page_id="p-1"))
+    Publication.objects.update(language="fr")  # an editor's correction of the detected English
+
+    again = import_text(legacy_page_text(page_id="p-1", dek="A new dek from the old site."))
+
+    publication = Publication.objects.get()
+    assert (publication.language, publication.dek) == ("fr", "A new dek from the old site.")
+    assert (again.language, again.language_source) == ("fr", "cms")
+    assert any(w.startswith("kept the language editors set in the CMS, French, rather than English") for w in again.warnings)
+
+
+def test_a_language_the_metadata_names_overrides_the_one_in_the_cms():
+    import_text(legacy_page_text(page_id="p-1"))
+    Publication.objects.update(language="fr")
+
+    import_text(legacy_page_text(page_id="p-1", language="de"))
+
+    assert Publication.objects.get().language == "de"
+
+
+def test_a_language_only_the_import_chose_follows_the_file_when_it_changes():
+    import_text(legacy_page_text(page_id="p-1", title="Serbia and Kosovo"))
+
+    again = import_text(legacy_page_text(page_id="p-1", title="صربيا وكوسوفو تتبادلان المبعوثين", paragraphs=ARABIC))
+
+    assert Publication.objects.get().language == "ar"
+    assert (again.language, again.language_source) == ("ar", "detected")

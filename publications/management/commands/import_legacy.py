@@ -50,7 +50,8 @@ class Command(BaseCommand):
             metavar="FILE",
             help=(
                 "Write a JSON list with one object per file: path, status, url, errors, warnings, held "
-                "(the publish gate's reasons), language (code and where it came from) and people_created."
+                "(the publish gate's reasons), language (code and where it came from: metadata, detected, default, "
+                "or cms when editors' choice was kept) and people_created."
             ),
         )
         parser.add_argument(
