@@ -20,6 +20,7 @@ from cms.admin_audit import AuditedAdminMixin
 from cms.admin_refusals import RefusesChangesMixin
 from cms.forms import ImageForm
 from cms.models import (
+    AuditEntry,
     Center,
     Disclaimer,
     Newsletter,
