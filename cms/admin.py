@@ -10,13 +10,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.utils.html import format_html
+from taggit.admin import TagAdmin
+from taggit.forms import MergeTagsForm
+from taggit.models import Tag
 
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_refusals import RefusesChangesMixin
 from cms.forms import ImageForm
 from cms.models import (
+    AuditEntry,
     Center,
     Disclaimer,
     Newsletter,
@@ -25,6 +29,7 @@ from cms.models import (
     PublicationType,
     Region,
     Topic,
+    record_audit,
 )
 from cms.scope import EVERY_CENTER, center_scope, disclaimer_change_refusal
 from cms.widgets import FocalPointInput
@@ -230,6 +235,26 @@ class AuditedUserAdmin(AuditedAdminMixin, UserAdmin):
 @admin.register(Group)
 class AuditedGroupAdmin(AuditedAdminMixin, GroupAdmin):
     pass
+
+
+# Keywords (django-taggit's tags on pieces and images) are shown on public pages and listings.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class AuditedKeywordAdmin(AuditedAdminMixin, TagAdmin):
+    def merge_tags_view(self, request):
+        # taggit's merge writes rows itself, past log_change: audit it in the merge's transaction.
+        form = MergeTagsForm(request.POST) if request.method == "POST" else None
+        if form is None or not form.is_valid():
+            return super().merge_tags_view(request)
+        selected = [pk for pk in request.session.get("selected_tag_ids", "").split(",") if pk.isdigit()]
+        merged = ", ".join(Tag.objects.filter(pk__in=selected).order_by("name").values_list("name", flat=True))
+        with transaction.atomic(using=router.db_for_write(Tag)):
+            response = super().merge_tags_view(request)
+            target = Tag.objects.get(name=form.cleaned_data["new_tag_name"])
+            record_audit(actor=request.user, action=AuditEntry.Action.EDIT, obj=target, message=f"Merged {merged} into it.")
+        return response
 
 
 class AuditEntryAdmin(admin.ModelAdmin):

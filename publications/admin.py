@@ -27,6 +27,7 @@ from django.utils.html import format_html, format_html_join
 from cms.admin import AuditEntryAdmin, ImageAdmin
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
+from cms.admin_refusals import RefusesChangesMixin
 from cms.desk_views import BadBody, check_length, check_nesting, json_body
 from cms.models import AuditEntry, Center, Collection, Image, Region, descendant_region_ids, record_audit
 from cms.scope import EVERY_CENTER, center_scope
@@ -36,6 +37,7 @@ from publications import desk, services
 from publications.scope import (
     OFF_DESK,
     collection_center_ids,
+    covers,
     image_change_refusal,
     is_manager,
     person_change_refusal,
@@ -61,11 +63,12 @@ class AuthorshipInline(LabelledTabularInline):
 
 
 class DeskCollectionFormSet(BaseInlineFormSet):
-    """A center's editors put their piece only into collections of their own desk.
+    """A center's staff, managers included, put their piece only into collections of their own desk.
 
     A collection has no center of its own: it belongs to the desks of the pieces in it (an empty
     one to every desk). Placing a piece in a collection that shows other centers' pieces is
-    curating that shared page, which managers do (they also change collections themselves).
+    curating those centers' page, which staff of every center those pieces come from, or who
+    work across centers, do.
     """
 
     user = None
@@ -73,7 +76,7 @@ class DeskCollectionFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         scope = center_scope(self.user) if self.user is not None else EVERY_CENTER
-        if scope is EVERY_CENTER or is_manager(self.user):
+        if scope is EVERY_CENTER:
             return
         own_pieces = {self.instance.pk, self.instance.draft_of_id} - {None}
         for form in self.forms:
@@ -85,8 +88,8 @@ class DeskCollectionFormSet(BaseInlineFormSet):
                 names = ", ".join(Center.objects.filter(pk__in=other_centers).values_list("name", flat=True))
                 form.add_error(
                     "collection",
-                    f"“{collection}” also holds pieces of {names}: only a manager can add a piece to it. "
-                    "Ask a manager, or choose a collection of your own center.",
+                    f"“{collection}” also holds pieces of {names}: only their desk or someone who works "
+                    "across centers can add a piece to it. Ask them, or choose a collection of your own center.",
                 )
 
 
@@ -731,9 +734,20 @@ class PublicationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:publications_publication_change", args=[restored.pk]))
 
 
+COLLECTION_OFF_DESK = (
+    "This collection holds pieces of other centers, so it is on their desks as well as yours: only "
+    "someone who works across centers can change it."
+)
+
+
 @admin.register(Collection)
-class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
-    """Registered here, not in cms/, because its ordered items are publications."""
+class CollectionAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+    """Registered here, not in cms/, because its ordered items are publications.
+
+    A collection is on the desks of its pieces (scope.collection_center_ids), as it is when a
+    piece is put into it from the piece's page: a center's staff, managers included, change only
+    collections on their desk, or the other door would let a center's manager curate another's.
+    """
 
     class ItemInline(LabelledTabularInline):
         model = CollectionItem
@@ -760,6 +774,9 @@ class CollectionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description"]
     inlines = [ItemInline]
+
+    def change_refusal(self, request, obj):
+        return None if covers(request.user, collection_center_ids(obj)) else COLLECTION_OFF_DESK
 
     def has_delete_permission(self, request, obj=None):
         # The confirmation page lists every item: not for a desk that may not see them all.

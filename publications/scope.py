@@ -62,16 +62,17 @@ PERSON_OFF_DESK = (
     "its own staff or a manager there can change them."
 )
 PERSON_PUBLIC = (
-    "This person is on the public site (a profile page, or the byline of a live piece), so only a manager "
-    "can change them. Ask a manager of your center to make the change."
+    "This person is on the public site or on their way to it (a profile page, or the byline of a piece "
+    "that is live, scheduled, in review, approved, unpublished or a pending change of a live piece), so only "
+    "a manager can change them. Ask a manager of your center to make the change."
 )
 IMAGE_OFF_DESK = (
     "This image is used by another center's pieces or people, so it is on that center's desk: "
     "its own staff or a manager there can change it."
 )
 IMAGE_PUBLIC = (
-    "This image is shown on the public site (by a live piece or a public profile), so only a manager can "
-    "change it. To show another picture, upload a new image and choose it in the piece's pending change."
+    "This image is shown on the public site or on its way to it (by a piece that is live, scheduled or past "
+    "its editors, or by a public person), so only a manager can change it. To show another picture, upload a new image and choose it in the piece's pending change."
 )
 
 
@@ -109,19 +110,30 @@ def image_center_ids(image) -> set[int]:
     return centers - {None}
 
 
-def live_pieces() -> QuerySet:
-    """Pieces readers see or will see without another review: live now or scheduled."""
-    return Publication.objects.filter(status=Status.PUBLISHED, draft_of__isnull=True)
+def pieces_on_their_way() -> QuerySet:
+    """Pieces readers see, or will see without an editor changing them again.
+
+    Live and scheduled pieces, and those past the editors' hands: in review or approved (the
+    manager's review covers the piece's fields, not the bios it shows), unpublished (a manager
+    republishes in one step) and every pending change of a live piece. Only plain drafts and
+    pieces sent back for changes are the editors' own.
+    """
+    return Publication.objects.filter(
+        Q(status__in=[Status.PUBLISHED, Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED])
+        | Q(draft_of__isnull=False)
+    )
 
 
 def person_is_public(person) -> bool:
-    return person.has_profile or Authorship.objects.filter(person=person, publication__in=live_pieces()).exists()
+    """Whether changing `person` changes what readers see now or once a manager publishes a piece."""
+    return person.has_profile or Authorship.objects.filter(person=person, publication__in=pieces_on_their_way()).exists()
 
 
 def image_is_public(image) -> bool:
-    if _pieces_using(image).filter(pk__in=live_pieces()).exists():
+    # The same reach as people's: a file swapped after review would go live unseen.
+    if _pieces_using(image).filter(pk__in=pieces_on_their_way()).exists():
         return True
-    public_people = Q(has_profile=True) | Q(authorships__publication__in=live_pieces())
+    public_people = Q(has_profile=True) | Q(authorships__publication__in=pieces_on_their_way())
     return Person.objects.filter(public_people, headshot=image).exists()
 
 

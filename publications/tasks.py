@@ -4,18 +4,40 @@ Visibility never waits for a task (`published()` decides it in the query); what 
 done at go-live time: writing a scheduled change onto its live piece, the audit entry and email.
 """
 
+import logging
+from datetime import timedelta
+
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
 from publications.models import Publication, Status
 
+logger = logging.getLogger(__name__)
+
+RETRY_FAILED_RUN_AFTER = timedelta(seconds=60)
+
 
 @task
 def run_scheduled_work() -> int:
-    """Handle every scheduled piece whose time has come; return how many. Safe to run twice."""
+    """Handle every scheduled piece whose time has come; return how many. Safe to run twice.
+
+    A run that fails (the database went away, one piece's merge raised) queues another a minute
+    later before it fails: the run was the only one queued for that time, so without it the
+    go-live would wait for the worker's next start. Its work was rolled back, so the retry does
+    all of it again.
+    """
     from publications.services import handle_went_live
 
-    return len(handle_went_live())
+    try:
+        return len(handle_went_live())
+    except Exception:
+        try:
+            run_scheduled_work.using(run_after=timezone.now() + RETRY_FAILED_RUN_AFTER).enqueue()
+        except Exception:
+            # The queue is in the same database: when that is down too, the worker's next start
+            # (publish_scheduled) is what picks the overdue pieces up.
+            logger.exception("Could not queue a retry of the scheduled go-live work")
+        raise
 
 
 def enqueue_scheduled_work(*, at) -> None:

@@ -4,6 +4,7 @@ Each entry names who did it and which fields or rows changed, and is written in 
 own transaction.
 """
 
+import html
 import io
 
 import pytest
@@ -14,17 +15,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
+from taggit.models import Tag
 
 from cms.models import AuditEntry, Center, Disclaimer, Topic
 from people.models import Person
+from publications.scope import PERSON_PUBLIC
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,
     ImageFactory,
     PersonFactory,
+    PublicationFactory,
     PublicationTypeFactory,
     RegionFactory,
-    TopicFactory,
 )
 from tests.publications.test_workflow_admin import inline_management
 
@@ -185,10 +188,62 @@ def test_changing_a_groups_permissions_is_audited(admin_user):
     assert entry.action == AuditEntry.Action.EDIT and entry.actor == admin_user and "Permissions" in entry.message
 
 
-def test_a_refused_change_writes_no_audit_entry(editor):
-    topic = TopicFactory(name="Climate")
+def test_a_change_refused_for_its_reason_writes_no_audit_entry(editor):
+    # Editors may change people in general, so the 403 is the desk's refusal (only a manager
+    # changes a public person), not Django's permission check.
+    assert editor.has_perm("people.change_person")
+    expert = PersonFactory(name="Stefan Lehne", has_profile=True, bio="<p>The bio readers see.</p>")
 
-    response = signed_in(editor).post(reverse("admin:cms_topic_change", args=[topic.pk]), {"name": "Renamed", "slug": topic.slug})
+    response = signed_in(editor).post(reverse("admin:people_person_change", args=[expert.pk]), {
+        "name": expert.name, "sort_name": expert.sort_name, "slug": expert.slug, "kind": "expert",
+        "is_current": "on", "has_profile": "on", "short_bio": expert.short_bio,
+        "bio": "<p>Rewritten.</p>", "languages": "", "email": "",
+        **inline_management("affiliations", 0), **inline_management("links", 0),
+    })
 
     assert response.status_code == 403
-    assert not entries_for(topic).exists()
+    assert PERSON_PUBLIC in html.unescape(response.content.decode())
+    assert not entries_for(expert).exists()
+    expert.refresh_from_db()
+    assert expert.bio == "<p>The bio readers see.</p>"
+
+
+# --- Keywords (django-taggit's tags) ---
+
+
+def test_renaming_and_deleting_a_keyword_are_audited(manager):
+    keyword = Tag.objects.create(name="sanctions", slug="sanctions")
+    client = signed_in(manager)
+
+    renamed = client.post(reverse("admin:taggit_tag_change", args=[keyword.pk]), {
+        "name": "Sanctions policy", "slug": "sanctions",
+        "taggit-taggeditem-content_type-object_id-TOTAL_FORMS": "0",
+        "taggit-taggeditem-content_type-object_id-INITIAL_FORMS": "0",
+    })
+    deleted = client.post(reverse("admin:taggit_tag_delete", args=[keyword.pk]), {"post": "yes"})
+
+    assert renamed.status_code == 302 and deleted.status_code == 302
+    assert not Tag.objects.exists()
+    (edit, delete) = entries_for(keyword)
+    assert (edit.action, edit.actor, delete.action, delete.actor) == (
+        AuditEntry.Action.EDIT, manager, AuditEntry.Action.DELETE, manager,
+    )
+    assert "Name" in edit.message and delete.object_repr == "Sanctions policy"
+
+
+def test_merging_keywords_is_audited_and_still_merges(manager):
+    old, other = Tag.objects.create(name="EU", slug="eu"), Tag.objects.create(name="E.U.", slug="e-u")
+    piece = PublicationFactory()
+    piece.keywords.add(old, other)
+    client = signed_in(manager)
+
+    chosen = client.post(reverse("admin:taggit_tag_changelist"), {
+        "action": "render_tag_form", "_selected_action": [old.pk, other.pk],
+    })
+    merged = client.post(reverse("admin:taggit_tag_merge_tags"), {"new_tag_name": "European Union"})
+
+    assert chosen.status_code == 302 and merged.status_code == 302
+    assert list(piece.keywords.names()) == ["European Union"]
+    entry = only_entry(Tag.objects.get(name="European Union"))
+    assert entry.action == AuditEntry.Action.EDIT and entry.actor == manager
+    assert entry.message == "Merged E.U., EU into it."

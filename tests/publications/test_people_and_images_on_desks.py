@@ -198,6 +198,52 @@ def test_an_editor_changes_a_person_of_their_desk_who_is_not_public_yet(europe_e
     assert draft_author.bio == NEW_BIO and draft_author.links.count() == 1
 
 
+def test_an_editor_changes_a_person_named_only_on_a_piece_sent_back_for_changes(europe_editor, europe):
+    author = affiliated(europe, has_profile=False)
+    PublicationFactory(primary_center=europe, status=Status.CHANGES_REQUESTED, authors=[author])
+
+    response = signed_in(europe_editor).post(person_url(author), person_form(author, bio=NEW_BIO))
+
+    assert response.status_code == 302, form_errors(response)
+    author.refresh_from_db()
+    assert author.bio == NEW_BIO
+
+
+def piece_on_its_way(status, *, center, author):
+    """A piece past its editors' hands naming `author`: in review, approved, unpublished, or a pending change."""
+    if status == "pending change":
+        live = PublicationFactory(primary_center=center, status=Status.PUBLISHED)
+        return PublicationFactory(primary_center=center, status=Status.DRAFT, draft_of=live, authors=[author])
+    return PublicationFactory(primary_center=center, status=status, authors=[author])
+
+
+@pytest.mark.parametrize("status", [Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED, "pending change"])
+def test_a_person_in_the_byline_of_a_piece_on_its_way_to_readers_is_changed_by_managers_only(europe_editor, europe, status):
+    # Otherwise an editor rewrites the bio after (or before) naming them in a pending change, and
+    # the manager's approval of the piece puts the bio live: the piece's diff never shows it.
+    author = affiliated(europe, has_profile=False, short_bio="Before.")
+    piece_on_its_way(status, center=europe, author=author)
+    client = signed_in(europe_editor)
+
+    bio = client.post(person_url(author), person_form(author, short_bio="Rewritten.", bio=NEW_BIO))
+    link = client.post(person_url(author), with_outside_link(person_form(author)))
+
+    assert bio.status_code == 403 and link.status_code == 403
+    assert PERSON_PUBLIC in html.unescape(bio.content.decode())
+    author.refresh_from_db()
+    assert author.short_bio == "Before." and author.bio != NEW_BIO and not author.links.exists()
+
+
+def test_a_manager_reviewing_a_piece_sees_the_bios_of_its_byline_in_the_preview(europe_manager, europe):
+    author = affiliated(europe, has_profile=False, short_bio="Writes on the Western Balkans.")
+    piece = PublicationFactory(primary_center=europe, status=Status.IN_REVIEW, authors=[author])
+
+    page = signed_in(europe_manager).get(reverse("publications:preview", args=[piece.pk]))
+
+    assert page.status_code == 200
+    assert author.name in page.content.decode() and "Writes on the Western Balkans." in page.content.decode()
+
+
 def test_an_editor_creates_people_without_a_public_profile(europe_editor, europe):
     client = signed_in(europe_editor)
     new = {
@@ -296,6 +342,21 @@ def test_an_editor_cannot_replace_the_image_of_their_own_live_piece_without_a_ma
     assert image.file.name == name
 
 
+@pytest.mark.parametrize("status", [Status.IN_REVIEW, Status.APPROVED, "pending change"])
+def test_an_editor_cannot_replace_the_image_of_a_piece_on_its_way_to_readers(europe_editor, europe, status):
+    image = ImageFactory()
+    piece = piece_on_its_way(status, center=europe, author=affiliated(europe))
+    piece.lead_image = image
+    piece.save()
+    name = image.file.name
+
+    response = replace_file(signed_in(europe_editor), image)
+
+    assert response.status_code == 403
+    image.refresh_from_db()
+    assert image.file.name == name
+
+
 def test_the_headshot_of_a_public_expert_is_changed_by_managers_only(europe_editor, europe):
     image = ImageFactory()
     affiliated(europe, has_profile=True, headshot=image)
@@ -373,7 +434,7 @@ def test_an_editor_cannot_put_their_piece_into_a_collection_of_other_centers(eur
     response = signed_in(europe_editor).post(change_url(piece), with_collection(change_form_data(piece), shared))
 
     assert response.status_code == 200
-    assert "only a manager can add a piece to it" in form_errors(response)
+    assert "only their desk or someone who works across centers can add a piece to it" in form_errors(response)
     assert not CollectionItem.objects.filter(publication=piece).exists()
 
 
@@ -400,15 +461,66 @@ def test_an_editor_puts_their_piece_into_a_collection_of_their_desk(europe_edito
     assert set(CollectionItem.objects.filter(publication=piece).values_list("collection__name", flat=True)) == {"Balkans", "New series"}
 
 
-def test_a_manager_puts_their_piece_into_a_collection_of_other_centers(europe_manager, europe, beirut):
+def test_a_centers_manager_cannot_put_their_piece_into_a_collection_of_other_centers(europe_manager, europe, beirut):
     shared = CollectionFactory(name="Lebanon in crisis")
     CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
     response = signed_in(europe_manager).post(change_url(piece), with_collection(change_form_data(piece), shared))
 
+    assert response.status_code == 200
+    errors = form_errors(response)
+    assert "only their desk or someone who works across centers can add a piece to it" in errors and beirut.name in errors
+    assert not CollectionItem.objects.filter(publication=piece).exists()
+
+
+def test_a_manager_across_centers_puts_a_piece_into_a_collection_of_other_centers(manager, europe, beirut):
+    shared = CollectionFactory(name="Lebanon in crisis")
+    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
+
+    response = signed_in(manager).post(change_url(piece), with_collection(change_form_data(piece), shared))
+
     assert response.status_code == 302, form_errors(response)
     assert CollectionItem.objects.filter(publication=piece, collection=shared).exists()
+
+
+def collection_form(collection, *pieces):
+    rows = list(collection.items.order_by("position")) + [None] * len(pieces)
+    data = {"name": collection.name, "slug": collection.slug, "description": "", **inline_management("items", len(rows), collection.items.count())}
+    for index, row in enumerate(rows):
+        if row is not None:
+            data.update({f"items-{index}-id": row.pk, f"items-{index}-collection": collection.pk,
+                         f"items-{index}-publication": row.publication_id, f"items-{index}-position": row.position})
+    for index, piece in enumerate(pieces, start=len(rows) - len(pieces)):
+        data.update({f"items-{index}-publication": piece.pk, f"items-{index}-position": str(index + 10)})
+    return data
+
+
+def test_a_centers_manager_cannot_change_another_centers_collection_from_its_own_page(europe_manager, europe, beirut):
+    shared = CollectionFactory(name="Lebanon in crisis")
+    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
+    client = signed_in(europe_manager)
+    url = reverse("admin:cms_collection_change", args=[shared.pk])
+
+    page = client.get(url)
+    response = client.post(url, collection_form(shared, piece))
+
+    assert "only someone who works across centers can change it" in html.unescape(page.content.decode())
+    assert response.status_code == 403
+    assert not CollectionItem.objects.filter(publication=piece).exists()
+
+
+def test_a_centers_manager_curates_a_collection_of_their_desk(europe_manager, europe):
+    own = CollectionFactory(name="Balkans")
+    CollectionItemFactory(collection=own, publication=PublicationFactory(primary_center=europe, status=Status.PUBLISHED))
+    piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
+
+    response = signed_in(europe_manager).post(reverse("admin:cms_collection_change", args=[own.pk]), collection_form(own, piece))
+
+    assert response.status_code == 302, form_errors(response)
+    assert CollectionItem.objects.filter(publication=piece, collection=own).exists()
 
 
 # --- Disclaimers ---

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -82,6 +82,37 @@ def test_the_worker_writes_a_scheduled_change_onto_its_live_piece_at_its_time(pe
     assert not Publication.objects.filter(pk=change.pk).exists()
     assert queued_runs() == []
     assert mail.outbox[-1].subject == "Now live: Scheduled title"
+
+
+def test_a_go_live_run_that_fails_is_retried_a_minute_later_and_then_publishes(people, frozen_clock, monkeypatch):
+    editor, manager = people
+    go_live = timezone.now() + datetime.timedelta(hours=2)
+    live, change = scheduled_change(editor=editor, manager=manager, go_live=go_live)
+    real_handle_went_live = services.handle_went_live
+    calls = []
+
+    def fails_the_first_time(**kwargs):
+        calls.append(timezone.now())
+        if len(calls) == 1:
+            raise OperationalError("the database went away")
+        return real_handle_went_live(**kwargs)
+
+    monkeypatch.setattr(services, "handle_went_live", fails_the_first_time)
+
+    failed_at = go_live + datetime.timedelta(seconds=1)
+    frozen_clock(failed_at)
+    run_worker_once()
+    live.refresh_from_db()
+    assert live.title == "Live title"
+    assert DBTaskResult.objects.filter(task_path=run_scheduled_work.module_path, status="FAILED").count() == 1
+    assert queued_runs() == [failed_at + datetime.timedelta(seconds=60)]
+
+    frozen_clock(failed_at + datetime.timedelta(seconds=61))
+    run_worker_once()
+    live.refresh_from_db()
+    assert live.title == "Scheduled title"
+    assert not Publication.objects.filter(pk=change.pk).exists()
+    assert len(calls) == 2 and queued_runs() == []
 
 
 def test_pieces_scheduled_while_no_worker_ran_are_queued_when_it_starts(people):
