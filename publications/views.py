@@ -5,15 +5,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from people.seo import person_structured_data
 from publications.filters import PublicationFilterForm, first_value
-from publications.queries import (
-    expert_profile,
-    home_page,
-    preview_page,
-    publication_filter_options,
-    publication_listing,
-    publication_page,
-    search_results,
-)
+from publications.queries.experts import expert_profile
+from publications.queries.listings import home_page, publication_filter_options, publication_listing
+from publications.queries.publication_page import preview_page, publication_page
+from publications.queries.search import search_results
 from publications.seo import publication_structured_data
 from publications.scope import OFF_DESK, within_scope
 from publications.services import publication_id_from_preview_token
