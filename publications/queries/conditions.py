@@ -18,8 +18,6 @@ from cms.pagination import paginate
 from publications.models import Publication
 
 LISTING_PAGE_SIZE = 20
-
-
 SLUG_PATTERN = re.compile(r"[-\w]+")  # what SlugField(allow_unicode=True) accepts
 
 

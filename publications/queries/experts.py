@@ -19,8 +19,6 @@ from publications.models import Authorship, Publication
 from publications.queries.conditions import among_few
 
 CONTRIBUTORS_SHOWN = 12
-
-
 EXPERT_PUBLICATIONS_PER_PAGE = 20
 
 

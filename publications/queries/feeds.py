@@ -1,6 +1,5 @@
 """What the RSS and Atom feeds (publications/feeds.py) read: the newest public pieces of a set."""
 
-
 from django.db.models import Prefetch, QuerySet
 
 from cms.models import Topic
