@@ -46,7 +46,7 @@ from publications.scope import (
     within_scope,
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
-from publications.queries import publishing_calendar
+from publications.calendar import publishing_calendar
 from publications.revisions import compare_revisions
 
 

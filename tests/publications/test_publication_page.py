@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from publications.models import Status
-from publications.queries import publication_page
+from publications.queries.publication_page import publication_page
 from tests.factories import (
     AffiliationFactory,
     AuthorshipFactory,
