@@ -33,6 +33,9 @@ from cms.scope import EVERY_CENTER, center_scope
 from people.admin import PersonAdmin
 from people.models import Person
 from publications import desk, services
+from publications.models import Authorship, CollectionItem, Publication, Revision, Status
+from publications.queries import publishing_calendar
+from publications.revisions import compare_revisions
 from publications.scope import (
     OFF_DESK,
     collection_center_ids,
@@ -43,9 +46,6 @@ from publications.scope import (
     scoped,
     within_scope,
 )
-from publications.models import Authorship, CollectionItem, Publication, Revision, Status
-from publications.queries import publishing_calendar
-from publications.revisions import compare_revisions
 
 
 class AuthorshipInline(LabelledTabularInline):

@@ -22,8 +22,8 @@ from publications.queries import (
     feed_items,
     public_person_or_404,
     region_work,
-    taxonomy_item_or_404,
     tagged_work,
+    taxonomy_item_or_404,
 )
 
 SITE_NAME = "Carnegie Endowment for International Peace"

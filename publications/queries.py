@@ -12,15 +12,29 @@ from dataclasses import dataclass, field
 from functools import reduce
 from urllib.parse import urlencode
 
-from django.core.paginator import Page
 from django.contrib.postgres.expressions import ArraySubquery
+from django.core.paginator import Page
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from django.utils import timezone
 
 from cms.models import (
+    REGION_MAX_DEPTH,
     Center,
     Collection,
     Disclaimer,
@@ -31,7 +45,6 @@ from cms.models import (
     PublicationType,
     Region,
     Topic,
-    REGION_MAX_DEPTH,
     descendant_region_ids,
     most_specific_disclaimer,
 )
@@ -40,6 +53,7 @@ from cms.pagination import paginate
 from cms.rendering import RenderedBody, inline_image_ids, render_body
 from people.models import Affiliation, Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
+from publications import search as full_text
 from publications.legacy import LegacyAuthor, LegacyPage, html_to_paragraphs
 from publications.models import (
     NEWEST_FIRST,
@@ -51,7 +65,6 @@ from publications.models import (
     prefetch_bylines,
 )
 from publications.scope import on_desks
-from publications import search as full_text
 
 RECENT_WORK_PER_AUTHOR = 3
 RELATED_CANDIDATES = 200

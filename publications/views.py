@@ -14,8 +14,8 @@ from publications.queries import (
     publication_page,
     search_results,
 )
-from publications.seo import publication_structured_data
 from publications.scope import OFF_DESK, within_scope
+from publications.seo import publication_structured_data
 from publications.services import publication_id_from_preview_token
 
 
