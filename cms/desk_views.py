@@ -18,7 +18,6 @@ from cms.renditions import rendition_set
 from cms.richtext import too_deeply_nested
 
 
-
 def staff_json(view):
     """Answer 403 in JSON, rather than the login page, to anyone who is not active staff."""
 

@@ -34,6 +34,9 @@ from cms.scope import EVERY_CENTER, center_scope
 from people.admin import PersonAdmin
 from people.models import Person
 from publications import desk, services
+from publications.calendar import publishing_calendar
+from publications.models import Authorship, CollectionItem, Publication, Revision, Status
+from publications.revisions import compare_revisions
 from publications.scope import (
     OFF_DESK,
     collection_center_ids,
@@ -45,9 +48,6 @@ from publications.scope import (
     scoped,
     within_scope,
 )
-from publications.models import Authorship, CollectionItem, Publication, Revision, Status
-from publications.calendar import publishing_calendar
-from publications.revisions import compare_revisions
 
 
 class AuthorshipInline(LabelledTabularInline):

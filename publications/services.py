@@ -1442,7 +1442,7 @@ def _insert_rows(inserts: list[tuple]) -> None:
                 [value for part in params for value in part],
             )
         else:
-            for statement, values in zip(statements, params):
+            for statement, values in zip(statements, params, strict=True):
                 cursor.execute(statement, values)
 
 

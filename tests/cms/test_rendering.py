@@ -120,7 +120,7 @@ def test_an_image_deleted_from_the_library_keeps_its_stored_img(client):
 
     html = client.get(piece.get_absolute_url()).content.decode()
 
-    assert f'<img src="/media/' in html and "<picture>" not in html[html.index('<div class="body"'):]
+    assert '<img src="/media/' in html and "<picture>" not in html[html.index('<div class="body"'):]
 
 
 def test_reading_a_page_with_library_images_renders_no_template():

@@ -7,7 +7,6 @@ from publications.models import Status
 from publications.queries.publication_page import publication_page
 from tests.factories import (
     AffiliationFactory,
-    AuthorshipFactory,
     CenterFactory,
     DisclaimerFactory,
     PersonFactory,
