@@ -435,21 +435,6 @@ class AuditEntry(models.Model):
         return f"{self.actor_name or 'system'} · {self.get_action_display()} · {self.object_repr}"
 
 
-def record_audit(*, actor, action: str, obj, message: str = "") -> AuditEntry:
-    """Write one audit entry; call it inside the transaction of the change it records."""
-    from django.contrib.contenttypes.models import ContentType
-
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=actor.get_username() if getattr(actor, "pk", None) else "system",
-        action=action,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        message=message,
-    )
-
-
 class PendingPurge(models.Model):
     """Page-cache tags whose purge failed (the cache was unreachable), kept until a retry succeeds.
 
