@@ -398,7 +398,7 @@ class Image(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what to which object, and when. Written by services in the same transaction."""
+    """Who did what to which object, and when. Written by services in the same transaction (cms/audit.py)."""
 
     class Action(models.TextChoices):
         CREATE = "create", "Created"

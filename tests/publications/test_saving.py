@@ -147,6 +147,30 @@ class TestDeletingThroughTheService:
         assert not AuditEntry.objects.exists()
 
 
+    def test_deleting_a_draft_in_the_admin_is_audited(self, manager_client, manager):
+        piece = PublicationFactory(title="Withdrawn draft")
+
+        response = manager_client.post(
+            reverse("admin:publications_publication_delete", args=[piece.pk]), {"post": "yes"}
+        )
+
+        assert response.status_code == 302
+        assert not Publication.objects.filter(pk=piece.pk).exists()
+        assert entries(piece, AuditEntry.Action.DELETE).get().actor == manager
+
+    def test_deleting_drafts_with_the_list_action_audits_each(self, manager_client):
+        pieces = [PublicationFactory(title="First draft"), PublicationFactory(title="Second draft")]
+
+        response = manager_client.post(reverse("admin:publications_publication_changelist"), {
+            "action": "delete_selected", "post": "yes", "_selected_action": [piece.pk for piece in pieces],
+        })
+
+        assert response.status_code == 302
+        assert not Publication.objects.exists()
+        deleted = AuditEntry.objects.filter(action=AuditEntry.Action.DELETE).values_list("object_repr", flat=True)
+        assert sorted(deleted) == ["First draft", "Second draft"]
+
+
 class TestTitleAtPublication:
     def test_saving_a_byline_row_reads_no_profile(self):
         authorship = AuthorshipFactory(person=PersonFactory(title_line="Senior Fellow"), title_line="")
