@@ -167,8 +167,10 @@ def save_publication(
     `relations` given ({"topics": [...], ...}, each set whole), or calls `save_related()`, which
     writes them and the inlines (the admin's form.save_m2m and formsets); keeps the primary
     center among `centers`, which listings filter on alone; then `record_edit` (back to draft
-    if it was in review or beyond, the audit entry, the revision). Budget: the row's writes,
-    the relations', then record_edit's (about 12 queries for a piece with a few relations).
+    if it was in review or beyond, the audit entry, the revision). No fixed budget: the
+    relations and inlines given decide. Measured: the admin's save of an edited piece with two
+    authors is 67 queries, purging included, 3 more than before this service (its own savepoint
+    and its own lock of the row, which the form's check had already locked).
     """
     created = publication._state.adding
     if created:
