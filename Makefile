@@ -16,7 +16,7 @@ else
 TEST_DATABASE_URL := $(or $(DATABASE_URL),$(PG_URL))
 endif
 
-.PHONY: install run test migrate demo clean
+.PHONY: install run test lint format migrate demo clean
 .PHONY: serve bench worker
 .PHONY: loadtest
 
@@ -51,7 +51,19 @@ run: demo
 	@DEBUG=1 $(PY) manage.py db_worker --interval 5 & worker=$$!; trap "kill $$worker" EXIT; \
 		DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+# Style and the import layers (pyproject.toml: [tool.ruff], [tool.importlinter]), in seconds,
+# before the suite: a change that breaks either fails here with what to run.
+lint: install
+	@$(VENV)/bin/ruff check --quiet --output-format concise . || { echo "ruff check failed: \`make format\` fixes what it can; fix the rest by hand." >&2; exit 1; }
+	@$(VENV)/bin/ruff format --check --quiet --output-format concise . || { echo "Files above are not formatted: run \`make format\`." >&2; exit 1; }
+	@out=$$($(VENV)/bin/lint-imports --no-logo 2>&1) || { echo "$$out"; echo "An import breaks the layers: see docs/architecture.md, \"Layers\"." >&2; exit 1; }
+
+# Rewrites files: the formatter, then the lint fixes that are safe (import order and the like).
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install lint
 	@mkdir -p var
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
 

@@ -103,8 +103,8 @@ def reset_published(ids):
 
 
 def public_paths() -> list[str]:
-    from people.models import Person
     from cms.models import Center, Topic
+    from people.models import Person
     from publications.models import Publication
 
     pieces = [p.get_absolute_url() for p in Publication.objects.published().order_by("-publication_date")[:40]]

@@ -143,8 +143,11 @@ class Server:
             subprocess.run(["redis-cli", "-n", REDIS_URL.rsplit("/", 1)[1], "flushdb"], capture_output=True, check=True)
         if workers:
             env["WEB_CONCURRENCY"] = str(workers)
-        log = open(ROOT / "var" / "bench-gunicorn.log", "a")
-        self.process = subprocess.Popen([PY, "-m", "gunicorn", "cms.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=log)
+        # Open for as long as gunicorn runs: stop() closes it.
+        self.log = open(ROOT / "var" / "bench-gunicorn.log", "a")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [PY, "-m", "gunicorn", "cms.wsgi"], cwd=ROOT, env=env, stdout=self.log, stderr=self.log
+        )
         for _ in range(120):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
@@ -172,6 +175,7 @@ class Server:
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
         self.process.wait(timeout=30)
+        self.log.close()
 
 
 def to_ms(value: str) -> float:

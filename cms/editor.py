@@ -25,7 +25,12 @@ from django import forms
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.functional import lazy
-from django_prose_editor.config import EXTENSION_MAPPING, add_allowed_classes, add_tags_and_attributes, expand_extensions
+from django_prose_editor.config import (
+    EXTENSION_MAPPING,
+    add_allowed_classes,
+    add_tags_and_attributes,
+    expand_extensions,
+)
 from django_prose_editor.widgets import AdminProseEditorWidget
 
 # Relative URLs are always allowed (nh3 passes them); anything else needs one of these schemes.

@@ -1,10 +1,12 @@
 """Turning stored rich text into what readers see, and checking it before it is published.
 
 Stored HTML stays simple and sanitizer-safe (cms/editor.py): a note is `<sup data-note="…">`,
-an image from the library is `<figure class="inline-image" data-image="ID"><img …>`. When a
-page is rendered, `render_body` numbers the notes in reading order, links each marker to its
-note and back, and swaps library images for their renditions. The markup it adds is ours, so
-it never has to pass the sanitizer; everything editors wrote is copied through untouched.
+an image from the library is `<figure class="inline-image" data-image="ID"><img …>`. For a
+page, `render_body` numbers the notes in reading order, links each marker to its note and back,
+and marks where each library image goes; the template shows those images as renditions
+(`components/rich_text.html#body`), so reading a body renders no template. The markup it adds
+is ours, so it never has to pass the sanitizer; everything editors wrote is copied through
+untouched.
 
 `body_problems` finds what the publish gate refuses in a body: headings out of order, links
 without an address or text, images without alt text or credit, empty notes.
@@ -17,12 +19,15 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from django.template.loader import render_to_string
 from django.utils.html import urlize
 from django.utils.safestring import SafeString, mark_safe
 
 from cms.editor import IMAGE_ID_ATTRIBUTE, INLINE_IMAGE_CLASS, NOTE_ATTRIBUTE
+
+if TYPE_CHECKING:
+    from cms.models import Image
 
 WORDS_PER_MINUTE = 230  # an adult reading non-fiction on screen
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
@@ -47,9 +52,23 @@ class Note:
 
 
 @dataclass(frozen=True)
+class BodyPart:
+    """A run of the body's markup, or (with `image`) a library image the template shows as renditions."""
+
+    html: SafeString  # for an image: its <img> tag as stored, shown when the image has no renditions
+    image: Image | None = None  # loaded from the library
+    alt: str = ""  # the alt text the editor wrote on this placement
+
+
+@dataclass(frozen=True)
 class RenderedBody:
-    html: SafeString
+    parts: list[BodyPart] = field(default_factory=list)  # in reading order; the template shows them
     notes: list[Note] = field(default_factory=list)
+
+    @property
+    def html(self) -> SafeString:
+        """The body with notes numbered, library images left as stored (the template swaps in renditions)."""
+        return mark_safe("".join(part.html for part in self.parts))
 
     def __str__(self):
         return self.html
@@ -69,6 +88,7 @@ class _Renderer(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.images = images
         self.out: list[str] = []
+        self.parts: list[BodyPart] = []
         self.notes: list[Note] = []
         self.skipping = 0  # depth inside a note marker, whose content is replaced
         self.figure_image = None  # the library image of the figure being copied
@@ -86,14 +106,22 @@ class _Renderer(HTMLParser):
             image_id = attributes.get(IMAGE_ID_ATTRIBUTE) or ""
             self.figure_image = self.images.get(int(image_id)) if image_id.isdigit() else None
         if tag == "img" and self.figure_image is not None:
-            picture = render_to_string(
-                "components/images.html#picture",
-                {"image": self.figure_image, "spec": "inline", "alt": attributes.get("alt") or ""},
-            ).strip()
-            if picture:
-                self.out.append(picture)
-                return
+            self.flush()
+            self.parts.append(
+                BodyPart(
+                    html=mark_safe(self.get_starttag_text()),
+                    image=self.figure_image,
+                    alt=attributes.get("alt") or "",
+                )
+            )
+            return
         self.out.append(self.get_starttag_text())
+
+    def flush(self) -> None:
+        """End the current run of markup (before an image, and at the end)."""
+        if self.out:
+            self.parts.append(BodyPart(html=mark_safe("".join(self.out))))
+            self.out = []
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -128,17 +156,19 @@ class _Renderer(HTMLParser):
 
 
 def render_body(stored: str, *, images: dict | None = None) -> RenderedBody:
-    """Return stored rich text ready for readers: notes numbered and linked, library images as renditions.
+    """Return stored rich text ready for readers: notes numbered and linked, library images marked.
 
     `images` maps the ids of `inline_image_ids(stored)` to loaded library images (an image
-    missing from it keeps the <img> that was stored). Runs no query.
+    missing from it keeps the <img> that was stored). Runs no query and renders no template:
+    `components/rich_text.html#body` shows the parts, library images as renditions.
     """
     if not stored:
-        return RenderedBody(mark_safe(""))
+        return RenderedBody()
     renderer = _Renderer(images or {})
     renderer.feed(stored)
     renderer.close()
-    return RenderedBody(mark_safe("".join(renderer.out)), renderer.notes)
+    renderer.flush()
+    return RenderedBody(renderer.parts, renderer.notes)
 
 
 # --- Statistics and checks ----------------------------------------------------------------

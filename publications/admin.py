@@ -28,12 +28,15 @@ from cms.admin import AuditEntryAdmin, ImageAdmin
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
 from cms.admin_refusals import RefusesChangesMixin
-from cms.desk_views import BadBody, check_length, check_nesting, json_body
+from cms.desk_views import BadBody, read_desk_body
 from cms.models import AuditEntry, Center, Collection, Image, Region, descendant_region_ids
 from cms.scope import EVERY_CENTER, center_scope
 from people.admin import PersonAdmin
 from people.models import Person
 from publications import desk, services
+from publications.calendar import publishing_calendar
+from publications.models import Authorship, CollectionItem, Publication, Revision, Status
+from publications.revisions import compare_revisions
 from publications.scope import (
     OFF_DESK,
     collection_center_ids,
@@ -45,9 +48,6 @@ from publications.scope import (
     scoped,
     within_scope,
 )
-from publications.models import Authorship, CollectionItem, Publication, Revision, Status
-from publications.queries import publishing_calendar
-from publications.revisions import compare_revisions
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -558,17 +558,15 @@ class PublicationAdmin(admin.ModelAdmin):
         try:
             # Autosave takes what Django reads at all (2.5 MB, several times the longest report),
             # so it keeps bodies the writing aids refuse; over it, the editor is told, not dropped.
-            check_length(
+            data = read_desk_body(
                 request,
                 limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-                message="This text is too long to autosave. Save the form to keep it.",
-            )
-            data = json_body(request)
-            if data is None or not isinstance(data.get("fields"), dict):
-                raise BadBody('Send {"expected_version": n, "fields": {…}}.')
-            check_nesting(
-                str(data["fields"].get("body") or ""),
-                message="The body nests too deeply to autosave. Save the form to keep it.",
+                too_long="This text is too long to autosave. Save the form to keep it.",
+                key="fields",
+                kind=dict,
+                expected='Send {"expected_version": n, "fields": {…}}.',
+                html_of=lambda data: [str(data["fields"].get("body") or "")],
+                too_deep="The body nests too deeply to autosave. Save the form to keep it.",
             )
         except BadBody as refusal:
             return refusal.response
@@ -594,19 +592,16 @@ class PublicationAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request) and not self.has_add_permission(request):
             return JsonResponse({"error": "You cannot edit publications."}, status=403)
         try:
-            check_length(
+            data = read_desk_body(
                 request,
                 limit=desk.AIDS_MAX_BYTES,
-                message="This text is too long for the writing aids (over 600 KB); autosave still keeps it.",
+                too_long="This text is too long for the writing aids (over 600 KB); autosave still keeps it.",
+                key="fields",
+                kind=dict,
+                expected='Send {"fields": {…}}.',
+                html_of=lambda data: [str(data["fields"].get(name) or "") for name in ("body", "disclaimer_override")],
+                too_deep="The writing aids pause: the body nests too deeply to read.",
             )
-            data = json_body(request)
-            if data is None or not isinstance(data.get("fields"), dict):
-                raise BadBody('Send {"fields": {…}}.')
-            for name in ("body", "disclaimer_override"):
-                check_nesting(
-                    str(data["fields"].get(name) or ""),
-                    message="The writing aids pause: the body nests too deeply to read.",
-                )
         except BadBody as refusal:
             return refusal.response
         publication_id = data.get("publication")

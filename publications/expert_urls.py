@@ -8,11 +8,11 @@ that sees both views. The directory itself stays people's view.
 from django.urls import path
 
 from people import views as people_views
-from publications import views
+from publications.views import experts
 
 app_name = "people"
 
 urlpatterns = [
     path("", people_views.expert_directory, name="list"),
-    path("<uslug:slug>/", views.expert_detail, name="detail"),
+    path("<uslug:slug>/", experts.expert_detail, name="detail"),
 ]

@@ -1,6 +1,6 @@
 """RSS and Atom feeds: the latest public work overall, and per expert, topic, region and center.
 
-Every feed lists the FEED_LENGTH newest public pieces (publications.queries.feed_items) in a
+Every feed lists the FEED_LENGTH newest public pieces (publications/queries/feeds.py:feed_items) in a
 fixed number of queries. Text from the database goes through `xml_text`: XML 1.0 cannot carry
 most control characters, and Django refuses to write them rather than produce broken XML.
 """
@@ -16,15 +16,8 @@ from django.utils.html import escape
 from cms.models import Center, Region, Topic, descendant_region_ids
 from cms.pagecache import depends_on, model_tag
 from publications.models import Publication
-from publications.queries import (
-    center_work,
-    expert_work,
-    feed_items,
-    public_person_or_404,
-    region_work,
-    taxonomy_item_or_404,
-    tagged_work,
-)
+from publications.queries.conditions import center_work, region_work, tagged_work, taxonomy_item_or_404
+from publications.queries.feeds import expert_work, feed_items, public_person_or_404
 
 SITE_NAME = "Carnegie Endowment for International Peace"
 

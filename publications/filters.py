@@ -6,7 +6,7 @@ and an unknown slug is a form error, never a database lookup with reader input.
 
 from django import forms
 
-from publications.queries import FilterOptions, ListingFilters
+from publications.queries.listings import FilterOptions, ListingFilters
 
 # Options are indented with no-break spaces: screen readers skip them, browsers keep them.
 INDENT = "\u00a0\u00a0\u00a0"

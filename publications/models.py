@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from cms.editor import FULL
 from cms.models import (
     Center,
     Collection,
@@ -21,7 +22,6 @@ from cms.models import (
     Region,
     Topic,
 )
-from cms.editor import FULL
 from cms.richtext import RichTextField
 from cms.slugs import unique_slug
 from people.models import Person

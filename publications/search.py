@@ -23,7 +23,6 @@ from django.db.models.functions import Coalesce, Concat, Left, Replace
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-
 MAX_QUERY_LENGTH = 200  # the header's search box has maxlength=200 too
 MAX_WORDS = 12  # more words than this only lengthen the fallback's SQL, not its precision
 EXPERTS_SHOWN = 6

@@ -1,6 +1,6 @@
 """Structured data (schema.org JSON-LD) for publication pages, built from loaded objects only."""
 
-from publications.queries import PublicationPage
+from publications.queries.publication_page import PublicationPage
 
 SCHOLARLY_TYPES = {"research-paper", "book", "working-paper"}
 

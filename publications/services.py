@@ -56,7 +56,7 @@ from publications.legacy import (
     parse_legacy_page,
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
-from publications.queries import disclaimer_for
+from publications.queries.publication_page import disclaimer_for
 from publications.scope import OFF_DESK, within_scope
 from publications.snapshots import apply_snapshot, take_snapshot
 from publications.tasks import enqueue_scheduled_work
@@ -1553,7 +1553,7 @@ def _insert_rows(inserts: list[tuple]) -> None:
                 [value for part in params for value in part],
             )
         else:
-            for statement, values in zip(statements, params):
+            for statement, values in zip(statements, params, strict=True):
                 cursor.execute(statement, values)
 
 

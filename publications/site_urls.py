@@ -3,11 +3,11 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from publications import views
 from publications.sitemaps import SITEMAPS
+from publications.views import listings, search
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
+    path("", listings.home, name="home"),
+    path("search/", search.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

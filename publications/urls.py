@@ -1,12 +1,12 @@
 from django.urls import path
 
-from publications import views
+from publications.views import listings, publication_page
 
 app_name = "publications"
 
 urlpatterns = [
-    path("", views.publication_list, name="list"),
-    path("preview/<int:pk>/", views.publication_preview, name="preview"),
-    path("preview/share/<str:token>/", views.publication_preview_share, name="preview_share"),
-    path("<uslug:slug>/", views.publication_detail, name="detail"),
+    path("", listings.publication_list, name="list"),
+    path("preview/<int:pk>/", publication_page.publication_preview, name="preview"),
+    path("preview/share/<str:token>/", publication_page.publication_preview_share, name="preview_share"),
+    path("<uslug:slug>/", publication_page.publication_detail, name="detail"),
 ]

@@ -41,8 +41,8 @@ def one_of_everything():
 
 
 def admin_urls(model):
-    info = model._meta.app_label, model._meta.model_name
-    return reverse("admin:%s_%s_changelist" % info), reverse("admin:%s_%s_add" % info)
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    return reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")
 
 
 @pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda m: m._meta.label)

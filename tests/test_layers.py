@@ -1,56 +1,94 @@
-"""Imports point down (docs/architecture.md): project package → publications → people → cms platform.
+"""Imports point down (docs/architecture.md, "Layers"), kept by the contract in pyproject.toml.
 
-Read from the source with `ast`, so an import inside a function counts as much as one at the top.
+`make test` runs `lint-imports` on the tree before pytest. These tests hand the contract, in a copy
+of the apps, each kind of import it exists to refuse, so a contract loosened by mistake fails too.
 """
 
-import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
-# The project package's top layer: it wires the apps together and may name them only in strings.
-PROJECT_MODULES = {"cms.urls", "cms.admin_site", "cms.settings", "cms.wsgi", "cms.asgi"}
-APP_FLOORS = {"publications": 3, "people": 2, "cms": 1}
-PROJECT_FLOOR = 4
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+APPS = ("cms", "publications", "people")
 
 
-def floor(module: str) -> int | None:
-    if module in PROJECT_MODULES:
-        return PROJECT_FLOOR
-    return APP_FLOORS.get(module.split(".")[0])
+def lint_imports(tree: Path) -> subprocess.CompletedProcess:
+    # The tree's own directory comes first on the import path, so its copy of the apps is the one read.
+    return subprocess.run(
+        [LINT_IMPORTS, "--no-logo", "--no-cache"], cwd=tree, capture_output=True, text=True, check=False
+    )
 
 
-def imports_of(path: Path):
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                yield node.lineno, alias.name
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            yield node.lineno, node.module
-            for alias in node.names:  # `from cms import urls` names a module too
-                yield node.lineno, f"{node.module}.{alias.name}"
+@pytest.fixture
+def tree(tmp_path):
+    for app in APPS:
+        shutil.copytree(ROOT / app, tmp_path / app, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    return tmp_path
 
 
-def import_arrows():
-    for package in APP_FLOORS:
-        for path in sorted((ROOT / package).rglob("*.py")):
-            if "migrations" in path.parts:
-                continue
-            module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-            for line, imported in imports_of(path):
-                yield f"{path.relative_to(ROOT)}:{line}", floor(module), imported, floor(imported)
+def test_the_imports_of_the_apps_keep_the_contract():
+    result = lint_imports(ROOT)
+
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_no_module_imports_one_on_a_floor_above_it():
-    upward = [f"{where}: {imported}" for where, mine, imported, theirs in import_arrows() if theirs and theirs > mine]
+@pytest.mark.parametrize(
+    ("module", "added_code", "refusal"),
+    [
+        pytest.param(
+            "cms/rendering.py",
+            "def later():\n    from publications.models import Publication\n",
+            "cms is not allowed to import publications",
+            id="platform-imports-an-app-inside-a-function",
+        ),
+        pytest.param(
+            "people/models.py",
+            "from publications import models as publication_models\n",
+            "people is not allowed to import publications",
+            id="people-imports-publications",
+        ),
+        pytest.param(
+            "cms/urls.py",
+            "from publications import views\n",
+            "cms is not allowed to import publications",
+            id="project-urlconf-names-an-app-view",
+        ),
+        pytest.param(
+            "people/admin.py",
+            "from cms.admin_site import CMSAdminSite\n",
+            "people is not allowed to import cms.admin_site",
+            id="app-imports-the-admin-site",
+        ),
+        pytest.param(
+            "cms/views.py",
+            "from cms import urls\n",
+            "cms.views is not allowed to import cms.urls",
+            id="platform-imports-the-urlconf",
+        ),
+    ],
+)
+def test_the_contract_refuses_an_import_that_points_up(tree, module, added_code, refusal):
+    with (tree / module).open("a") as source:
+        source.write("\n" + added_code)
 
-    assert upward == []
+    result = lint_imports(tree)
+
+    assert result.returncode == 1
+    assert refusal in result.stdout
 
 
-def test_the_project_package_knows_the_apps_only_by_strings():
-    by_name = [
-        f"{where}: {imported}"
-        for where, mine, imported, theirs in import_arrows()
-        if mine == PROJECT_FLOOR and theirs in {APP_FLOORS["publications"], APP_FLOORS["people"]}
-    ]
+def test_the_contract_refuses_a_new_import_cycle_inside_an_app(tree):
+    with (tree / "cms/slugs.py").open("a") as source:
+        source.write("\nimport cms.pagination\n")
+    with (tree / "cms/pagination.py").open("a") as source:
+        source.write("\nimport cms.slugs\n")
 
-    assert by_name == []
+    result = lint_imports(tree)
+
+    assert result.returncode == 1
+    assert "No cycles are allowed in cms." in result.stdout

@@ -621,10 +621,8 @@ class Generator:
             for name, role, title in item["authors"]:
                 person = self.by_name[name]
                 authors.append((person.slug, role, title or self._byline_title(person)))
-            if "body_file" in item:
-                body = None  # read and converted by the command with cms.richtext.paragraphs_to_html
-            else:
-                body = render(item["paragraphs"])
+            # A body_file is read and converted by the command with cms.richtext.paragraphs_to_html.
+            body = None if "body_file" in item else render(item["paragraphs"])
             specs.append(
                 PubSpec(
                     legacy_id=item["legacy_id"],

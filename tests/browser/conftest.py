@@ -122,9 +122,12 @@ class ConsoleLog:
 
     def check_policy(self, response):
         # "No violation" means something only if the policy was enforced on the page.
-        if response.request.resource_type == "document" and "text/html" in response.headers.get("content-type", ""):
-            if "content-security-policy" not in response.headers:
-                self.pages_without_csp.append(f"{response.status} {response.url}")
+        if (
+            response.request.resource_type == "document"
+            and "text/html" in response.headers.get("content-type", "")
+            and "content-security-policy" not in response.headers
+        ):
+            self.pages_without_csp.append(f"{response.status} {response.url}")
 
     def watch(self, page):
         def on_console(message):

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 
-from tests.browser.conftest import missing
 from cms.models import Topic
+from tests.browser.conftest import missing
 from tests.factories import TopicFactory
 
 

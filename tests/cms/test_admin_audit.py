@@ -13,7 +13,6 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
 from taggit.models import Tag
@@ -30,16 +29,11 @@ from tests.factories import (
     PublicationFactory,
     PublicationTypeFactory,
     RegionFactory,
+    signed_in,
 )
 from tests.publications.test_workflow_admin import inline_management
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def entries_for(obj):

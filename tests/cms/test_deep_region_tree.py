@@ -14,7 +14,7 @@ def chain(length: int) -> list[Region]:
     regions = Region.objects.bulk_create(
         Region(name=f"Level {n:04}", slug=f"level-{n:04}") for n in range(1, length + 1)
     )
-    for parent, child in zip(regions, regions[1:]):
+    for parent, child in zip(regions, regions[1:], strict=False):
         child.parent = parent
     Region.objects.bulk_update(regions[1:], ["parent"], batch_size=500)
     return regions

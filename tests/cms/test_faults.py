@@ -124,7 +124,7 @@ def test_connections_carry_statement_and_lock_timeouts():
 
 @postgres_only
 def test_a_query_over_the_statement_timeout_gives_503_not_a_hang(client, monkeypatch):
-    from publications import views
+    from publications.views import listings
 
     cache.clear()
 
@@ -133,7 +133,7 @@ def test_a_query_over_the_statement_timeout_gives_503_not_a_hang(client, monkeyp
             cursor.execute("SET LOCAL statement_timeout = '100ms'")
             cursor.execute("SELECT pg_sleep(5)")
 
-    monkeypatch.setattr(views, "publication_listing", slow_listing)
+    monkeypatch.setattr(listings, "publication_listing", slow_listing)
     response = client.get("/publications/")
 
     assert response.status_code == 503 and response["Retry-After"] == "30"

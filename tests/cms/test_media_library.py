@@ -42,7 +42,7 @@ def middle_colour(rendition):
 
 
 def near(colour, expected):
-    return all(abs(a - b) < 40 for a, b in zip(colour, expected))
+    return all(abs(a - b) < 40 for a, b in zip(colour, expected, strict=True))
 
 
 def test_the_focal_point_moves_the_crop():

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 
 from cms.paste import clean_pasted_html
 from cms.richtext import sanitize_html

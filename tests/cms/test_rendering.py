@@ -120,7 +120,31 @@ def test_an_image_deleted_from_the_library_keeps_its_stored_img(client):
 
     html = client.get(piece.get_absolute_url()).content.decode()
 
-    assert f'<img src="/media/' in html and "<picture>" not in html[html.index('<div class="body"'):]
+    assert '<img src="/media/' in html and "<picture>" not in html[html.index('<div class="body"'):]
+
+
+def test_reading_a_page_with_library_images_renders_no_template():
+    """Reads return data and templates render it: the renditions are the page template's job."""
+    from django.test.signals import template_rendered
+
+    from publications.queries.publication_page import publication_page
+
+    DisclaimerFactory()
+    image = ImageFactory(file=photo())
+    piece = PublicationFactory(published=True, body=figure(image, alt="Cranes over the port"))
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        page = publication_page(slug=piece.slug)
+    finally:
+        template_rendered.disconnect(record)
+
+    assert rendered == []
+    assert [(part.image, part.alt) for part in page.body.parts if part.image] == [(image, "Cranes over the port")]
 
 
 def test_inline_images_cost_one_query_however_many_there_are(client):

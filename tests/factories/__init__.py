@@ -16,4 +16,4 @@ from tests.factories.publications import (  # noqa: F401
     CollectionItemFactory,
     PublicationFactory,
 )
-from tests.factories.users import UserFactory  # noqa: F401
+from tests.factories.users import UserFactory, signed_in  # noqa: F401

@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 from factory.django import DjangoModelFactory
 
 
@@ -26,3 +27,10 @@ class UserFactory(DjangoModelFactory):
             user.is_staff = True
             user.save(update_fields=["is_staff"])
             user.groups.add(Group.objects.get(name=extracted))
+
+
+def signed_in(user) -> Client:
+    """A test client signed in as `user` (a fresh one, so that tests can sign in several people at once)."""
+    client = Client()
+    client.force_login(user)
+    return client

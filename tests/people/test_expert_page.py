@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from people.models import Person
 from publications.models import Status
-from publications.queries import expert_profile
+from publications.queries.experts import expert_profile
 from tests.factories import (
     AffiliationFactory,
     AuthorshipFactory,

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +14,6 @@ from cms.models import AuditEntry, Center
 from publications import services
 from publications.models import Publication, Revision, Status
 from tests.factories import (
-    CenterFactory,
     CollectionFactory,
     CollectionItemFactory,
     DisclaimerFactory,
@@ -23,6 +21,7 @@ from tests.factories import (
     PublicationFactory,
     PublicationTypeFactory,
     UserFactory,
+    signed_in,
 )
 from tests.publications.test_workflow_admin import change_form_data, change_url, inline_management, workflow
 
@@ -35,34 +34,6 @@ OTHER_TITLE = "Beirut’s port, five years on"
 @pytest.fixture(autouse=True)
 def site_default_disclaimer():
     return DisclaimerFactory(name="Site default")
-
-
-@pytest.fixture
-def europe():
-    return CenterFactory(name="Carnegie Europe")
-
-
-@pytest.fixture
-def beirut():
-    return CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center")
-
-
-@pytest.fixture
-def europe_editor(editor, europe):
-    europe.staff.add(editor)
-    return editor
-
-
-@pytest.fixture
-def europe_manager(manager, europe):
-    europe.staff.add(manager)
-    return manager
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """generate_corpus: the demo site plus generated people and pieces, to the totals asked for, the same every time."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
@@ -11,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def corpus(people=90, **options):
-    call_command("generate_corpus", publications=620, people=people, stdout=open("/dev/null", "w"), **options)
+    call_command("generate_corpus", publications=620, people=people, stdout=StringIO(), **options)
     return list(Publication.objects.filter(legacy_id__startswith="corpus-").order_by("legacy_id").values_list(
         "legacy_id", "title", "status", "language"
     ))

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from publications.queries import home_page
+from publications.queries.listings import home_page
 from tests.factories import AffiliationFactory, CenterFactory, PersonFactory, PublicationFactory
 from tests.publications.test_listings import hidden_pieces
 

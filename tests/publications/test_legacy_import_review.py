@@ -144,7 +144,7 @@ def test_an_exported_page_keeps_its_language_on_its_way_back():
 
 
 def services_pages():
-    from publications.queries import legacy_export_pages
+    from publications.legacy_export import legacy_export_pages
 
     return list(legacy_export_pages())
 

@@ -12,7 +12,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
 
@@ -22,13 +21,13 @@ from publications.models import CollectionItem, Status
 from publications.scope import IMAGE_OFF_DESK, IMAGE_PUBLIC, PERSON_OFF_DESK, PERSON_PUBLIC
 from tests.factories import (
     AffiliationFactory,
-    CenterFactory,
     CollectionFactory,
     CollectionItemFactory,
     DisclaimerFactory,
     ImageFactory,
     PersonFactory,
     PublicationFactory,
+    signed_in,
 )
 from tests.publications.test_workflow_admin import change_form_data, change_url, inline_management
 
@@ -40,34 +39,6 @@ NEW_BIO = "<p>Rewritten by someone on another desk.</p>"
 @pytest.fixture(autouse=True)
 def site_default_disclaimer():
     return DisclaimerFactory(name="Site default")
-
-
-@pytest.fixture
-def europe():
-    return CenterFactory(name="Carnegie Europe")
-
-
-@pytest.fixture
-def beirut():
-    return CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center")
-
-
-@pytest.fixture
-def europe_editor(editor, europe):
-    europe.staff.add(editor)
-    return editor
-
-
-@pytest.fixture
-def europe_manager(manager, europe):
-    europe.staff.add(manager)
-    return manager
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def affiliated(center, **fields) -> Person:

@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 
 from publications.models import Status
-from publications.queries import publication_page
+from publications.queries.publication_page import publication_page
 from tests.factories import (
     AffiliationFactory,
-    AuthorshipFactory,
     CenterFactory,
     DisclaimerFactory,
     PersonFactory,

@@ -12,7 +12,8 @@ from django.db import connection
 from django.urls import reverse
 
 from publications.models import Publication, Status
-from publications.queries import ListingFilters, search_results
+from publications.queries.listings import ListingFilters
+from publications.queries.search import search_results
 from publications.search import MAX_QUERY_LENGTH, highlighted, normalize_query
 from tests.factories import (
     AffiliationFactory,

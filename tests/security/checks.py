@@ -60,10 +60,9 @@ class _LiveMarkupFinder(HTMLParser):
                 self.problems.append(f"<{tag} {name}=…> event handler")
             elif name == "style":
                 self.problems.append(f"<{tag} style=…> inline style")
-            elif name in URL_ATTRIBUTES and is_executable_url(value or ""):
-                self.problems.append(f"<{tag} {name}={value!r}> executable URL")
-            elif name in {"srcset", "imagesrcset"} and any(
-                is_executable_url(candidate.strip()) for candidate in (value or "").split(",")
+            elif (name in URL_ATTRIBUTES and is_executable_url(value or "")) or (
+                name in {"srcset", "imagesrcset"}
+                and any(is_executable_url(candidate.strip()) for candidate in (value or "").split(","))
             ):
                 self.problems.append(f"<{tag} {name}={value!r}> executable URL")
 
@@ -152,9 +151,12 @@ def feed_problems(xml: bytes) -> list[str]:
         for name in ("href", "src"):
             if is_executable_url(element.get(name, "")):
                 problems.append(f"<{element.tag} {name}> executable URL")
-        if element.tag in {"link", f"{atom}id", "guid", "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"}:
-            if element.text and is_executable_url(element.text):
-                problems.append(f"<{element.tag}> executable URL")
+        if (
+            element.tag in {"link", f"{atom}id", "guid", "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"}
+            and element.text
+            and is_executable_url(element.text)
+        ):
+            problems.append(f"<{element.tag}> executable URL")
     return problems
 
 

@@ -73,8 +73,9 @@ def test_a_spoofed_forwarded_for_header_does_not_reset_the_count(client, editor_
 
 
 def test_behind_a_trusted_proxy_the_client_address_comes_from_the_proxy(settings, editor_account):
-    from cms.security import client_ip
     from django.test import RequestFactory
+
+    from cms.security import client_ip
 
     settings.TRUSTED_PROXY_COUNT = 1
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")

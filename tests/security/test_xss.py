@@ -95,6 +95,6 @@ def test_workflow_email_is_plain_text_with_one_line_subjects(payload):
     for message in mail.outbox:
         assert "\n" not in message.subject and "\r" not in message.subject
         assert message.content_subtype == "plain" and not getattr(message, "alternatives", None)
-        header_names = [name.lower() for name in message.message().keys()]
+        header_names = [name.lower() for name in message.message()]
         assert "bcc" not in header_names
         assert message.recipients() in (["boss@example.org"], ["writer@example.org"])

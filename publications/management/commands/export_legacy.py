@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from publications.legacy import format_legacy_page
 from publications.management.progress import ProgressBar
 from publications.models import Publication
-from publications.queries import legacy_export_pages
+from publications.legacy_export import legacy_export_pages
 
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -160,18 +160,18 @@ class Command(BaseCommand):
                 [
                     Affiliation(person_id=pk, title_line=spec.title_line,
                                 center_id=ids["centers"][spec.centers[0]] if spec.centers else None)
-                    for pk, spec in zip(person_ids, specs)
+                    for pk, spec in zip(person_ids, specs, strict=True)
                 ],
                 batch_size=BATCH,
             )
             Person.topics.through.objects.bulk_create(
                 [Person.topics.through(person_id=pk, topic_id=ids["topics"][name])
-                 for pk, spec in zip(person_ids, specs) for name in spec.topics],
+                 for pk, spec in zip(person_ids, specs, strict=True) for name in spec.topics],
                 batch_size=BATCH,
             )
             Person.regions.through.objects.bulk_create(
                 [Person.regions.through(person_id=pk, region_id=ids["regions"][name])
-                 for pk, spec in zip(person_ids, specs) for name in spec.regions],
+                 for pk, spec in zip(person_ids, specs, strict=True) for name in spec.regions],
                 batch_size=BATCH,
             )
         return person_ids
@@ -230,7 +230,7 @@ class Command(BaseCommand):
             Publication.objects.bulk_create(rows, batch_size=BATCH)
         through_rows = defaultdict(list)
         bylines, keyword_rows = [], []
-        for piece, row in zip(batch, rows):
+        for piece, row in zip(batch, rows, strict=True):
             pk_of[piece.index] = row.pk
             for relation, names in [
                 ("centers", piece.centers), ("regions", piece.regions), ("topics", piece.topics),

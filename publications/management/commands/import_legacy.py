@@ -19,11 +19,10 @@ import time
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
-
-from people.models import Person
 from django.db import connection, reset_queries
 
 from cms.pagecache import purge_everything
+from people.models import Person
 from publications.legacy import LegacyFormatError, iter_legacy_paths, name_key, read_legacy_file
 from publications.management.progress import ProgressBar
 from publications.services import LegacyCatalog, LegacyImportResult, import_legacy_file, survey_legacy_file
@@ -202,7 +201,8 @@ class Command(BaseCommand):
         if not report:
             return None
         try:
-            handle = open(report, "w", encoding="utf-8")
+            # One entry per file as the import goes: handle() writes it and closes it in its `finally`.
+            handle = open(report, "w", encoding="utf-8")  # noqa: SIM115
         except OSError as error:
             raise CommandError(f"{report}: cannot write the report ({error.strerror}); nothing was imported.") from None
         handle.write("[\n")

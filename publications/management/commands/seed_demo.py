@@ -10,7 +10,6 @@ no duplicates. Rows that are not demo content are never touched.
 
 import datetime
 import time
-
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -202,12 +201,12 @@ class Command(BaseCommand):
                     {"title_line": title, "center_id": centers[center].pk if center else None}
                     for title, center in spec.affiliations
                 ],
-                lambda values, position: Affiliation(person=person, position=position, **values),
+                lambda values, position, person=person: Affiliation(person=person, position=position, **values),
             )
             self.sync_ordered(
                 PersonLink.objects.filter(person=person),
                 [{"label": label, "url": url} for label, url in spec.links],
-                lambda values, position: PersonLink(person=person, position=position, **values),
+                lambda values, position, person=person: PersonLink(person=person, position=position, **values),
             )
             result[spec.slug] = person
         return result
@@ -362,9 +361,9 @@ class Command(BaseCommand):
         for k, values in desired.items():
             row = existing.get(k)
             if row is None:
-                create.append(model(**dict(zip(key, k)), **values))
+                create.append(model(**dict(zip(key, k, strict=True)), **values))
             elif any(row[f] != v for f, v in values.items()):
-                update.append(model(pk=row["pk"], **dict(zip(key, k)), **values))
+                update.append(model(pk=row["pk"], **dict(zip(key, k, strict=True)), **values))
         model.objects.bulk_create(create, batch_size=500)
         if update:
             model.objects.bulk_update(update, fields, batch_size=500)

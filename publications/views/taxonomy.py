@@ -7,7 +7,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from publications.filters import first_value
-from publications.queries import (
+from publications.queries.taxonomy import (
     TaxonomyPage,
     center_listing,
     center_page,

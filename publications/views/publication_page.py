@@ -1,21 +1,13 @@
+"""The publication page, and the staff preview and share link that show a piece with the same template."""
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from people.seo import person_structured_data
-from publications.filters import PublicationFilterForm, first_value
-from publications.queries import (
-    expert_profile,
-    home_page,
-    preview_page,
-    publication_filter_options,
-    publication_listing,
-    publication_page,
-    search_results,
-)
-from publications.seo import publication_structured_data
+from publications.queries.publication_page import preview_page, publication_page
 from publications.scope import OFF_DESK, within_scope
+from publications.seo import publication_structured_data
 from publications.services import publication_id_from_preview_token
 
 
@@ -66,45 +58,3 @@ def publication_preview_share(request, token):
     if publication_id is None:
         raise Http404
     return render_publication_page(request, preview_page(pk=publication_id), preview=True)
-
-
-def home(request):
-    return render(
-        request, "publications/home.html", {"page": home_page(), "canonical_url": request.build_absolute_uri("/")}
-    )
-
-
-def publication_list(request):
-    form = PublicationFilterForm(request.GET, options=publication_filter_options())
-    listing = publication_listing(filters=form.listing_filters(), page=first_value(request.GET, "page"))
-    return render(request, "publications/publication_list.html", {"form": form, "listing": listing})
-
-
-def search(request):
-    form = PublicationFilterForm(request.GET, options=publication_filter_options())
-    results = search_results(
-        q=first_value(request.GET, "q"), filters=form.listing_filters(), page=first_value(request.GET, "page")
-    )
-    return render(
-        request, "publications/search.html", {"form": form, "results": results, "search_query": results.query}
-    )
-
-
-def expert_detail(request, slug):
-    profile = expert_profile(slug=slug, page=request.GET.get("page"), type_slug=request.GET.get("type"))
-    canonical_url = request.build_absolute_uri(profile.canonical_path)
-    headshot = profile.person.headshot
-    return render(
-        request,
-        "people/person_detail.html",
-        {
-            "profile": profile,
-            "canonical_url": canonical_url,
-            "og_image": request.build_absolute_uri(headshot.file.url) if headshot and headshot.file else "",
-            "structured_data": person_structured_data(
-                profile.person,
-                canonical_url=request.build_absolute_uri(profile.person.get_absolute_url()),
-                absolute=request.build_absolute_uri,
-            ),
-        },
-    )
