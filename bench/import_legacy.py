@@ -41,23 +41,115 @@ def setup_django():
 
 # -- generating files --------------------------------------------------------------------------
 
-FIRST = ["Stefan", "Elina", "Rosa", "Sophia", "Thomas", "Nguyễn Khắc", "Александр", "Maha", "Zhao", "Milan",
-         "Ana", "Søren", "Jan", "Paul", "Marta", "Yasmine", "Kateryna", "Raja", "Sheena", "Rick"]
-LAST = ["Lehne", "Noor", "Balfour", "Besch", "de Waal", "Giang", "Баунов", "Yahya", "Tong", "Nič", "Kovač",
-        "Kjærgaard", "Łukasz", "Busbarat", "Mohan", "Farouk", "Shevchenko", "Waters", "Greitens", "Dalton"]
-CENTERS = ["Carnegie Endowment for International Peace", "Carnegie Europe", "Carnegie China",
-           "Carnegie Russia Eurasia Center", "Carnegie India", "Malcolm H. Kerr Carnegie Middle East Center",
-           "Carnegie California"]
-TYPES = ["legacyarticle", "legacycommentary", "legacyresearchpaper", "legacyinthemedia", "legacyqa",
-         "legacyevent", "legacypodcast", "legacybook", "legacyoldformat"]
-REGIONS = ["Europe", "Eastern Europe", "Western Europe", "Balkans", "Russia", "Ukraine", "China", "Southeast Asia",
-           "South Asia", "India", "Middle East", "Gulf", "North Africa", "United States", "Latin America"]
-TOPICS = ["Foreign Policy", "EU", "Political Reform", "Security", "Trade", "Climate", "Technology", "Democracy",
-          "Nuclear Policy", "Economy", "Energy", "Migration", "Defense", "Governance", "Human Rights"]
-COLLECTIONS = ["Europe’s Eastern Neighborhood", "EU Integration and Enlargement", "China’s Neighborhood",
-               "Ukraine at War", "The Future of Democracy"]
-WORDS = ("policy security europe china reform election border trade talks envoy alliance sanctions energy "
-         "summit economy migration democracy neighbors integration leaders agreement dialogue region").split()
+FIRST = [
+    "Stefan",
+    "Elina",
+    "Rosa",
+    "Sophia",
+    "Thomas",
+    "Nguyễn Khắc",
+    "Александр",
+    "Maha",
+    "Zhao",
+    "Milan",
+    "Ana",
+    "Søren",
+    "Jan",
+    "Paul",
+    "Marta",
+    "Yasmine",
+    "Kateryna",
+    "Raja",
+    "Sheena",
+    "Rick",
+]
+LAST = [
+    "Lehne",
+    "Noor",
+    "Balfour",
+    "Besch",
+    "de Waal",
+    "Giang",
+    "Баунов",
+    "Yahya",
+    "Tong",
+    "Nič",
+    "Kovač",
+    "Kjærgaard",
+    "Łukasz",
+    "Busbarat",
+    "Mohan",
+    "Farouk",
+    "Shevchenko",
+    "Waters",
+    "Greitens",
+    "Dalton",
+]
+CENTERS = [
+    "Carnegie Endowment for International Peace",
+    "Carnegie Europe",
+    "Carnegie China",
+    "Carnegie Russia Eurasia Center",
+    "Carnegie India",
+    "Malcolm H. Kerr Carnegie Middle East Center",
+    "Carnegie California",
+]
+TYPES = [
+    "legacyarticle",
+    "legacycommentary",
+    "legacyresearchpaper",
+    "legacyinthemedia",
+    "legacyqa",
+    "legacyevent",
+    "legacypodcast",
+    "legacybook",
+    "legacyoldformat",
+]
+REGIONS = [
+    "Europe",
+    "Eastern Europe",
+    "Western Europe",
+    "Balkans",
+    "Russia",
+    "Ukraine",
+    "China",
+    "Southeast Asia",
+    "South Asia",
+    "India",
+    "Middle East",
+    "Gulf",
+    "North Africa",
+    "United States",
+    "Latin America",
+]
+TOPICS = [
+    "Foreign Policy",
+    "EU",
+    "Political Reform",
+    "Security",
+    "Trade",
+    "Climate",
+    "Technology",
+    "Democracy",
+    "Nuclear Policy",
+    "Economy",
+    "Energy",
+    "Migration",
+    "Defense",
+    "Governance",
+    "Human Rights",
+]
+COLLECTIONS = [
+    "Europe’s Eastern Neighborhood",
+    "EU Integration and Enlargement",
+    "China’s Neighborhood",
+    "Ukraine at War",
+    "The Future of Democracy",
+]
+WORDS = (
+    "policy security europe china reform election border trade talks envoy alliance sanctions energy "
+    "summit economy migration democracy neighbors integration leaders agreement dialogue region"
+).split()
 
 
 def page_for(n: int, rng: random.Random):
@@ -156,13 +248,17 @@ def child(paths: list[str]) -> None:
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
     db_after = cpu_seconds_of(backend) if backend else None
-    print(json.dumps({
-        "seconds": seconds,
-        "cpu": usage.ru_utime + usage.ru_stime - usage_before.ru_utime - usage_before.ru_stime,
-        "db_cpu": db_after - db_before if db_before is not None and db_after is not None else None,
-        "peak_mb": usage.ru_maxrss / 1024,
-        "summary": out.getvalue().strip(),
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "cpu": usage.ru_utime + usage.ru_stime - usage_before.ru_utime - usage_before.ru_stime,
+                "db_cpu": db_after - db_before if db_before is not None and db_after is not None else None,
+                "peak_mb": usage.ru_maxrss / 1024,
+                "summary": out.getvalue().strip(),
+            }
+        )
+    )
 
 
 def measure(paths: list[Path], database_url: str) -> dict:
@@ -237,8 +333,10 @@ def main() -> None:
             f"{label:<14} {row['seconds']:>7.1f} {files / row['seconds']:>8.0f} {row['cpu']:>6.1f} {db_cpu} "
             f"{row['peak_mb']:>12.0f}  {row['summary'].splitlines()[0]}"
         )
-    print(f"\nLoad average at the end: {load:.1f} on {os.cpu_count()} processors. CPU s: the importer's own "
-          "processor time; DB CPU s: its PostgreSQL server process's.")
+    print(
+        f"\nLoad average at the end: {load:.1f} on {os.cpu_count()} processors. CPU s: the importer's own "
+        "processor time; DB CPU s: its PostgreSQL server process's."
+    )
 
 
 if __name__ == "__main__":

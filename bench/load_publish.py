@@ -55,9 +55,10 @@ sys.path.insert(0, str(ROOT))
 
 
 def redis_answers() -> bool:
-    return shutil.which("redis-cli") is not None and subprocess.run(
-        ["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True
-    ).returncode == 0
+    return (
+        shutil.which("redis-cli") is not None
+        and subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True).returncode == 0
+    )
 
 
 def prepare_database():
@@ -112,9 +113,22 @@ def public_paths() -> list[str]:
     topics = [t.get_absolute_url() for t in Topic.objects.order_by("pk")[:5]]
     centers = [c.get_absolute_url() for c in Center.objects.order_by("pk")[:3]]
     return [
-        "/", "/publications/", "/publications/?page=2", "/experts/", "/centers/", "/topics/", "/regions/",
-        "/search/?q=security", "/search/?q=china+trade", "/feeds/latest/rss/", "/sitemap.xml", "/robots.txt",
-        *pieces, *experts, *topics, *centers,
+        "/",
+        "/publications/",
+        "/publications/?page=2",
+        "/experts/",
+        "/centers/",
+        "/topics/",
+        "/regions/",
+        "/search/?q=security",
+        "/search/?q=china+trade",
+        "/feeds/latest/rss/",
+        "/sitemap.xml",
+        "/robots.txt",
+        *pieces,
+        *experts,
+        *topics,
+        *centers,
     ]
 
 
@@ -189,8 +203,12 @@ def manager_session() -> Browser:
     browser.request("/admin/login/")
     status, _ = browser.request(
         "/admin/login/",
-        {"username": "manager", "password": "manager", "csrfmiddlewaretoken": browser.cookie("csrftoken"),
-         "next": "/admin/"},
+        {
+            "username": "manager",
+            "password": "manager",
+            "csrfmiddlewaretoken": browser.cookie("csrftoken"),
+            "next": "/admin/",
+        },
         headers={"Referer": f"https://127.0.0.1:{PORT}/admin/login/"},
     )
     if status != 302:
@@ -204,8 +222,12 @@ def publish(browser, piece_id) -> int:
     version = re.search(r'name="expected_version" value="(\d+)"', page)
     status, _ = browser.request(
         f"/admin/publications/publication/{piece_id}/workflow/publish/",
-        {"csrfmiddlewaretoken": browser.cookie("csrftoken"), "go_live_at": "", "expire_at": "",
-         **({"expected_version": version.group(1)} if version else {})},
+        {
+            "csrfmiddlewaretoken": browser.cookie("csrftoken"),
+            "go_live_at": "",
+            "expire_at": "",
+            **({"expected_version": version.group(1)} if version else {}),
+        },
         headers={"Referer": f"https://127.0.0.1:{PORT}{change}"},
     )
     return status
@@ -293,8 +315,20 @@ def main():
         thread = threading.Thread(target=publisher)
         thread.start()
         wrk = subprocess.run(
-            ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s", "--latency", "-s", lua.name, BASE],
-            capture_output=True, text=True,
+            [
+                "wrk",
+                "-t2",
+                f"-c{args.connections}",
+                f"-d{args.duration}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                lua.name,
+                BASE,
+            ],
+            capture_output=True,
+            text=True,
         )
         thread.join()
         os.unlink(lua.name)
@@ -304,8 +338,11 @@ def main():
         server.wait(timeout=30)
         reset_published([piece_id for piece_id, _, _ in pieces])
 
-    ok = results["non_200"] == 0 and results["socket_errors"] == 0 and publishes and all(
-        p["status"] == 302 and p["appeared"] for p in publishes
+    ok = (
+        results["non_200"] == 0
+        and results["socket_errors"] == 0
+        and publishes
+        and all(p["status"] == 302 and p["appeared"] for p in publishes)
     )
     cache = "Redis" if os.environ.get("REDIS_URL") else "off"
     lines = [
@@ -321,7 +358,10 @@ def main():
         "",
         "| publication | publish POST | visible on page, listing and RSS | after |",
         "| ---: | ---: | --- | ---: |",
-        *[f"| {p['id']} | {p['status']} | {'yes' if p['appeared'] else 'NO'} | {p['seconds']:.2f} s |" for p in publishes],
+        *[
+            f"| {p['id']} | {p['status']} | {'yes' if p['appeared'] else 'NO'} | {p['seconds']:.2f} s |"
+            for p in publishes
+        ],
         "",
         f"Result: {'PASS' if ok else 'FAIL'}",
     ]

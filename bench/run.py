@@ -73,8 +73,19 @@ def ensure_services():
             time.sleep(1)
     if subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True).returncode != 0:
         subprocess.run(
-            ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "--port", "6379", "--save", "",
-             "--appendonly", "no"],
+            [
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                "6379",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
             check=True,
         )
     if not shutil.which("wrk"):
@@ -84,8 +95,17 @@ def ensure_services():
 def prepare_database():
     database = ENV["DATABASE_URL"].rsplit("/", 1)[1]
     exists = subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", f"SELECT 1 FROM pg_database WHERE datname = '{database}'"],
-        capture_output=True, text=True,
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-Atc",
+            f"SELECT 1 FROM pg_database WHERE datname = '{database}'",
+        ],
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     if not exists:
         run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f'CREATE DATABASE "{database}"'])
@@ -97,8 +117,10 @@ def prepare_database():
 
     if Publication.objects.count() < CORPUS_SIZE:
         print(f"Filling {database} with the corpus (generate_corpus, about 5 minutes)…", flush=True)
-        run([PY, "manage.py", "generate_corpus", "--publications", str(CORPUS_SIZE), "--people", "5000"],
-            env={**os.environ, "PAGE_CACHE": "off"})
+        run(
+            [PY, "manage.py", "generate_corpus", "--publications", str(CORPUS_SIZE), "--people", "5000"],
+            env={**os.environ, "PAGE_CACHE": "off"},
+        )
     run([PY, "manage.py", "collectstatic", "--no-input", "-v0"])
 
 
@@ -165,9 +187,7 @@ class Server:
         """The largest worker's resident and proportional set size, in MB (PSS shares preloaded pages)."""
         rss, pss = [], []
         for pid in self.workers():
-            fields = dict(
-                line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]
-            )
+            fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:])
             rss.append(int(fields["Rss"].split()[0]) / 1024)
             pss.append(int(fields["Pss"].split()[0]) / 1024)
         return {"workers": len(rss), "max_rss_mb": round(max(rss), 1), "max_pss_mb": round(max(pss), 1)}
@@ -187,7 +207,9 @@ def wrk(url: str, *, connections: int, duration: int) -> dict:
     threads = min(connections, 2)
     output = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
@@ -217,9 +239,23 @@ def profile(name: str, url: str, seconds: int = 10) -> str:
         (pid,) = server.workers()
         raw = ROOT / "var" / "bench-profile.txt"
         load = subprocess.Popen(["wrk", "-t1", "-c2", f"-d{seconds + 2}s", url], stdout=subprocess.DEVNULL)
-        subprocess.run([shutil.which("py-spy") or str(ROOT / ".venv/bin/py-spy"), "record", "--pid", str(pid),
-                        "--duration", str(seconds), "--format", "raw", "--output", str(raw), "--nonblocking"],
-                       capture_output=True, check=True)
+        subprocess.run(
+            [
+                shutil.which("py-spy") or str(ROOT / ".venv/bin/py-spy"),
+                "record",
+                "--pid",
+                str(pid),
+                "--duration",
+                str(seconds),
+                "--format",
+                "raw",
+                "--output",
+                str(raw),
+                "--nonblocking",
+            ],
+            capture_output=True,
+            check=True,
+        )
         load.wait()
     finally:
         server.stop()
@@ -242,6 +278,7 @@ def profile(name: str, url: str, seconds: int = 10) -> str:
 
 def evaluate(results: list[dict], memory: dict, queries: dict) -> list[dict]:
     """Issue 6's targets, each met or missed, from this run's numbers."""
+
     def row(cache, page, connections=4):
         return next(r for r in results if r["cache"] == cache and r["page"] == page and r["connections"] == connections)
 
@@ -251,24 +288,42 @@ def evaluate(results: list[dict], memory: dict, queries: dict) -> list[dict]:
         targets.append({"target": text, "measured": value, "met": bool(ok), "page": page})
 
     publication = row("off", "publication, 3 authors")
-    check("cache off: publication page ≥ 0.25 × floor req/s", f"{publication['ratio']:.2f} × floor",
-          publication["ratio"] >= 0.25, "publication, 3 authors")
-    for page, limit in [("publication, 3 authors", 15), ("listing: type+region+year", 25), ("expert page", 25),
-                        ("search: common word", 60), ("search: rare word", 60), ("home", 20)]:
+    check(
+        "cache off: publication page ≥ 0.25 × floor req/s",
+        f"{publication['ratio']:.2f} × floor",
+        publication["ratio"] >= 0.25,
+        "publication, 3 authors",
+    )
+    for page, limit in [
+        ("publication, 3 authors", 15),
+        ("listing: type+region+year", 25),
+        ("expert page", 25),
+        ("search: common word", 60),
+        ("search: rare word", 60),
+        ("home", 20),
+    ]:
         measured = row("off", page)["p50_ms"]
         check(f"cache off: {page} p50 < {limit} ms", f"{measured} ms", measured < limit, page)
     for result in results:
         if result["cache"] == "on" and result["page"] != FLOOR:
-            check(f"cache on: {result['page']} at {result['connections']} connections ≥ 0.8 × floor",
-                  f"{result['ratio']:.2f} × floor", result["ratio"] >= 0.8)
+            check(
+                f"cache on: {result['page']} at {result['connections']} connections ≥ 0.8 × floor",
+                f"{result['ratio']:.2f} × floor",
+                result["ratio"] >= 0.8,
+            )
     errors = sum(result["errors"] for result in results)
     check("no errors in any run", f"{errors} errors", errors == 0)
     for cache, stats in memory.items():
-        check(f"worker memory < 150 MB (cache {cache})", f"RSS {stats['max_rss_mb']} MB, PSS {stats['max_pss_mb']} MB",
-              stats["max_rss_mb"] < 150)
-    check("queries per page fixed (budgets pinned in tests; cache hits 0)",
-          ", ".join(f"{name}: {count['off']}/{count['on']}" for name, count in queries.items()),
-          all(count["on"] == 0 for name, count in queries.items() if name != FLOOR))
+        check(
+            f"worker memory < 150 MB (cache {cache})",
+            f"RSS {stats['max_rss_mb']} MB, PSS {stats['max_pss_mb']} MB",
+            stats["max_rss_mb"] < 150,
+        )
+    check(
+        "queries per page fixed (budgets pinned in tests; cache hits 0)",
+        ", ".join(f"{name}: {count['off']}/{count['on']}" for name, count in queries.items()),
+        all(count["on"] == 0 for name, count in queries.items() if name != FLOOR),
+    )
     return targets
 
 
@@ -285,38 +340,45 @@ def report(meta, results, memory, queries, targets, profiles):
         )
     target_lines = ["| target | measured | met |", "|---|---|---|"]
     target_lines += [f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else '**no**'} |" for t in targets]
-    memory_lines = [f"- cache {cache}: {m['workers']} workers, largest RSS {m['max_rss_mb']} MB, PSS {m['max_pss_mb']} MB"
-                    for cache, m in memory.items()]
-    text = "\n".join([
-        "# Benchmark: public pages on 100,000 publications",
-        "",
-        f"{meta['date']} · commit {meta['commit']} · {meta['cpus']} CPUs · gunicorn {meta['workers']} workers "
-        f"(sync, preloaded) · PostgreSQL {meta['postgres']} · {meta['publications']:,} publications, "
-        f"{meta['people']:,} people · wrk {meta['duration']} s per run · load average before/after "
-        f"{meta['load_before']} / {meta['load_after']}",
-        "",
-        "Queries: rendered (cache off) and on a cached visit. × floor: requests/s over /robots.txt's in the "
-        "same mode at the same connections.",
-        "",
-        *lines,
-        "",
-        "## Worker memory (after the runs)",
-        "",
-        *memory_lines,
-        "",
-        "## Targets",
-        "",
-        TARGETS_NOTE,
-        "",
-        *target_lines,
-        "",
-        *(["## Profiles of missed targets (py-spy)", "", *profiles] if profiles else []),
-    ])
+    memory_lines = [
+        f"- cache {cache}: {m['workers']} workers, largest RSS {m['max_rss_mb']} MB, PSS {m['max_pss_mb']} MB"
+        for cache, m in memory.items()
+    ]
+    text = "\n".join(
+        [
+            "# Benchmark: public pages on 100,000 publications",
+            "",
+            f"{meta['date']} · commit {meta['commit']} · {meta['cpus']} CPUs · gunicorn {meta['workers']} workers "
+            f"(sync, preloaded) · PostgreSQL {meta['postgres']} · {meta['publications']:,} publications, "
+            f"{meta['people']:,} people · wrk {meta['duration']} s per run · load average before/after "
+            f"{meta['load_before']} / {meta['load_after']}",
+            "",
+            "Queries: rendered (cache off) and on a cached visit. × floor: requests/s over /robots.txt's in the "
+            "same mode at the same connections.",
+            "",
+            *lines,
+            "",
+            "## Worker memory (after the runs)",
+            "",
+            *memory_lines,
+            "",
+            "## Targets",
+            "",
+            TARGETS_NOTE,
+            "",
+            *target_lines,
+            "",
+            *(["## Profiles of missed targets (py-spy)", "", *profiles] if profiles else []),
+        ]
+    )
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "latest.md").write_text(text + "\n")
-    (RESULTS / "latest.json").write_text(json.dumps(
-        {"meta": meta, "results": results, "memory": memory, "queries": queries, "targets": targets}, indent=2
-    ) + "\n")
+    (RESULTS / "latest.json").write_text(
+        json.dumps(
+            {"meta": meta, "results": results, "memory": memory, "queries": queries, "targets": targets}, indent=2
+        )
+        + "\n"
+    )
     print(text)
 
 
@@ -344,7 +406,9 @@ def main():
         postgres = cursor.fetchone()[0].split()[0]
     meta = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
         "cpus": os.cpu_count(),
         "workers": int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() * 2 + 1)),
         "postgres": postgres,
@@ -369,8 +433,16 @@ def main():
                     print(f"cache {mode}, {count} connections: {name}", flush=True)
                     result = wrk(f"http://127.0.0.1:{PORT}{url}", connections=count, duration=args.duration)
                     floor = floor or result["rps"]
-                    results.append({"page": name, "url": url, "cache": mode, "connections": count, **result,
-                                    "ratio": round(result["rps"] / floor, 3)})
+                    results.append(
+                        {
+                            "page": name,
+                            "url": url,
+                            "cache": mode,
+                            "connections": count,
+                            **result,
+                            "ratio": round(result["rps"] / floor, 3),
+                        }
+                    )
             memory[mode] = server.memory()
         finally:
             server.stop()

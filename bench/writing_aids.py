@@ -45,7 +45,9 @@ KINDS = {
     f"div ×{MAX_HTML_NESTING}": lambda size: nested("div", MAX_HTML_NESTING, size),
     "lists ×100": lambda size: fitted(nested("ul><li", 100, size).replace("</ul><li>", "</li></ul>"), size),
     # The tags the publish checks read, as densely as a body can hold them.
-    "links": lambda size: repeat('<p><a href="/publications/x">A link</a> and <sup data-note="A note.">1</sup></p>', size),
+    "links": lambda size: repeat(
+        '<p><a href="/publications/x">A link</a> and <sup data-note="A note.">1</sup></p>', size
+    ),
     "headings": lambda size: repeat("<h2>A heading</h2><h3>A subheading</h3>", size),
     "div unclosed (refused)": lambda size: repeat("<div>", size),
     "b unclosed": lambda size: repeat("<b>", size),
@@ -68,7 +70,9 @@ def run() -> list[tuple[str, int, str]]:
             if too_deeply_nested(body):
                 rows.append((kind, len(body), f"refused in {time.perf_counter() - start:.3f}"))
                 continue
-            writing_aids(fields={"title": "Bench", "body": body}, publication=None, has_author=False, site_url="http://x/")
+            writing_aids(
+                fields={"title": "Bench", "body": body}, publication=None, has_author=False, site_url="http://x/"
+            )
             rows.append((kind, len(body), f"{time.perf_counter() - start:.3f}"))
             print(f"{kind:34} {len(body):>9,} {rows[-1][2]}", flush=True)
     return rows
@@ -79,8 +83,14 @@ if __name__ == "__main__":
 
     call_command("migrate", verbosity=0)
     rows = run()
-    lines = ["# Writing aids: seconds per body", "", f"Cap: {AIDS_MAX_BYTES:,} bytes of request; nesting limit {MAX_HTML_NESTING}.", "",
-             "| body kind | bytes | seconds |", "|---|---:|---:|"]
+    lines = [
+        "# Writing aids: seconds per body",
+        "",
+        f"Cap: {AIDS_MAX_BYTES:,} bytes of request; nesting limit {MAX_HTML_NESTING}.",
+        "",
+        "| body kind | bytes | seconds |",
+        "|---|---:|---:|",
+    ]
     lines += [f"| {kind} | {size:,} | {seconds} |" for kind, size, seconds in rows]
     out = ROOT / "bench" / "results" / "writing-aids.md"
     out.parent.mkdir(parents=True, exist_ok=True)

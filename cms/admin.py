@@ -70,7 +70,10 @@ class CenterAdmin(TaxonomyAdmin):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         # A center's staff are offered only their own centers as a piece's primary center and as
         # centers to add (PublicationAdminForm refuses others with a reason, should one be posted).
-        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") in {"primary_center", "centers"}:
+        if request.GET.get("model_name") == "publication" and request.GET.get("field_name") in {
+            "primary_center",
+            "centers",
+        }:
             scope = center_scope(request.user)
             if scope is not EVERY_CENTER:
                 queryset = queryset.filter(pk__in=scope)
@@ -186,9 +189,7 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     def thumbnail(self, image):
         if not image.file:
             return ""
-        return format_html(
-            '<img src="{}" alt="" class="library-thumbnail" loading="lazy">', image.file.url
-        )
+        return format_html('<img src="{}" alt="" class="library-thumbnail" loading="lazy">', image.file.url)
 
     @admin.display(description="size")
     def dimensions(self, image):
@@ -253,7 +254,9 @@ class AuditedKeywordAdmin(AuditedAdminMixin, TagAdmin):
         with transaction.atomic(using=router.db_for_write(Tag)):
             response = super().merge_tags_view(request)
             target = Tag.objects.get(name=form.cleaned_data["new_tag_name"])
-            record_audit(actor=request.user, action=AuditEntry.Action.EDIT, obj=target, message=f"Merged {merged} into it.")
+            record_audit(
+                actor=request.user, action=AuditEntry.Action.EDIT, obj=target, message=f"Merged {merged} into it."
+            )
         return response
 
 

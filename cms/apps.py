@@ -10,6 +10,14 @@ class CmsConfig(AppConfig):
 
         # Rows pages show: each page records the ones it loaded and is purged when one changes.
         pagecache.watch(
-            models.Center, models.Topic, models.Region, models.Program, models.Project, models.Collection,
-            models.Newsletter, models.PublicationType, models.Disclaimer, models.Image,
+            models.Center,
+            models.Topic,
+            models.Region,
+            models.Program,
+            models.Project,
+            models.Collection,
+            models.Newsletter,
+            models.PublicationType,
+            models.Disclaimer,
+            models.Image,
         )

@@ -77,9 +77,7 @@ class Center(SluggedModel):
     class Meta:
         ordering = ["order", "name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["is_global"], condition=Q(is_global=True), name="only_one_global_center"
-            )
+            models.UniqueConstraint(fields=["is_global"], condition=Q(is_global=True), name="only_one_global_center")
         ]
 
     def get_absolute_url(self):
@@ -203,9 +201,7 @@ class Program(SluggedModel):
 
 
 class Project(SluggedModel):
-    program = models.ForeignKey(
-        Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects"
-    )
+    program = models.ForeignKey(Program, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects")
 
     class Meta(SluggedModel.Meta):
         pass
@@ -294,7 +290,7 @@ class Disclaimer(models.Model):
     the legal wording of their country; a publication can still override either.
     """
 
-    name = models.CharField(max_length=200, help_text="For editors only, e.g. \"Carnegie China – legal\".")
+    name = models.CharField(max_length=200, help_text='For editors only, e.g. "Carnegie China – legal".')
     text = RichTextField()
     center = models.ForeignKey(
         Center,

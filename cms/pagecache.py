@@ -58,7 +58,21 @@ COUNTER_KEY = f"{PREFIX}:purges"
 # strings cannot fill it; marketing tags (utm_source, fbclid…) of a shared link are read from
 # the page stored for the plain address, but what such a request renders is not stored.
 PAGE_PARAMETERS = frozenset(
-    {"q", "page", "p", "type", "center", "topic", "region", "program", "project", "year", "alumni", "contributors", "letter"}
+    {
+        "q",
+        "page",
+        "p",
+        "type",
+        "center",
+        "topic",
+        "region",
+        "program",
+        "project",
+        "year",
+        "alumni",
+        "contributors",
+        "letter",
+    }
 )
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref"})
 MAX_PARAMETER_LENGTH = 200

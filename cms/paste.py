@@ -27,21 +27,82 @@ from cms.editor import FULL, URL_SCHEMES
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Dropped with everything inside them.
 DROPPED = {
-    "head", "title", "style", "script", "meta", "link", "xml", "template", "noscript", "svg", "math",
-    "object", "embed", "iframe", "video", "audio", "canvas", "del", "button", "input",
-    "select", "textarea", "img", "picture", "map",
+    "head",
+    "title",
+    "style",
+    "script",
+    "meta",
+    "link",
+    "xml",
+    "template",
+    "noscript",
+    "svg",
+    "math",
+    "object",
+    "embed",
+    "iframe",
+    "video",
+    "audio",
+    "canvas",
+    "del",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "img",
+    "picture",
+    "map",
 }
 DROPPED_CLASSES = {"msodel", "msocomanchor", "msocomtxt", "msocommentreference", "msocomoff"}
-DROPPED_ELEMENTS = {"comment-list", "comment", "footnote-list", "endnote-list", "endnote", "footnote", "header", "footer"}
+DROPPED_ELEMENTS = {
+    "comment-list",
+    "comment",
+    "footnote-list",
+    "endnote-list",
+    "endnote",
+    "footnote",
+    "header",
+    "footer",
+}
 BLOCKS = {
-    "p", "div", "blockquote", "section", "article", "header", "footer", "main", "aside", "nav",
-    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "dl", "dt", "dd", "figure",
-    "figcaption", "center", "address", "pre", "hr", "body", "html", "form", "fieldset",
+    "p",
+    "div",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "center",
+    "address",
+    "pre",
+    "hr",
+    "body",
+    "html",
+    "form",
+    "fieldset",
 }
 HEADING_LEVELS = {"h1": 2, "h2": 3, "h3": 4, "h4": 4, "h5": 4, "h6": 4}
 CLOSES_PARAGRAPH = BLOCKS | {"li", "ul", "ol", *HEADING_LEVELS}
 # Conditional sections Word wraps around list markers, comment anchors and footnote marks.
-HIDDEN_SECTIONS = re.compile(r"^\[?if !(supportLists|supportAnnotations|supportFootnotes|supportEndnotes|vml)\]?$", re.I)
+HIDDEN_SECTIONS = re.compile(
+    r"^\[?if !(supportLists|supportAnnotations|supportFootnotes|supportEndnotes|vml)\]?$", re.I
+)
 SECTION_END = re.compile(r"^\[?endif\]?$", re.I)
 MSO_LIST = re.compile(r"mso-list\s*:\s*(l\d+)\s+level(\d+)", re.I)
 ORDERED_MARKER = re.compile(r"^\(?([0-9]{1,3}|[a-z]|[ivxlcdm]{1,6})[.)]$", re.I)
@@ -53,6 +114,7 @@ MAX_DEPTH = 100
 
 
 # --- A forgiving tree of the clipboard's HTML ---------------------------------------------
+
 
 @dataclass
 class Element:
@@ -74,8 +136,11 @@ class Element:
         return {name.lower() for name in self.attrs.get("class", "").split()}
 
     def text(self) -> str:
-        return "".join(child if isinstance(child, str) else child.text() for child in self.children
-                       if not isinstance(child, Marker))
+        return "".join(
+            child if isinstance(child, str) else child.text()
+            for child in self.children
+            if not isinstance(child, Marker)
+        )
 
 
 @dataclass
@@ -131,6 +196,7 @@ def _parse(source: str) -> Element:
 
 
 # --- What the editor keeps ----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Style:
@@ -365,7 +431,9 @@ class _Converter:
     def inline_of(self, node: Element, style: Style, *, in_heading: bool) -> list:
         """The inline content of a paragraph or heading, blocks inside it flattened."""
         inner = _Container()
-        self.walk_children(node, inner, self.styled(node, style, node.style(), in_heading=in_heading), in_heading=in_heading)
+        self.walk_children(
+            node, inner, self.styled(node, style, node.style(), in_heading=in_heading), in_heading=in_heading
+        )
         parts = []
         for block in inner.blocks:
             if isinstance(block, Block):
@@ -380,7 +448,9 @@ class _Converter:
                 continue
             if child.tag == "li":
                 item = _Container()
-                self.walk_children(child, item, self.styled(child, style, child.style(), in_heading=False), in_heading=False)
+                self.walk_children(
+                    child, item, self.styled(child, style, child.style(), in_heading=False), in_heading=False
+                )
                 item.flush()
                 if item.blocks:
                     result.items.append(item.blocks)
@@ -397,6 +467,7 @@ class _Converter:
 
 
 # --- Serializing ---------------------------------------------------------------------------
+
 
 def _inline_html(inline: list) -> str:
     # Collapse whitespace as a browser would, across runs, and trim the ends of the block.
@@ -438,7 +509,12 @@ def _inline_html(inline: list) -> str:
             # One <a> around consecutive runs with the same address.
             href = item.style.href
             group = [item]
-            while href and index + 1 < len(items) and isinstance(items[index + 1], Run) and items[index + 1].style.href == href:
+            while (
+                href
+                and index + 1 < len(items)
+                and isinstance(items[index + 1], Run)
+                and items[index + 1].style.href == href
+            ):
                 index += 1
                 group.append(items[index])
             text = "".join(_marked(run) for run in _merged(group))

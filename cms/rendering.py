@@ -173,6 +173,7 @@ def render_body(stored: str, *, images: dict | None = None) -> RenderedBody:
 
 # --- Statistics and checks ----------------------------------------------------------------
 
+
 def word_count(stored: str) -> int:
     """Count the words readers read in stored rich text (notes excluded)."""
     # Tags become spaces: "</p><p>" separates words. Stored HTML escapes ">" in attributes.
@@ -289,4 +290,3 @@ def body_problems(stored: str) -> list[str]:
     inspector.feed(UNINSPECTED_TAG.sub("", stored))
     inspector.close()
     return inspector.problems
-

@@ -90,7 +90,7 @@ def explicit_links(stored: str) -> str:
             return match[0]
         if explicit is None:
             return ""
-        return f'{match[1]}{explicit.replace("&", "&amp;").replace(chr(34), "&quot;")}{match[3]}'
+        return f"{match[1]}{explicit.replace('&', '&amp;').replace(chr(34), '&quot;')}{match[3]}"
 
     return _STORED_TAG.sub(lambda tag: _STORED_LINK.sub(link, tag[0]), stored or "")
 
@@ -166,7 +166,9 @@ _TOKEN = re.compile(
 # The only elements whose "/>" the parser honours in HTML content (svg and math close at once
 # when written "<svg/>"). Inside svg or math every element may self-close, but telling where
 # foreign content ends takes the whole tree builder, so there a "<path/>" counts as open.
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr keygen param basefont bgsound frame".split())
+_VOID = frozenset(
+    "area base br col embed hr img input link meta source track wbr keygen param basefont bgsound frame".split()
+)
 _SELF_CLOSING = _VOID | {"svg", "math"}
 # Elements whose next sibling closes them: an unclosed <p> or <li> from a pasted document does
 # not nest (each nests at most once inside the counted elements around it). Not <rb>, <rt> or

@@ -144,9 +144,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # live server shares a single connection among its request threads, and two requests at
     # once (an autosave beside an autocomplete) fail with "bad parameter or other API misuse".
     if DATABASES["default"]["NAME"] != ":memory:":
-        DATABASES["default"]["TEST"] = {
-            "NAME": str(Path(DATABASES["default"]["NAME"]).with_suffix(".test.sqlite3"))
-        }
+        DATABASES["default"]["TEST"] = {"NAME": str(Path(DATABASES["default"]["NAME"]).with_suffix(".test.sqlite3"))}
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A query that runs away or waits on a lock fails after this long (0 = no limit) and the
     # reader gets a 503 with Retry-After, instead of a worker hanging until the proxy gives up.

@@ -2,10 +2,28 @@ from django.utils.text import slugify
 
 # Latin letters that Unicode does not decompose into a base letter plus an accent, so that
 # slugify would drop them ("Søren" → "sren").
-_LATIN_LETTERS = str.maketrans({
-    "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d", "Đ": "D",
-    "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ı": "i", "ħ": "h", "Ħ": "H",
-})
+_LATIN_LETTERS = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
 
 
 def base_slug(text: str, *, max_length: int = 200) -> str:
@@ -29,9 +47,7 @@ def unique_slug(instance, text: str, *, field: str = "slug") -> str:
     # Every candidate starts with this much of the stem, however long its suffix grows.
     common = stem[: max(1, max_length - 12)]
     siblings = type(instance)._default_manager.exclude(pk=instance.pk)
-    taken = set(
-        siblings.filter(**{f"{field}__startswith": common}).order_by().values_list(field, flat=True)
-    )
+    taken = set(siblings.filter(**{f"{field}__startswith": common}).order_by().values_list(field, flat=True))
     candidate, counter = stem, 2
     while candidate in taken:
         suffix = f"-{counter}"

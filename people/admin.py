@@ -63,8 +63,10 @@ class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related(
-            Prefetch("affiliations", queryset=Affiliation.objects.order_by("position", "pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("affiliations", queryset=Affiliation.objects.order_by("position", "pk")))
         )
 
     # Whether a person is on the public site, and on whose desk, depends on the pieces that name

@@ -22,7 +22,7 @@ class Person(models.Model):
         EXPERT = "expert", "Carnegie expert"
         CONTRIBUTOR = "contributor", "Outside contributor"
 
-    name = models.CharField(max_length=200, help_text="As printed in bylines, e.g. \"Nguyễn Khắc Giang\".")
+    name = models.CharField(max_length=200, help_text='As printed in bylines, e.g. "Nguyễn Khắc Giang".')
     sort_name = models.CharField(
         max_length=200,
         blank=True,
@@ -39,13 +39,9 @@ class Person(models.Model):
         default=True,
         help_text="Untick to hide the profile page; bylines then show the name without a link.",
     )
-    short_bio = models.TextField(
-        blank=True, help_text="One or two plain sentences, shown under bylines and on cards."
-    )
+    short_bio = models.TextField(blank=True, help_text="One or two plain sentences, shown under bylines and on cards.")
     bio = RichTextField("full bio", blank=True)
-    headshot = models.ForeignKey(
-        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="headshot_of"
-    )
+    headshot = models.ForeignKey(Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="headshot_of")
     headshot_credit = models.CharField(
         max_length=255, blank=True, help_text="Leave blank to use the credit stored with the image."
     )
@@ -54,7 +50,9 @@ class Person(models.Model):
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="experts", verbose_name="topics of expertise")
     regions = models.ManyToManyField(Region, blank=True, related_name="experts", verbose_name="regions of expertise")
-    languages = models.CharField(max_length=300, blank=True, help_text="Comma-separated, e.g. \"English, German, Serbian\".")
+    languages = models.CharField(
+        max_length=300, blank=True, help_text='Comma-separated, e.g. "English, German, Serbian".'
+    )
     email = models.EmailField(blank=True, help_text="For editors; never shown on the public site.")
     legacy_id = models.CharField(max_length=200, null=True, blank=True, unique=True, editable=False)
     # The legacy importer refreshes a bio only while it still equals what the importer last

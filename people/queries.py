@@ -211,7 +211,7 @@ def title_lines_of(person: Person) -> list[TitleLine]:
         for name in [center.name, center.short_name] if center else []:
             if name and name in text:
                 start = text.index(name)
-                lines.append(TitleLine(text, center, text[:start], name, text[start + len(name):]))
+                lines.append(TitleLine(text, center, text[:start], name, text[start + len(name) :]))
                 break
         else:
             lines.append(TitleLine(text, center))

@@ -216,7 +216,9 @@ class PublicationAdminForm(forms.ModelForm):
         if self.instance.pk:
             # The admin validates inside the save's transaction, so the service's lock holds until
             # the save commits; refused here, the stale save is a form error that keeps the text.
-            services.check_publication_version(publication=self.instance, expected_version=cleaned.get("expected_version"))
+            services.check_publication_version(
+                publication=self.instance, expected_version=cleaned.get("expected_version")
+            )
         return cleaned
 
     def _check_added_centers(self, centers):
@@ -242,7 +244,15 @@ class PublicationAdminForm(forms.ModelForm):
 class PublicationAdmin(admin.ModelAdmin):
     form = PublicationAdminForm
     change_form_template = "admin/publications/publication/change_form.html"
-    list_display = ["title", "byline", "publication_type", "primary_center", "status_label", "publication_date", "updated_at"]
+    list_display = [
+        "title",
+        "byline",
+        "publication_type",
+        "primary_center",
+        "status_label",
+        "publication_date",
+        "updated_at",
+    ]
     list_filter = [
         "status",
         HeldImportFilter,
@@ -276,25 +286,57 @@ class PublicationAdmin(admin.ModelAdmin):
     ]
     inlines = [AuthorshipInline, PublicationCollectionInline]
     readonly_fields = [
-        "status", "held_reasons", "go_live_at", "expire_at", "legacy_id", "import_language_source", "created_at", "updated_at",
+        "status",
+        "held_reasons",
+        "go_live_at",
+        "expire_at",
+        "legacy_id",
+        "import_language_source",
+        "created_at",
+        "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "publication_type", "publication_date", "language", "expected_version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "dek",
+                    "publication_type",
+                    "publication_date",
+                    "language",
+                    "expected_version",
+                ]
+            },
+        ),
         ("Body", {"fields": ["body"]}),
-        ("Centers and taxonomies", {
-            "fields": ["primary_center", "centers", "programs", "projects", "regions", "topics", "keywords"],
-        }),
+        (
+            "Centers and taxonomies",
+            {
+                "fields": ["primary_center", "centers", "programs", "projects", "regions", "topics", "keywords"],
+            },
+        ),
         ("Lead image", {"fields": ["lead_image", "lead_image_credit", "lead_image_alt"]}),
         ("Original source (for pieces that first appeared elsewhere)", {"fields": ["source_name", "source_url"]}),
-        ("Home page, newsletters and translations", {
-            "fields": ["is_featured", "newsletters", "translation_of"],
-            "classes": ["collapse"],
-        }),
+        (
+            "Home page, newsletters and translations",
+            {
+                "fields": ["is_featured", "newsletters", "translation_of"],
+                "classes": ["collapse"],
+            },
+        ),
         ("Disclaimer", {"fields": ["disclaimer_override"], "classes": ["collapse"]}),
-        ("Status and schedule (changed with the workflow buttons)", {
-            "fields": ["status", "held_reasons", "go_live_at", "expire_at"],
-        }),
-        ("Record", {"fields": ["legacy_id", "import_language_source", "created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Status and schedule (changed with the workflow buttons)",
+            {
+                "fields": ["status", "held_reasons", "go_live_at", "expire_at"],
+            },
+        ),
+        (
+            "Record",
+            {"fields": ["legacy_id", "import_language_source", "created_at", "updated_at"], "classes": ["collapse"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -344,9 +386,7 @@ class PublicationAdmin(admin.ModelAdmin):
     def held_reasons(self, publication):
         if not publication.import_held_reasons:
             return "—"
-        return format_html_join(
-            "", "<p>{}</p>", ((reason,) for reason in publication.import_held_reasons.splitlines())
-        )
+        return format_html_join("", "<p>{}</p>", ((reason,) for reason in publication.import_held_reasons.splitlines()))
 
     @admin.display(description="authors")
     def byline(self, publication):
@@ -355,7 +395,11 @@ class PublicationAdmin(admin.ModelAdmin):
     @admin.display(description="status", ordering="status")
     def status_label(self, publication):
         label = publication.get_status_display()
-        if publication.status == Status.PUBLISHED and publication.go_live_at and publication.go_live_at > timezone.now():
+        if (
+            publication.status == Status.PUBLISHED
+            and publication.go_live_at
+            and publication.go_live_at > timezone.now()
+        ):
             label = f"Scheduled for {timezone.localtime(publication.go_live_at):%Y-%m-%d %H:%M}"
         if publication.draft_of_id:
             label = f"{label} (pending change of a live piece)"
@@ -411,7 +455,10 @@ class PublicationAdmin(admin.ModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         publication = self.get_object(request, object_id)
-        extra_context = {**(extra_context or {}), **(self.workflow_context(request, publication) if publication else {})}
+        extra_context = {
+            **(extra_context or {}),
+            **(self.workflow_context(request, publication) if publication else {}),
+        }
         extra_context["desk"] = self.desk_context(request, publication)
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -441,7 +488,9 @@ class PublicationAdmin(admin.ModelAdmin):
             "workflow": {
                 "publication": publication,
                 "is_live": self.is_live(publication),
-                "is_scheduled": status == Status.PUBLISHED and publication.go_live_at and publication.go_live_at > timezone.now(),
+                "is_scheduled": status == Status.PUBLISHED
+                and publication.go_live_at
+                and publication.go_live_at > timezone.now(),
                 "pending_change": pending,
                 "can_submit": user.has_perm("publications.submit_publication")
                 and status in {Status.DRAFT, Status.CHANGES_REQUESTED},
@@ -454,7 +503,8 @@ class PublicationAdmin(admin.ModelAdmin):
                 if status in {Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED}
                 else [],
                 "history": AuditEntry.objects.filter(
-                    content_type__app_label="publications", content_type__model="publication",
+                    content_type__app_label="publications",
+                    content_type__model="publication",
                     object_id=str(publication.pk),
                 )[:10],
                 "revision_count": publication.revisions.count(),
@@ -503,19 +553,26 @@ class PublicationAdmin(admin.ModelAdmin):
                 messages.success(request, "Approved. It can now be published.")
             elif action == "request-changes":
                 services.request_changes(
-                    publication=publication, by=user, comment=request.POST.get("comment", ""),
+                    publication=publication,
+                    by=user,
+                    comment=request.POST.get("comment", ""),
                     expected_version=expected_version,
                 )
                 messages.success(request, "Sent back to the editor with your comment.")
             elif action == "publish":
                 go_live_at, expire_at = self._schedule_from(request)
                 target = services.publish_publication(
-                    publication=publication, by=user, go_live_at=go_live_at, expire_at=expire_at,
+                    publication=publication,
+                    by=user,
+                    go_live_at=go_live_at,
+                    expire_at=expire_at,
                     expected_version=expected_version,
                 )
                 change_url = reverse("admin:publications_publication_change", args=[target.pk])
                 if target.go_live_at:
-                    messages.success(request, f"Scheduled: it goes live {timezone.localtime(target.go_live_at):%Y-%m-%d %H:%M}.")
+                    messages.success(
+                        request, f"Scheduled: it goes live {timezone.localtime(target.go_live_at):%Y-%m-%d %H:%M}."
+                    )
                 else:
                     messages.success(request, "Published. It is live now.")
             elif action == "unpublish":
@@ -523,7 +580,10 @@ class PublicationAdmin(admin.ModelAdmin):
                 messages.success(request, "Unpublished. Readers no longer see it.")
             elif action == "start-change":
                 copy = services.start_change(publication=publication, by=user)
-                messages.success(request, "This is a pending change: readers keep seeing the live piece until a manager publishes it.")
+                messages.success(
+                    request,
+                    "This is a pending change: readers keep seeing the live piece until a manager publishes it.",
+                )
                 change_url = reverse("admin:publications_publication_change", args=[copy.pk])
             elif action == "share":
                 token = services.create_preview_link_token(publication=publication, by=user)
@@ -533,7 +593,10 @@ class PublicationAdmin(admin.ModelAdmin):
                     request,
                     format_html(
                         'Share link (read-only, valid for {} day{}): <a href="{}">{}</a>',
-                        days, "" if days == 1 else "s", link, link,
+                        days,
+                        "" if days == 1 else "s",
+                        link,
+                        link,
                     ),
                 )
             else:
@@ -583,7 +646,9 @@ class PublicationAdmin(admin.ModelAdmin):
         except ValidationError as refusal:
             return JsonResponse({"error": " ".join(refusal.messages), "code": refusal.code}, status=409)
         saved_at = timezone.localtime(revision.created_at)
-        return JsonResponse({"revision": revision.pk, "saved_at": saved_at.isoformat(), "label": f"Autosaved at {saved_at:%H:%M:%S}"})
+        return JsonResponse(
+            {"revision": revision.pk, "saved_at": saved_at.isoformat(), "label": f"Autosaved at {saved_at:%H:%M:%S}"}
+        )
 
     def aids_view(self, request):
         """Word count, reading time, previews and the publish gate for the form's current values."""
@@ -646,7 +711,12 @@ class PublicationAdmin(admin.ModelAdmin):
         return TemplateResponse(
             request,
             "admin/publications/publication/review_queue.html",
-            {**self.admin_site.each_context(request), "title": "Review queue", "waiting": waiting, "opts": self.model._meta},
+            {
+                **self.admin_site.each_context(request),
+                "title": "Review queue",
+                "waiting": waiting,
+                "opts": self.model._meta,
+            },
         )
 
     def schedule_view(self, request):
@@ -838,7 +908,11 @@ def desk_counts_panel(request) -> dict | None:
     if can_publish:
         # Legacy pages the publish gate held back: managers decide what goes live.
         counts["held_imports"] = pieces.exclude(import_held_reasons="").count()
-    return {"counts": counts, "can_review": user.has_perm("publications.review_publication"), "can_publish": can_publish}
+    return {
+        "counts": counts,
+        "can_review": user.has_perm("publications.review_publication"),
+        "can_publish": can_publish,
+    }
 
 
 admin.site.register_dashboard_panel("admin/publications/desk_counts_panel.html", desk_counts_panel)

@@ -159,8 +159,10 @@ class Corpus:
         rng.shuffle(names)
         names = [name for name in names if name not in taken_names]
         if count > len(names):
-            initials = [f"{first} {chr(65 + i % 26)}. {last}" for i, (first, last) in
-                        enumerate(itertools.product(FIRST_NAMES, LAST_NAMES))]
+            initials = [
+                f"{first} {chr(65 + i % 26)}. {last}"
+                for i, (first, last) in enumerate(itertools.product(FIRST_NAMES, LAST_NAMES))
+            ]
             names += [name for name in initials if name not in taken_names]
         experts = max(1, count // 8)
         topics = [name for name, _bio, _phrases in data.TOPICS]
@@ -170,8 +172,11 @@ class Corpus:
             leafs = list(vocab.CENTER_REGIONS[center]) if center else [name for name, *_ in data.REGIONS]
             person_topics = rng.sample(list(vocab.CENTER_TOPICS[center]) if center else topics, 2)
             person_regions = rng.sample(leafs, min(2, len(leafs)))
-            role = rng.choice(["Senior Fellow", "Fellow", "Nonresident Scholar", "Senior Fellow", "Director"]) \
-                if is_expert else rng.choice(["Journalist", "Professor", "Researcher", "Former Diplomat", "Analyst"])
+            role = (
+                rng.choice(["Senior Fellow", "Fellow", "Nonresident Scholar", "Senior Fellow", "Director"])
+                if is_expert
+                else rng.choice(["Journalist", "Professor", "Researcher", "Former Diplomat", "Analyst"])
+            )
             current = not is_expert or rng.random() > 0.25
             title_line = f"{role}, {center}" if center else role
             if center and not current:
@@ -202,7 +207,10 @@ class Corpus:
             members = [i for i, p in enumerate(self.persons) if center in p.centers]
             self.pools[center] = (members, list(itertools.accumulate(self.persons[i].weight for i in members)))
         contributors = [i for i, p in enumerate(self.persons) if p.kind == "contributor"]
-        self.pools["contributors"] = (contributors, list(itertools.accumulate(self.persons[i].weight for i in contributors)))
+        self.pools["contributors"] = (
+            contributors,
+            list(itertools.accumulate(self.persons[i].weight for i in contributors)),
+        )
         return self.persons
 
     def _pick(self, pool: str, k: int) -> list[int]:
@@ -233,8 +241,12 @@ class Corpus:
                 yield self.translation(index, original)
             else:
                 piece = self.piece(index)
-                if piece.primary_center in TRANSLATION_LANGUAGES and piece.status == "published" \
-                        and piece.date and rng.random() < TRANSLATED_SHARE:
+                if (
+                    piece.primary_center in TRANSLATION_LANGUAGES
+                    and piece.status == "published"
+                    and piece.date
+                    and rng.random() < TRANSLATED_SHARE
+                ):
                     originals.setdefault("pending", []).append(piece)
                 yield piece
             index += 1
@@ -256,8 +268,11 @@ class Corpus:
         if rng.random() < 0.06:
             centers.append(rng.choice([c for c in CENTER_NAMES if c not in centers]))
 
-        date = None if rng.random() < UNDATED_SHARE else data.FIRST_DATE + datetime.timedelta(
-            days=int((rng.random() ** 0.7) * (data.REFERENCE_DATE - data.FIRST_DATE).days)
+        date = (
+            None
+            if rng.random() < UNDATED_SHARE
+            else data.FIRST_DATE
+            + datetime.timedelta(days=int((rng.random() ** 0.7) * (data.REFERENCE_DATE - data.FIRST_DATE).days))
         )
         count = weighted(rng, {1: 52, 2: 26, 3: 13, 4: 6, 5: 3})
         if ptype in ("legacypressrelease", "legacytestimony"):
@@ -363,6 +378,6 @@ class Corpus:
             projects=list(original.projects),
             newsletters=[],
             keywords=list(original.keywords),
-            authors=list(original.authors) + [(i, "translator") for i in self._pick("contributors", 1)
-                                               if i not in {a for a, _ in original.authors}],
+            authors=list(original.authors)
+            + [(i, "translator") for i in self._pick("contributors", 1) if i not in {a for a, _ in original.authors}],
         )

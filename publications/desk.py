@@ -55,7 +55,9 @@ def _int_or_none(value) -> int | None:
     return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else None
 
 
-def writing_aids(*, fields: dict, publication: Publication | None, has_author: bool | None, site_url: str) -> WritingAids:
+def writing_aids(
+    *, fields: dict, publication: Publication | None, has_author: bool | None, site_url: str
+) -> WritingAids:
     """Return the writing aids for a publication form's current, unsaved values.
 
     `fields` are the form's raw values (title, slug, dek, body, lead image id, its credit and
@@ -160,11 +162,7 @@ def revision_rows(revisions: list[Revision]) -> list[RevisionRow]:
     """Fold each run of consecutive autosaves (newest first) into one row. No query."""
     rows: list[RevisionRow] = []
     for revision in revisions:
-        if (
-            revision.kind == Revision.Kind.AUTOSAVE
-            and rows
-            and rows[-1].revision.kind == Revision.Kind.AUTOSAVE
-        ):
+        if revision.kind == Revision.Kind.AUTOSAVE and rows and rows[-1].revision.kind == Revision.Kind.AUTOSAVE:
             rows[-1].earlier_autosaves.append(revision)
         else:
             rows.append(RevisionRow(revision))

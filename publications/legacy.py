@@ -412,9 +412,7 @@ def _read_metadata(text: str, lines: list[str]) -> tuple[dict, int, str]:
     except RecursionError:
         raise LegacyFormatError("the metadata is nested too deeply to be a page's metadata", line=2) from None
     if not isinstance(metadata, dict):
-        raise LegacyFormatError(
-            f"the metadata must be a JSON object ({{…}}), not {_json_kind(metadata)}", line=2
-        )
+        raise LegacyFormatError(f"the metadata must be a JSON object ({{…}}), not {_json_kind(metadata)}", line=2)
     end_line = text.count("\n", 0, end)
     line_end = text.find("\n", end)
     credit = text[end : line_end if line_end != -1 else len(text)].strip()
@@ -502,7 +500,8 @@ def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
     language = metadata.get("language")
     if language is not None and not isinstance(language, str):
         raise LegacyFormatError(
-            f"“language” must be a language tag such as “ar”, not {_json_kind(language)}", line=_key_line(text, "language")
+            f"“language” must be a language tag such as “ar”, not {_json_kind(language)}",
+            line=_key_line(text, "language"),
         )
     values["language"] = " ".join((language or "").split())[:LANGUAGE_TAG_LENGTH]
     return values
@@ -565,9 +564,7 @@ def _read_header(page: LegacyPage, lines: list[str], start: int) -> int:
     if rest and rest[-1].startswith(SOURCE) and (len(rest) == 2 or len(rest) == 1):
         page.source = rest.pop()[len(SOURCE) :].strip()
     elif len(rest) == 2:
-        raise LegacyFormatError(
-            "expected “Source: <outlet>” or a blank line after the dek", line=start + 3
-        )
+        raise LegacyFormatError("expected “Source: <outlet>” or a blank line after the dek", line=start + 3)
     page.dek = rest[0] if rest else ""
     return header_end
 
@@ -599,9 +596,7 @@ def _read_about_section(
     """
     about = next((i for i in range(len(lines) - 1, body_start - 1, -1) if _about_heading(lines[i])), None)
     if about is None:
-        raise LegacyFormatError(
-            "the file ends before “About the Author(s)”: it looks cut off", line=len(lines)
-        )
+        raise LegacyFormatError("the file ends before “About the Author(s)”: it looks cut off", line=len(lines))
     rail = next((i for i in range(about + 1, len(lines)) if lines[i].startswith(MORE_WORK)), len(lines))
     closing = [i for i in range(about + 1, rail) if lines[i].strip() == RECENT_WORK]
 
@@ -646,9 +641,7 @@ def _read_about_section(
             "line and a bio per author, so whose is whose cannot be told",
             line=about + 1,
         )
-    blocks = [
-        _AboutBlock(title_line=lines[at].strip(), bio=lines[at + 1].strip()) for at in pair_lines[::2]
-    ]
+    blocks = [_AboutBlock(title_line=lines[at].strip(), bio=lines[at + 1].strip()) for at in pair_lines[::2]]
     if len(blocks) == len(named):
         for about_block, (name, items) in zip(blocks, named, strict=True):
             about_block.name, about_block.recent_work = name, items
@@ -761,9 +754,7 @@ def _read_disclaimer_and_rail(page: LegacyPage, lines: list[str], position: int)
 
 def _read_tail_without_authors(page: LegacyPage, lines: list[str], body_start: int) -> int:
     """A page without authors has no "About" section: the disclaimer is the line before the rail."""
-    rail = next(
-        (i for i in range(len(lines) - 1, body_start - 1, -1) if lines[i].startswith(MORE_WORK)), len(lines)
-    )
+    rail = next((i for i in range(len(lines) - 1, body_start - 1, -1) if lines[i].startswith(MORE_WORK)), len(lines))
     disclaimer = rail - 1
     while disclaimer >= body_start and not lines[disclaimer].strip():
         disclaimer -= 1
@@ -869,8 +860,27 @@ class _BlockText(HTMLParser):
     """Collects the text of each block element (paragraph, heading, list item…) of an HTML body."""
 
     BLOCKS = {
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "caption",
-        "tr", "div", "aside", "figure", "table", "ul", "ol", "section", "article", "pre",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "figcaption",
+        "caption",
+        "tr",
+        "div",
+        "aside",
+        "figure",
+        "table",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "pre",
     }
 
     def __init__(self):

@@ -41,7 +41,9 @@ def legacy_export_pages(*, batch_size: int = 200) -> Iterator[LegacyPage]:
                 "programs",
                 "projects",
                 "newsletters",
-                Prefetch("collection_items", queryset=CollectionItem.objects.select_related("collection").order_by("pk")),
+                Prefetch(
+                    "collection_items", queryset=CollectionItem.objects.select_related("collection").order_by("pk")
+                ),
             )[:batch_size]
         )
         if not batch:
@@ -64,7 +66,9 @@ def _newest_work_of(person_ids: set[int]) -> dict[int, list[Publication]]:
     if not person_ids:
         return {}
     rows = (
-        Authorship.objects.filter(person_id__in=person_ids, publication__in=Publication.objects.published().values("pk"))
+        Authorship.objects.filter(
+            person_id__in=person_ids, publication__in=Publication.objects.published().values("pk")
+        )
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -112,9 +116,9 @@ def _legacy_page_of(publication, recent, rail, disclaimers) -> LegacyPage:
                 name=row.person.name,
                 title_line=row.title_line,
                 bio=" ".join(html_to_paragraphs(row.person.bio)),
-                recent_work=[
-                    listed(piece) for piece in recent.get(row.person_id, []) if piece.pk != publication.pk
-                ][:RECENT_WORK_PER_AUTHOR],
+                recent_work=[listed(piece) for piece in recent.get(row.person_id, []) if piece.pk != publication.pk][
+                    :RECENT_WORK_PER_AUTHOR
+                ],
             )
             for row in publication.byline
         ],

@@ -53,9 +53,7 @@ class PublicationQuerySet(models.QuerySet):
 
     def newest_first(self):
         # Undated legacy pieces sort after dated ones rather than before them.
-        return self.order_by(
-            models.F("publication_date").desc(nulls_last=True), "-created_at", "-pk"
-        )
+        return self.order_by(models.F("publication_date").desc(nulls_last=True), "-created_at", "-pk")
 
     def for_card_rows(self):
         """Shape rows for listing cards without their bylines (see `prefetch_bylines`)."""
@@ -99,6 +97,8 @@ class NewestFirstIndex(models.Index):
         ]
         plain = models.Index(*expressions, name=self.name, condition=self.condition)
         return plain.create_sql(model, schema_editor, using=using, **kwargs)
+
+
 class Publication(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(
@@ -147,9 +147,7 @@ class Publication(models.Model):
     )
     programs = models.ManyToManyField(Program, blank=True, related_name="publications")
     projects = models.ManyToManyField(Project, blank=True, related_name="publications")
-    collections = models.ManyToManyField(
-        Collection, blank=True, through="CollectionItem", related_name="publications"
-    )
+    collections = models.ManyToManyField(Collection, blank=True, through="CollectionItem", related_name="publications")
     regions = models.ManyToManyField(
         Region,
         blank=True,

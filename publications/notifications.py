@@ -42,7 +42,9 @@ def review_requested(publication) -> None:
         backend="django.contrib.auth.backends.ModelBackend",
     )
     # Only the managers of the piece's desk hear of it (publications/scope.py).
-    managers = [manager for manager in managers.prefetch_related("staffed_centers") if within_scope(manager, publication)]
+    managers = [
+        manager for manager in managers.prefetch_related("staffed_centers") if within_scope(manager, publication)
+    ]
     submitter = publication.submitted_by.get_username() if publication.submitted_by else "An editor"
     _send(
         f"For review: {publication.title}",

@@ -34,12 +34,24 @@ def publication_tags(pk: int) -> set[str]:
         for index, (through, relation) in enumerate(THROUGH_RELATIONS.items())
     ]
     names = list(THROUGH_RELATIONS.values()) + ["contributors", "collections", "centers"]
-    links.append(Authorship.objects.filter(publication_id=pk).order_by().annotate(
-        relation=Value(len(RELATIONS), output_field=IntegerField())).values_list("relation", "person_id"))
-    links.append(CollectionItem.objects.filter(publication_id=pk).order_by().annotate(
-        relation=Value(len(RELATIONS) + 1, output_field=IntegerField())).values_list("relation", "collection_id"))
-    links.append(Publication.objects.filter(pk=pk, primary_center__isnull=False).order_by().annotate(
-        relation=Value(len(RELATIONS) + 2, output_field=IntegerField())).values_list("relation", "primary_center_id"))
+    links.append(
+        Authorship.objects.filter(publication_id=pk)
+        .order_by()
+        .annotate(relation=Value(len(RELATIONS), output_field=IntegerField()))
+        .values_list("relation", "person_id")
+    )
+    links.append(
+        CollectionItem.objects.filter(publication_id=pk)
+        .order_by()
+        .annotate(relation=Value(len(RELATIONS) + 1, output_field=IntegerField()))
+        .values_list("relation", "collection_id")
+    )
+    links.append(
+        Publication.objects.filter(pk=pk, primary_center__isnull=False)
+        .order_by()
+        .annotate(relation=Value(len(RELATIONS) + 2, output_field=IntegerField()))
+        .values_list("relation", "primary_center_id")
+    )
     tags = {row_tag(Publication, pk), model_tag(Publication)}
     tags.update(set_tag(names[relation], target) for relation, target in links[0].union(*links[1:], all=True))
     return tags
@@ -59,9 +71,8 @@ def _published(pk) -> bool:
 
 def next_visibility_change(now):
     """The next moment after `now` when a published piece goes live or expires, or None. 1 query."""
-    found = (
-        Publication.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__gt=now), status=Status.PUBLISHED)
-        .aggregate(go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)), expiry=Min("expire_at", filter=Q(expire_at__gt=now)))
+    found = Publication.objects.filter(Q(go_live_at__gt=now) | Q(expire_at__gt=now), status=Status.PUBLISHED).aggregate(
+        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)), expiry=Min("expire_at", filter=Q(expire_at__gt=now))
     )
     return min((moment for moment in found.values() if moment is not None), default=None)
 
@@ -97,13 +108,17 @@ def _relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs
     if not reverse:
         if instance.status != Status.PUBLISHED and not _published(instance.pk):
             return
-        targets = pk_set if pk_set is not None else set(
-            sender.objects.filter(publication_id=instance.pk).values_list(target_field, flat=True)
+        targets = (
+            pk_set
+            if pk_set is not None
+            else set(sender.objects.filter(publication_id=instance.pk).values_list(target_field, flat=True))
         )
         purge_publications([instance.pk], extra=[set_tag(relation, target) for target in targets])
     else:
-        pieces = pk_set if pk_set is not None else set(
-            sender.objects.filter(**{target_field: instance.pk}).values_list("publication_id", flat=True)
+        pieces = (
+            pk_set
+            if pk_set is not None
+            else set(sender.objects.filter(**{target_field: instance.pk}).values_list("publication_id", flat=True))
         )
         public = Publication.objects.filter(pk__in=pieces, status=Status.PUBLISHED).values_list("pk", flat=True)
         purge_publications(list(public), extra=[set_tag(relation, instance.pk)])

@@ -50,10 +50,13 @@ def _describe(name: str, value) -> str:
 def _describe_contributors(rows) -> str:
     names = _names(Person, [row["person"] for row in rows])
     ordered = sorted(rows, key=lambda row: row["position"])
-    return "; ".join(
-        f"{names.get(row['person'], '(deleted person)')} ({row['role']}{', ' + row['title_line'] if row['title_line'] else ''})"
-        for row in ordered
-    ) or "—"
+    return (
+        "; ".join(
+            f"{names.get(row['person'], '(deleted person)')} ({row['role']}{', ' + row['title_line'] if row['title_line'] else ''})"
+            for row in ordered
+        )
+        or "—"
+    )
 
 
 def _describe_collections(rows) -> str:
@@ -67,17 +70,29 @@ def compare_revisions(older: dict, newer: dict) -> list[FieldChange]:
     for name in RECORDED_FIELDS + MANY_TO_MANY:
         if older.get(name) != newer.get(name):
             label = Publication._meta.get_field(name).verbose_name
-            changes.append(FieldChange(str(label).capitalize(), _describe(name, older.get(name)), _describe(name, newer.get(name))))
+            changes.append(
+                FieldChange(str(label).capitalize(), _describe(name, older.get(name)), _describe(name, newer.get(name)))
+            )
     if older.get("keywords") != newer.get("keywords"):
-        changes.append(FieldChange("Keywords", ", ".join(older.get("keywords", [])) or "—", ", ".join(newer.get("keywords", [])) or "—"))
+        changes.append(
+            FieldChange(
+                "Keywords", ", ".join(older.get("keywords", [])) or "—", ", ".join(newer.get("keywords", [])) or "—"
+            )
+        )
     if older.get("contributors") != newer.get("contributors"):
-        changes.append(FieldChange(
-            "Contributors", _describe_contributors(older.get("contributors", [])),
-            _describe_contributors(newer.get("contributors", [])),
-        ))
+        changes.append(
+            FieldChange(
+                "Contributors",
+                _describe_contributors(older.get("contributors", [])),
+                _describe_contributors(newer.get("contributors", [])),
+            )
+        )
     if older.get("collections") != newer.get("collections"):
-        changes.append(FieldChange(
-            "Collections", _describe_collections(older.get("collections", [])),
-            _describe_collections(newer.get("collections", [])),
-        ))
+        changes.append(
+            FieldChange(
+                "Collections",
+                _describe_collections(older.get("collections", [])),
+                _describe_collections(newer.get("collections", [])),
+            )
+        )
     return changes

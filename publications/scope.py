@@ -49,7 +49,9 @@ def referable(queryset: QuerySet, user) -> QuerySet:
     """`queryset` narrowed to what `user` may link a piece to: their desk's pieces and any public piece."""
     if center_scope(user) is EVERY_CENTER:
         return queryset
-    return queryset.filter(Q(pk__in=scoped(Publication.objects.all(), user)) | Q(pk__in=Publication.objects.published()))
+    return queryset.filter(
+        Q(pk__in=scoped(Publication.objects.all(), user)) | Q(pk__in=Publication.objects.published())
+    )
 
 
 # People and images are on desks too (issue 13): a page shows a person's bio and links and an
@@ -126,7 +128,9 @@ def pieces_on_their_way() -> QuerySet:
 
 def person_is_public(person) -> bool:
     """Whether changing `person` changes what readers see now or once a manager publishes a piece."""
-    return person.has_profile or Authorship.objects.filter(person=person, publication__in=pieces_on_their_way()).exists()
+    return (
+        person.has_profile or Authorship.objects.filter(person=person, publication__in=pieces_on_their_way()).exists()
+    )
 
 
 def image_is_public(image) -> bool:

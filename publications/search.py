@@ -123,7 +123,9 @@ def _headline_source():
     dek = Coalesce(F("dek"), _text(""))
     for character, entity in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")]:
         dek = Replace(dek, _text(character), _text(entity))
-    body = Func(F("body"), _text("<[^>]*>"), _text(" "), _text("g"), function="regexp_replace", output_field=TextField())
+    body = Func(
+        F("body"), _text("<[^>]*>"), _text(" "), _text("g"), function="regexp_replace", output_field=TextField()
+    )
     # ts_headline parses all the text it is given: the snippet comes from the dek and the
     # opening of the body (about 500 words), which costs a fifth of the whole body (8 against
     # 44 ms for a page of 20 results on the 100k corpus). A word found only further down still

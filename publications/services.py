@@ -210,7 +210,10 @@ def record_edit(*, publication: Publication, by, created: bool) -> Revision:
     publication = _locked(publication)
     scheduled_change = publication.draft_of_id and publication.status == Status.PUBLISHED
     if scheduled_change or publication.status in {
-        Status.APPROVED, Status.CHANGES_REQUESTED, Status.IN_REVIEW, Status.UNPUBLISHED
+        Status.APPROVED,
+        Status.CHANGES_REQUESTED,
+        Status.IN_REVIEW,
+        Status.UNPUBLISHED,
     }:
         publication.status = Status.DRAFT
         publication.save(update_fields=["status", "updated_at"])
@@ -286,8 +289,10 @@ def autosave_draft(*, publication: Publication, by, expected_version, fields: di
     )
     # The saved state, from the newest revision when it was taken at this version: a save, or
     # this editor's own autosave; never a colleague's autosave, whose unsaved text is theirs.
-    reusable = latest is not None and latest.version == publication.version and (
-        same_session or latest.kind != Revision.Kind.AUTOSAVE
+    reusable = (
+        latest is not None
+        and latest.version == publication.version
+        and (same_session or latest.kind != Revision.Kind.AUTOSAVE)
     )
     base = latest.data if reusable else take_snapshot(publication)
     data = {**base, **_autosaved_values(fields)}
@@ -320,7 +325,9 @@ def _autosaved_values(fields: dict) -> dict:
 @transaction.atomic
 def submit_for_review(*, publication: Publication, by) -> Publication:
     """Send a draft to the managers' review queue. Editors and managers may submit."""
-    _require_perm(by, "submit_publication", "You are not allowed to submit publications for review.", publication=publication)
+    _require_perm(
+        by, "submit_publication", "You are not allowed to submit publications for review.", publication=publication
+    )
     publication = _locked(publication)
     _require_state(publication, {Status.DRAFT, Status.CHANGES_REQUESTED}, "submitted for review")
     if not publication.authorships.filter(role="author").exists():
@@ -519,13 +526,17 @@ def restore_revision(*, revision: Revision, by) -> Publication:
 
     A live piece is not touched: the revision goes into its pending change.
     """
-    _require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=revision.publication)
+    _require_perm(
+        by, "change_publication", "You are not allowed to edit publications.", publication=revision.publication
+    )
     publication = _locked(revision.publication)
     if publication.status == Status.PUBLISHED and not publication.draft_of_id:
         publication = start_change(publication=publication, by=by)
     _require_state(publication, EDITABLE_STATES, "restored")
     apply_snapshot(publication, revision.data)
-    if center_scope(by) is not EVERY_CENTER and (publication.primary_center_id is None or not within_scope(by, publication)):
+    if center_scope(by) is not EVERY_CENTER and (
+        publication.primary_center_id is None or not within_scope(by, publication)
+    ):
         # The transaction rolls the snapshot back: a center's staff keep every piece on their desk.
         raise ValidationError(
             "That revision was filed under another center or none, so restoring it would take the piece "
@@ -541,7 +552,9 @@ def restore_revision(*, revision: Revision, by) -> Publication:
         message=f"Restored the revision of {revision.created_at:%Y-%m-%d %H:%M}",
     )
     record_revision(
-        publication=publication, by=by, kind=Revision.Kind.RESTORE,
+        publication=publication,
+        by=by,
+        kind=Revision.Kind.RESTORE,
         note=f"Restored the revision of {revision.created_at:%Y-%m-%d %H:%M}",
     )
     return publication
@@ -1009,18 +1022,20 @@ def _audit_created_rows(rows: list, *, path: str) -> None:
     if not rows:
         return
     message = f"Created by the legacy import from {path}"
-    AuditEntry.objects.bulk_create([
-        AuditEntry(
-            actor=None,
-            actor_name="system",
-            action=AuditEntry.Action.CREATE,
-            content_type=ContentType.objects.get_for_model(row),
-            object_id=str(row.pk),
-            object_repr=str(row)[:300],
-            message=message,
-        )
-        for row in rows
-    ])
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                actor=None,
+                actor_name="system",
+                action=AuditEntry.Action.CREATE,
+                content_type=ContentType.objects.get_for_model(row),
+                object_id=str(row.pk),
+                object_repr=str(row)[:300],
+                message=message,
+            )
+            for row in rows
+        ]
+    )
 
 
 def _write_legacy_page(
@@ -1061,7 +1076,9 @@ def _write_legacy_page(
         if catalog.find(Newsletter, name_key(name)) is None:
             warnings.append(f"created the newsletter “{name}”: choose its language in the admin")
     for name in [*page.newsletters, *page.other_newsletters]:
-        if catalog.find(Newsletter, name_key(name)) is None and any(sep.search(name) for sep in OLD_NEWSLETTER_SEPARATORS):
+        if catalog.find(Newsletter, name_key(name)) is None and any(
+            sep.search(name) for sep in OLD_NEWSLETTER_SEPARATORS
+        ):
             warnings.append(
                 f"created the newsletter “{name}” as one name: if it is several newsletters joined, as older "
                 "exports did, create them in the admin and import the page again"
@@ -1073,15 +1090,19 @@ def _write_legacy_page(
         "programs": catalog.ids(Program, page.programs),
         "projects": catalog.ids(Project, page.projects),
         # Newsletters in other languages: the file does not say which, so editors choose.
-        "newsletters": list(dict.fromkeys(
-            catalog.ids(Newsletter, page.newsletters, language="en")
-            + catalog.ids(Newsletter, page.other_newsletters, language="")
-        )),
+        "newsletters": list(
+            dict.fromkeys(
+                catalog.ids(Newsletter, page.newsletters, language="en")
+                + catalog.ids(Newsletter, page.other_newsletters, language="")
+            )
+        ),
         "collections": catalog.ids(Collection, page.collections),
     }
     if primary_id and primary_id not in relations["centers"]:
         relations["centers"].insert(0, primary_id)
-    byline, people_changed = _legacy_people(page, catalog, warnings, people_kinds=people_kinds, created=result.people_created)
+    byline, people_changed = _legacy_people(
+        page, catalog, warnings, people_kinds=people_kinds, created=result.people_created
+    )
 
     has_disclaimer = bool(fields["disclaimer_override"]) or (
         catalog.disclaimer(center_id=primary_id, type_id=type_id) is not None
@@ -1143,7 +1164,10 @@ def _write_legacy_page(
     elif gate_change == "held":
         action, message = AuditEntry.Action.UNPUBLISH, f"Taken off the site by the legacy import of {name}"
     elif gate_change == "released":
-        action, message = AuditEntry.Action.PUBLISH, f"Published by the legacy import of {name}: it now passes the publish check"
+        action, message = (
+            AuditEntry.Action.PUBLISH,
+            f"Published by the legacy import of {name}: it now passes the publish check",
+        )
     else:
         action, message = AuditEntry.Action.EDIT, f"Imported from the legacy site: {name}"
     if held:
@@ -1155,8 +1179,18 @@ def _write_legacy_page(
 # The publication's own columns the import writes or the publish gate reads: what
 # `import_digest` covers, so that a change made in the CMS by any path shows.
 DIGESTED_FIELDS = (
-    "title", "dek", "body", "publication_type_id", "primary_center_id", "lead_image_credit", "source_name",
-    "disclaimer_override", "language", "publication_date", "lead_image_id", "lead_image_alt",
+    "title",
+    "dek",
+    "body",
+    "publication_type_id",
+    "primary_center_id",
+    "lead_image_credit",
+    "source_name",
+    "disclaimer_override",
+    "language",
+    "publication_date",
+    "lead_image_id",
+    "lead_image_alt",
 )
 
 
@@ -1214,7 +1248,9 @@ def _keep_editors_language(publication: Publication, fields: dict, result, warni
     if publication.language == publication.imported_language:
         return
     languages = site_languages()
-    found = {"detected": "detected from the text", "default": "the default"}.get(result.language_source, result.language_source)
+    found = {"detected": "detected from the text", "default": "the default"}.get(
+        result.language_source, result.language_source
+    )
     warnings.append(
         f"kept the language editors set in the CMS, {languages.get(publication.language, publication.language)}, "
         f"rather than {languages.get(fields['language'], fields['language'])} ({found}); "
@@ -1343,8 +1379,14 @@ def _check_legacy_lengths(page: LegacyPage, text: str) -> None:
     check(page.type_key, PublicationType, "legacy_key", "type", "type")
     check(page.primary_center, Center, "name", "primaryCenter", "primaryCenter")
     terms = {
-        "centers": Center, "collections": Collection, "regions": Region, "topics": Topic, "programs": Program,
-        "projects": Project, "newsletters": Newsletter, "other_newsletters": Newsletter,
+        "centers": Center,
+        "collections": Collection,
+        "regions": Region,
+        "topics": Topic,
+        "programs": Program,
+        "projects": Project,
+        "newsletters": Newsletter,
+        "other_newsletters": Newsletter,
     }
     for key, model in terms.items():
         for name in getattr(page, key):
@@ -1418,9 +1460,7 @@ def _legacy_person_kind(author, catalog: LegacyCatalog, people_kinds: dict[str, 
     return Person.Kind.CONTRIBUTOR, "the title line names no center or programme of the site"
 
 
-def _legacy_people(
-    page: LegacyPage, catalog: LegacyCatalog, warnings: list[str], *, people_kinds=None, created=None
-):
+def _legacy_people(page: LegacyPage, catalog: LegacyCatalog, warnings: list[str], *, people_kinds=None, created=None):
     """Return the byline as [(person id, title line)], creating new people; and whether people changed.
 
     A bio is (re)written only while it still equals what the importer last wrote, so a bio
@@ -1582,11 +1622,13 @@ def _sync_legacy_links(publication, relations: dict[str, list[int]], byline, *, 
         if name == "collections":
             if surplus:
                 CollectionItem.objects.filter(publication_id=publication.pk, collection_id__in=surplus).delete()
-            inserts.append((
-                CollectionItem,
-                ["collection_id", "publication_id", "position"],
-                [(pk, publication.pk, catalog.next_position(pk)) for pk in missing],
-            ))
+            inserts.append(
+                (
+                    CollectionItem,
+                    ["collection_id", "publication_id", "position"],
+                    [(pk, publication.pk, catalog.next_position(pk)) for pk in missing],
+                )
+            )
             continue
         column = LEGACY_RELATIONS[name]
         through = Publication._meta.get_field(name).remote_field.through
@@ -1608,10 +1650,15 @@ def _sync_legacy_links(publication, relations: dict[str, list[int]], byline, *, 
     if moved:
         Authorship.objects.bulk_update(moved, ["position", "title_line"])
     # Not Authorship.objects.create(), which would replace a blank title with today's.
-    inserts.append((
-        Authorship,
-        ["publication_id", "person_id", "role", "position", "title_line"],
-        [(publication.pk, person_id, Authorship.Role.AUTHOR.value, position, title) for person_id, position, title in new],
-    ))
+    inserts.append(
+        (
+            Authorship,
+            ["publication_id", "person_id", "role", "position", "title_line"],
+            [
+                (publication.pk, person_id, Authorship.Role.AUTHOR.value, position, title)
+                for person_id, position, title in new
+            ],
+        )
+    )
     _insert_rows(inserts)
     return changed or bool(surplus or moved or new)

@@ -88,13 +88,20 @@ def apply_snapshot(publication: Publication, data: dict) -> None:
     people = _existing(Authorship._meta.get_field("person").related_model, [row["person"] for row in contributors])
     publication.authorships.all().delete()
     Authorship.objects.bulk_create(
-        Authorship(publication=publication, person_id=row["person"], role=row["role"],
-                   position=row["position"], title_line=row["title_line"])
+        Authorship(
+            publication=publication,
+            person_id=row["person"],
+            role=row["role"],
+            position=row["position"],
+            title_line=row["title_line"],
+        )
         for row in contributors
         if row["person"] in people
     )
     collections = data.get("collections", [])
-    kept = _existing(CollectionItem._meta.get_field("collection").related_model, [row["collection"] for row in collections])
+    kept = _existing(
+        CollectionItem._meta.get_field("collection").related_model, [row["collection"] for row in collections]
+    )
     publication.collection_items.all().delete()
     CollectionItem.objects.bulk_create(
         CollectionItem(publication=publication, collection_id=row["collection"], position=row["position"])

@@ -61,7 +61,14 @@ def test_every_changelist_add_and_change_form_opens_for_staff(admin_client, one_
 
 @pytest.mark.parametrize(
     "query",
-    ["status=published", "publication_type__id__exact=1", "region=1", "region=abc", "q=Lehne", "publication_date__year=2024"],
+    [
+        "status=published",
+        "publication_type__id__exact=1",
+        "region=1",
+        "region=abc",
+        "q=Lehne",
+        "publication_date__year=2024",
+    ],
 )
 def test_publication_changelist_filters_and_search_work(admin_client, one_of_everything, query):
     response = admin_client.get(reverse("admin:publications_publication_changelist") + "?" + query)
@@ -149,8 +156,13 @@ def test_an_editor_writes_a_publication_with_two_ordered_authors_and_taxonomies(
 def test_a_publication_without_title_or_type_gives_form_errors_not_a_crash(admin_client):
     response = admin_client.post(
         reverse("admin:publications_publication_add"),
-        {"title": "", "language": "en", "status": "draft", **inline_management("authorships", 0),
-         **inline_management("collection_items", 0)},
+        {
+            "title": "",
+            "language": "en",
+            "status": "draft",
+            **inline_management("authorships", 0),
+            **inline_management("collection_items", 0),
+        },
     )
 
     assert response.status_code == 200
@@ -165,10 +177,17 @@ def test_the_same_person_twice_in_a_byline_is_a_form_error(admin_client):
     response = admin_client.post(
         reverse("admin:publications_publication_add"),
         {
-            "title": "Twice", "publication_type": PublicationTypeFactory().pk, "language": "en", "status": "draft",
+            "title": "Twice",
+            "publication_type": PublicationTypeFactory().pk,
+            "language": "en",
+            "status": "draft",
             **inline_management("authorships", 2),
-            "authorships-0-position": "0", "authorships-0-person": lehne.pk, "authorships-0-role": "author",
-            "authorships-1-position": "1", "authorships-1-person": lehne.pk, "authorships-1-role": "author",
+            "authorships-0-position": "0",
+            "authorships-0-person": lehne.pk,
+            "authorships-0-role": "author",
+            "authorships-1-position": "1",
+            "authorships-1-person": lehne.pk,
+            "authorships-1-role": "author",
             **inline_management("collection_items", 0),
         },
     )

@@ -15,7 +15,25 @@ from cms.slugs import base_slug
 from . import data, vocab
 from .data import CHINA, GLOBAL
 
-SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to", "vs", "with"}
+SMALL_WORDS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "in",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "vs",
+    "with",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,8 +199,10 @@ def build_people() -> list[PersonSpec]:
             intro = p["intro"] if p.get("intro") else f"{article(p['role'])} {p['role'].lower()}, {p['unit']}"
         verb = "was" if alumni_until else "is"
         first_sentence = f"{name} {verb} {intro}"
-        short_bio = p.get("short_bio") or p.get("bio") or (
-            f"{first_sentence}, focusing on {join_words([TOPIC_BIO[t] for t in p['topics'][:2]])}."
+        short_bio = (
+            p.get("short_bio")
+            or p.get("bio")
+            or (f"{first_sentence}, focusing on {join_words([TOPIC_BIO[t] for t in p['topics'][:2]])}.")
         )
         if p.get("bio"):
             bio = render([p["bio"]])
@@ -219,7 +239,9 @@ def build_people() -> list[PersonSpec]:
                 ("Personal website", f"https://{ascii_slug.replace('-', '')}.example.net/"),
             ]
             links = options[:count] if rng.random() < 0.5 else list(reversed(options))[:count]
-        email = f"{ascii_slug}@example.org" if ascii_slug and p["kind"] == "expert" and name not in data.REAL_PEOPLE else ""
+        email = (
+            f"{ascii_slug}@example.org" if ascii_slug and p["kind"] == "expert" and name not in data.REAL_PEOPLE else ""
+        )
 
         centers = {c for _t, c in affiliations if c}
         until = p.get("until")
@@ -473,7 +495,11 @@ class Generator:
             "legacymultimedia": vocab.MULTIMEDIA_OPENERS,
         }
         paragraphs = []
-        lead = self.fill(rng.choice(openers[ptype]), ctx) if ptype in openers else self.sentences(vocab.LEADS, ctx, 1, used)
+        lead = (
+            self.fill(rng.choice(openers[ptype]), ctx)
+            if ptype in openers
+            else self.sentences(vocab.LEADS, ctx, 1, used)
+        )
         paragraphs.append(f"{lead} {self.sentences(vocab.CONTEXT, ctx, rng.randint(1, 2), used)}")
         for _ in range(n - 2):
             pool = vocab.ANALYSIS if rng.random() < 0.7 else vocab.STAKES
@@ -483,7 +509,9 @@ class Generator:
         if ptype == "legacypressrelease":
             paragraphs[-1] = f"About {ctx['center_short']}: {CENTER_ABOUT[ctx['center']]}"
         blocks: list = list(paragraphs)
-        if ptype in ("legacyresearchpaper", "legacytestimony") or (ptype == "legacyarticle" and n >= 6 and rng.random() < 0.6):
+        if ptype in ("legacyresearchpaper", "legacytestimony") or (
+            ptype == "legacyarticle" and n >= 6 and rng.random() < 0.6
+        ):
             headings = [self.fill(h, ctx) for h in rng.sample(vocab.HEADINGS, 3)]
             spots = sorted({1, n // 2, n - 1})
             for offset, spot in enumerate(spots):
@@ -539,8 +567,12 @@ class Generator:
         interviewer = None
         if ptype == "legacyqa" and rng.random() < 0.5:
             options = [
-                p for p in self.people
-                if p.generate and p not in people and self._active(p, date) and (center in p.centers or p.kind == "contributor")
+                p
+                for p in self.people
+                if p.generate
+                and p not in people
+                and self._active(p, date)
+                and (center in p.centers or p.kind == "contributor")
             ]
             if options:
                 interviewer = rng.choice(options)
@@ -573,7 +605,9 @@ class Generator:
         if ptype not in ("legacypodcast", "legacyevent", "legacypressrelease") and rng.random() < 0.45:
             spec.lead_image_credit = rng.choice(vocab.IMAGE_CREDITS)
         if status == "approved":
-            spec.go_live_at = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC) + datetime.timedelta(days=index % 7)
+            spec.go_live_at = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC) + datetime.timedelta(
+                days=index % 7
+            )
 
         # Programs and projects.
         program_chance = 0.7 if center == GLOBAL else 0.15
@@ -703,9 +737,7 @@ def fill_collections(specs: list[PubSpec], rng: random.Random) -> dict[str, list
     for name, _description, size in data.COLLECTIONS:
         chosen = [s for s in specs if name in s.collections]
         candidates = [
-            s
-            for s in specs
-            if s.status == "published" and s.language == "en" and s not in chosen and criteria[name](s)
+            s for s in specs if s.status == "published" and s.language == "en" and s not in chosen and criteria[name](s)
         ]
         chosen += rng.sample(candidates, min(len(candidates), size - len(chosen)))
         # Editors put the newest first; a hand-picked classic keeps its place by date.

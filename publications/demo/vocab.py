@@ -21,7 +21,16 @@ ACTORS = {
     "Korean Peninsula": ["South Korea", "North Korea", "Seoul", "Pyongyang"],
     "South Asia": ["Pakistan", "Bangladesh", "Sri Lanka", "Nepal", "Afghanistan", "the Maldives"],
     "India": ["India", "New Delhi"],
-    "Southeast Asia": ["Indonesia", "Vietnam", "Malaysia", "Thailand", "the Philippines", "Cambodia", "Myanmar", "ASEAN"],
+    "Southeast Asia": [
+        "Indonesia",
+        "Vietnam",
+        "Malaysia",
+        "Thailand",
+        "the Philippines",
+        "Cambodia",
+        "Myanmar",
+        "ASEAN",
+    ],
     "Central Asia": ["Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan"],
     "Gulf": ["Saudi Arabia", "the United Arab Emirates", "Qatar", "Oman", "Kuwait", "Iran", "Bahrain"],
     "Levant": ["Lebanon", "Syria", "Jordan", "Iraq", "Israel"],
@@ -39,16 +48,27 @@ ACTORS = {
 
 # Names that stand for the same country: never set against each other in one sentence.
 SYNONYMS = [
-    {"China", "Beijing"}, {"India", "New Delhi"}, {"Russia", "the Kremlin", "Moscow"}, {"Ukraine", "Kyiv"},
-    {"Belarus", "Minsk"}, {"Türkiye", "Ankara"}, {"the United States", "Washington"}, {"South Korea", "Seoul"},
+    {"China", "Beijing"},
+    {"India", "New Delhi"},
+    {"Russia", "the Kremlin", "Moscow"},
+    {"Ukraine", "Kyiv"},
+    {"Belarus", "Minsk"},
+    {"Türkiye", "Ankara"},
+    {"the United States", "Washington"},
+    {"South Korea", "Seoul"},
     {"North Korea", "Pyongyang"},
 ]
 
 # Regions that are a single country are written as their wider neighborhood in running text,
 # so that "Belarus" is not said to be at the center of the debate in Belarus.
 WIDER_REGION = {
-    "China": "Asia", "India": "South Asia", "Russia": "Eurasia", "Ukraine": "Europe", "Belarus": "Eastern Europe",
-    "Türkiye": "the Middle East", "United States": "the Americas",
+    "China": "Asia",
+    "India": "South Asia",
+    "Russia": "Eurasia",
+    "Ukraine": "Europe",
+    "Belarus": "Eastern Europe",
+    "Türkiye": "the Middle East",
+    "United States": "the Americas",
 }
 
 # Outside powers that comment on, court or pressure a region.
@@ -64,13 +84,33 @@ OUTSIDE = {
 # Leaf regions a center writes about, with weights.
 CENTER_REGIONS = {
     GLOBAL: {
-        "United States": 4, "China": 3, "Ukraine": 2, "Russia": 2, "Gulf": 2, "Korean Peninsula": 2,
-        "India": 2, "Latin America": 2, "Sahel": 2, "East Africa": 1, "Southern Africa": 1, "Western Europe": 1,
-        "Southeast Asia": 1, "Türkiye": 1, "Levant": 1, "East Asia": 1,
+        "United States": 4,
+        "China": 3,
+        "Ukraine": 2,
+        "Russia": 2,
+        "Gulf": 2,
+        "Korean Peninsula": 2,
+        "India": 2,
+        "Latin America": 2,
+        "Sahel": 2,
+        "East Africa": 1,
+        "Southern Africa": 1,
+        "Western Europe": 1,
+        "Southeast Asia": 1,
+        "Türkiye": 1,
+        "Levant": 1,
+        "East Asia": 1,
     },
     EUROPE: {
-        "Western Europe": 4, "Central Europe": 3, "Eastern Europe": 3, "Balkans": 3, "Ukraine": 2, "Türkiye": 1,
-        "Belarus": 1, "Caucasus": 1, "North Africa": 1,
+        "Western Europe": 4,
+        "Central Europe": 3,
+        "Eastern Europe": 3,
+        "Balkans": 3,
+        "Ukraine": 2,
+        "Türkiye": 1,
+        "Belarus": 1,
+        "Caucasus": 1,
+        "North Africa": 1,
     },
     CHINA: {"China": 5, "Southeast Asia": 4, "East Asia": 2, "Korean Peninsula": 1, "South Asia": 1},
     RUSSIA: {"Russia": 5, "Ukraine": 4, "Caucasus": 2, "Central Asia": 2, "Belarus": 2},
@@ -82,32 +122,85 @@ CENTER_REGIONS = {
 # Topics a center writes about, with weights.
 CENTER_TOPICS = {
     GLOBAL: {
-        "Foreign Policy": 4, "Nuclear Policy": 3, "Democracy": 3, "Security": 3, "Technology": 2,
-        "Artificial Intelligence": 2, "Climate": 2, "Trade": 2, "Economy": 2, "Global Governance": 2,
-        "Geopolitics": 2, "Military": 1, "Human Rights": 1, "Conflict and Peacebuilding": 1, "Civil Society": 1,
+        "Foreign Policy": 4,
+        "Nuclear Policy": 3,
+        "Democracy": 3,
+        "Security": 3,
+        "Technology": 2,
+        "Artificial Intelligence": 2,
+        "Climate": 2,
+        "Trade": 2,
+        "Economy": 2,
+        "Global Governance": 2,
+        "Geopolitics": 2,
+        "Military": 1,
+        "Human Rights": 1,
+        "Conflict and Peacebuilding": 1,
+        "Civil Society": 1,
     },
     EUROPE: {
-        "EU": 5, "Foreign Policy": 4, "Security": 3, "Democracy": 2, "Rule of Law": 2, "Political Reform": 2,
-        "Migration": 2, "Energy": 2, "Trade": 1, "Military": 1, "Climate": 1,
+        "EU": 5,
+        "Foreign Policy": 4,
+        "Security": 3,
+        "Democracy": 2,
+        "Rule of Law": 2,
+        "Political Reform": 2,
+        "Migration": 2,
+        "Energy": 2,
+        "Trade": 1,
+        "Military": 1,
+        "Climate": 1,
     },
     CHINA: {
-        "Foreign Policy": 4, "Trade": 3, "Security": 3, "Geopolitics": 3, "Technology": 2, "Economy": 2,
-        "Military": 1, "Climate": 1,
+        "Foreign Policy": 4,
+        "Trade": 3,
+        "Security": 3,
+        "Geopolitics": 3,
+        "Technology": 2,
+        "Economy": 2,
+        "Military": 1,
+        "Climate": 1,
     },
     RUSSIA: {
-        "Foreign Policy": 4, "Military": 3, "Security": 3, "Economy": 2, "Energy": 2, "Civil Society": 2,
-        "Human Rights": 1, "Democracy": 1, "Conflict and Peacebuilding": 2,
+        "Foreign Policy": 4,
+        "Military": 3,
+        "Security": 3,
+        "Economy": 2,
+        "Energy": 2,
+        "Civil Society": 2,
+        "Human Rights": 1,
+        "Democracy": 1,
+        "Conflict and Peacebuilding": 2,
     },
     INDIA: {
-        "Foreign Policy": 3, "Technology": 3, "Security": 3, "Economy": 2, "Trade": 2, "Climate": 2,
-        "Artificial Intelligence": 2, "Energy": 1,
+        "Foreign Policy": 3,
+        "Technology": 3,
+        "Security": 3,
+        "Economy": 2,
+        "Trade": 2,
+        "Climate": 2,
+        "Artificial Intelligence": 2,
+        "Energy": 1,
     },
     MIDDLE_EAST: {
-        "Political Reform": 3, "Security": 3, "Conflict and Peacebuilding": 3, "Economy": 2, "Energy": 2,
-        "Religion": 2, "Civil Society": 2, "Migration": 1, "Human Rights": 1, "Foreign Policy": 2,
+        "Political Reform": 3,
+        "Security": 3,
+        "Conflict and Peacebuilding": 3,
+        "Economy": 2,
+        "Energy": 2,
+        "Religion": 2,
+        "Civil Society": 2,
+        "Migration": 1,
+        "Human Rights": 1,
+        "Foreign Policy": 2,
     },
     CALIFORNIA: {
-        "Technology": 4, "Artificial Intelligence": 3, "Climate": 3, "Trade": 3, "Economy": 2, "Migration": 1,
+        "Technology": 4,
+        "Artificial Intelligence": 3,
+        "Climate": 3,
+        "Trade": 3,
+        "Economy": 2,
+        "Migration": 1,
         "Cyberspace": 2,
     },
 }
@@ -157,10 +250,23 @@ PROJECT_FOR_TOPIC = {
 }
 
 OUTLETS = {
-    GLOBAL: ["Foreign Affairs", "Foreign Policy", "The Washington Post", "The New York Times", "World Politics Review",
-             "Financial Times", "The Atlantic"],
-    EUROPE: ["Financial Times", "Politico Europe", "World Politics Review", "Le Monde", "Project Syndicate",
-             "Internationale Politik Quarterly"],
+    GLOBAL: [
+        "Foreign Affairs",
+        "Foreign Policy",
+        "The Washington Post",
+        "The New York Times",
+        "World Politics Review",
+        "Financial Times",
+        "The Atlantic",
+    ],
+    EUROPE: [
+        "Financial Times",
+        "Politico Europe",
+        "World Politics Review",
+        "Le Monde",
+        "Project Syndicate",
+        "Internationale Politik Quarterly",
+    ],
     CHINA: ["South China Morning Post", "Nikkei Asia", "The Diplomat", "Foreign Affairs", "The Straits Times"],
     RUSSIA: ["Foreign Affairs", "Financial Times", "The Moscow Times", "Meduza", "Project Syndicate"],
     INDIA: ["The Hindu", "Hindustan Times", "The Indian Express", "Foreign Policy", "Mint"],
@@ -179,14 +285,25 @@ PODCASTS = {
 }
 
 COMMITTEES = {
-    GLOBAL: ["Senate Foreign Relations Committee", "House Foreign Affairs Committee", "Senate Armed Services Committee",
-             "U.S.-China Economic and Security Review Commission", "House Armed Services Committee"],
-    EUROPE: ["European Parliament’s Committee on Foreign Affairs", "European Parliament’s Subcommittee on Security and Defence"],
+    GLOBAL: [
+        "Senate Foreign Relations Committee",
+        "House Foreign Affairs Committee",
+        "Senate Armed Services Committee",
+        "U.S.-China Economic and Security Review Commission",
+        "House Armed Services Committee",
+    ],
+    EUROPE: [
+        "European Parliament’s Committee on Foreign Affairs",
+        "European Parliament’s Subcommittee on Security and Defence",
+    ],
     CHINA: ["U.S.-China Economic and Security Review Commission"],
     RUSSIA: ["European Parliament’s Committee on Foreign Affairs", "Senate Foreign Relations Committee"],
     INDIA: ["House Foreign Affairs Committee"],
     MIDDLE_EAST: ["House Foreign Affairs Committee", "European Parliament’s Committee on Foreign Affairs"],
-    CALIFORNIA: ["California State Assembly Select Committee on Trade", "House Science, Space, and Technology Committee"],
+    CALIFORNIA: [
+        "California State Assembly Select Committee on Trade",
+        "House Science, Space, and Technology Committee",
+    ],
 }
 
 IMAGE_CREDITS = ["Source: Getty"] * 6 + ["Source: Reuters", "Source: AP Photo", "Source: AFP via Getty Images"]
@@ -286,8 +403,16 @@ MULTIMEDIA_TITLES = [
     "Data Visualization: {R}’s {P} Since {Y1}",
 ]
 BOOK_MAINS = [
-    "Rivals and Partners", "The Long Game", "Hedging Bets", "Unfinished Transitions", "The New Frontline",
-    "Power Without Consensus", "Borrowed Time", "Fault Lines", "The Uneasy Neighborhood", "Contested Ground",
+    "Rivals and Partners",
+    "The Long Game",
+    "Hedging Bets",
+    "Unfinished Transitions",
+    "The New Frontline",
+    "Power Without Consensus",
+    "Borrowed Time",
+    "Fault Lines",
+    "The Uneasy Neighborhood",
+    "Contested Ground",
 ]
 BOOK_TITLES = ["{main}: {P} and Power in {R}", "{main}: {A} and the Politics of {P}"]
 TESTIMONY_TITLES = ["Testimony Before the {committee}: {A}’s {P}", "{A}’s {P}: Testimony Before the {committee}"]
@@ -304,19 +429,50 @@ GLOBAL_INSIDER_TITLES = [
 ]
 
 EU_CANDIDATES = {
-    "Serbia", "Kosovo", "Bosnia and Herzegovina", "North Macedonia", "Albania", "Montenegro", "Moldova",
-    "Ukraine", "Kyiv", "Georgia", "Türkiye", "Ankara",
+    "Serbia",
+    "Kosovo",
+    "Bosnia and Herzegovina",
+    "North Macedonia",
+    "Albania",
+    "Montenegro",
+    "Moldova",
+    "Ukraine",
+    "Kyiv",
+    "Georgia",
+    "Türkiye",
+    "Ankara",
 }
 EU_MEMBERS = {
-    "France", "Germany", "Italy", "Spain", "the Netherlands", "Belgium", "Austria", "Greece", "Poland", "Hungary",
-    "Czechia", "Slovakia", "Slovenia", "Romania", "the Baltic States", "Bulgaria", "Estonia", "Lithuania",
+    "France",
+    "Germany",
+    "Italy",
+    "Spain",
+    "the Netherlands",
+    "Belgium",
+    "Austria",
+    "Greece",
+    "Poland",
+    "Hungary",
+    "Czechia",
+    "Slovakia",
+    "Slovenia",
+    "Romania",
+    "the Baltic States",
+    "Bulgaria",
+    "Estonia",
+    "Lithuania",
 }
 EU_PHRASES_CANDIDATE = ["EU accession bid", "EU membership bid", "road to Brussels", "accession process"]
 EU_PHRASES_MEMBER = ["use of EU funds", "relationship with Brussels", "stance on EU reform", "EU policy"]
 
 CENTER_CITY = {
-    GLOBAL: "WASHINGTON", EUROPE: "BRUSSELS", CHINA: "SINGAPORE", RUSSIA: "BERLIN", INDIA: "NEW DELHI",
-    MIDDLE_EAST: "BEIRUT", CALIFORNIA: "SACRAMENTO",
+    GLOBAL: "WASHINGTON",
+    EUROPE: "BRUSSELS",
+    CHINA: "SINGAPORE",
+    RUSSIA: "BERLIN",
+    INDIA: "NEW DELHI",
+    MIDDLE_EAST: "BEIRUT",
+    CALIFORNIA: "SACRAMENTO",
 }
 
 CONTRIBUTOR_CAREERS = [
@@ -435,9 +591,18 @@ OUTLOOK = [
     "The worst outcome would be to mistake short-term calm for lasting stability.",
 ]
 HEADINGS = [
-    "How We Got Here", "What Has Changed", "The Domestic Drivers", "The View From {O}", "Why It Matters for {R}",
-    "What Comes Next", "Recommendations", "Three Scenarios", "The Regional Picture", "Risks Ahead",
-    "The Economic Dimension", "A Closer Look at {A}",
+    "How We Got Here",
+    "What Has Changed",
+    "The Domestic Drivers",
+    "The View From {O}",
+    "Why It Matters for {R}",
+    "What Comes Next",
+    "Recommendations",
+    "Three Scenarios",
+    "The Regional Picture",
+    "Risks Ahead",
+    "The Economic Dimension",
+    "A Closer Look at {A}",
 ]
 QUESTIONS = [
     "What is driving {A}’s {p}?",

@@ -28,8 +28,15 @@ def among_few(subquery, *, field: str = "pk") -> Q:
     would hash a whole table for `IN`; `= ANY(ARRAY(…))` runs it first and then looks the rows up.
     """
     if connection.vendor == "postgresql":
-        return Q(Func(F(field), ArraySubquery(subquery), template="%(expressions)s)", arg_joiner=" = ANY(",
-                      output_field=BooleanField()))
+        return Q(
+            Func(
+                F(field),
+                ArraySubquery(subquery),
+                template="%(expressions)s)",
+                arg_joiner=" = ANY(",
+                output_field=BooleanField(),
+            )
+        )
     return Q(**{f"{field}__in": subquery})
 
 

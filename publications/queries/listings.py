@@ -151,7 +151,9 @@ def home_page() -> HomePage:
     for publication in per_center:
         center = publication.primary_center
         sections.setdefault(center.pk, CenterSection(center=center, publications=[])).publications.append(publication)
-    ordered = sorted(sections.values(), key=lambda section: (section.center.order, section.center.name, section.center.pk))
+    ordered = sorted(
+        sections.values(), key=lambda section: (section.center.order, section.center.name, section.center.pk)
+    )
     return HomePage(featured=featured, latest=latest, centers=ordered)
 
 

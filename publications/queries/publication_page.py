@@ -74,8 +74,7 @@ def preview_page(*, pk: int) -> PublicationPage:
 
 def _page_for(candidates) -> PublicationPage:
     publication = (
-        candidates
-        .select_related("publication_type", "primary_center", "lead_image")
+        candidates.select_related("publication_type", "primary_center", "lead_image")
         .prefetch_related(
             Prefetch(
                 "authorships",
@@ -96,9 +95,7 @@ def _page_for(candidates) -> PublicationPage:
         raise Http404("No publication found")
     depends_on(row_tag(Publication, publication.pk))
 
-    recent = recent_work_by_person(
-        person_ids=[row.person_id for row in publication.byline], excluding=publication.pk
-    )
+    recent = recent_work_by_person(person_ids=[row.person_id for row in publication.byline], excluding=publication.pk)
     contributors = [
         Contributor(
             person=row.person,
@@ -131,6 +128,7 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     if not person_ids:
         return {}
     depends_on(*(set_tag("contributors", pk) for pk in person_ids))
+
     # One newest-first subquery per person, each stopping at RECENT_WORK_PER_AUTHOR: for a
     # prolific author PostgreSQL walks the newest-first index and stops after a few rows, for
     # an occasional one it reads their few bylines. Numbering every byline of every author
@@ -153,8 +151,10 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
         .select_related("publication", "publication__publication_type")
         .defer("publication__body")
         .order_by(
-            "person_id", F("publication__publication_date").desc(nulls_last=True),
-            "-publication__created_at", "-publication_id",
+            "person_id",
+            F("publication__publication_date").desc(nulls_last=True),
+            "-publication__created_at",
+            "-publication_id",
         )
     )
     recent: dict[int, list[Publication]] = {}

@@ -252,8 +252,11 @@ def public_site():
         publication_date=datetime.date(2026, 11, 20),
         authors=[baker, adams],
         lead_image=ImageFactory(
-            file__width=1600, file__height=900, file__color="#6a9fb5",
-            alt_text="The main bridge over the Ibar river in Mitrovica", credit="Photo: Ana Petrović",
+            file__width=1600,
+            file__height=900,
+            file__color="#6a9fb5",
+            alt_text="The main bridge over the Ibar river in Mitrovica",
+            credit="Photo: Ana Petrović",
         ),
         is_featured=True,
         body=(

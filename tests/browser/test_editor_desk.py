@@ -79,7 +79,9 @@ def test_the_editor_gives_back_every_element_as_the_sanitizer_keeps_it(open_page
 
     produced = {}
     for name, html in ELEMENTS.items():
-        desk.evaluate("([selector, html]) => document.querySelector(selector).editor.commands.setContent(html)", [BODY, html])
+        desk.evaluate(
+            "([selector, html]) => document.querySelector(selector).editor.commands.setContent(html)", [BODY, html]
+        )
         produced[name] = editor_html(desk)
 
     assert produced == ELEMENTS  # the fixtures are exactly the editor's own markup…
@@ -103,7 +105,9 @@ def test_an_editor_writes_a_piece_with_a_heading_a_list_a_link_and_a_note_and_re
     # A note where the figure is cited.
     menu_button(desk, "Note").click()
     dialog = desk.locator("dialog.prose-editor-dialog")
-    dialog.get_by_label("Note").fill("World Bank, Middle Corridor report, 2023, p. 14. https://www.worldbank.org/en/topic/transport")
+    dialog.get_by_label("Note").fill(
+        "World Bank, Middle Corridor report, 2023, p. 14. https://www.worldbank.org/en/topic/transport"
+    )
     dialog.get_by_role("button", name="Save note").click()
     expect(dialog).to_have_count(0)
     desk.keyboard.press("End")
@@ -137,7 +141,9 @@ def test_an_editor_writes_a_piece_with_a_heading_a_list_a_link_and_a_note_and_re
     html = editor_html(desk)
     assert "<h2>What changed</h2>" in html
     assert "<ul><li><p>New rail ferries</p></li><li><p>Customs harmonised at Aktau</p></li></ul>" in html
-    assert '<a href="https://www.worldbank.org/en/topic/transport" rel="noopener noreferrer">corridor report</a>' in html
+    assert (
+        '<a href="https://www.worldbank.org/en/topic/transport" rel="noopener noreferrer">corridor report</a>' in html
+    )
     assert '<sup data-note="World Bank, Middle Corridor report, 2023, p. 14.' in html
     # The writing aids follow the text.
     aids = desk.locator("#desk-aids")
@@ -205,18 +211,37 @@ def test_pasting_from_word_or_google_docs_keeps_the_structure_and_drops_the_rest
 
     expect(desk.locator(BODY).get_by_role("heading", name="Sanctions and the Caspian route")).to_be_visible()
     html = editor_html(desk)
-    assert html.startswith("<h2>Sanctions and the Caspian route</h2><p>Freight through the Middle Corridor has <strong>tripled since 2021</strong>")
+    assert html.startswith(
+        "<h2>Sanctions and the Caspian route</h2><p>Freight through the Middle Corridor has <strong>tripled since 2021</strong>"
+    )
     assert "<em>World Bank</em>" in html
-    assert "<ul><li><p>New rail ferries on the Caspian</p><ul><li><p>Two from Kazakhstan, one from Azerbaijan</p></li></ul></li>" in html
+    assert (
+        "<ul><li><p>New rail ferries on the Caspian</p><ul><li><p>Two from Kazakhstan, one from Azerbaijan</p></li></ul></li>"
+        in html
+    )
     assert "<ol" in html and "<li><p>Sign the protocol</p></li><li><p>Open the border posts</p></li></ol>" in html
-    for debris in ["style=", "class=\"Mso", "<span", "font-", "[JD1]", "Which ministers", "early", "docs-internal", "<img", "javascript"]:
+    for debris in [
+        "style=",
+        'class="Mso',
+        "<span",
+        "font-",
+        "[JD1]",
+        "Which ministers",
+        "early",
+        "docs-internal",
+        "<img",
+        "javascript",
+    ]:
         assert debris not in html, debris
 
 
 def test_autosave_keeps_the_text_and_gives_it_back_after_the_tab_is_closed(open_page, editor, newsroom):
     draft = PublicationFactory(
-        title="Caspian ferries", body="<p>First paragraph.</p>", created_by=editor,
-        publication_type=newsroom["type"], status=Status.DRAFT,
+        title="Caspian ferries",
+        body="<p>First paragraph.</p>",
+        created_by=editor,
+        publication_type=newsroom["type"],
+        status=Status.DRAFT,
     )
     version = draft.version
     first = open_page(editor)
@@ -282,8 +307,11 @@ def test_a_new_piece_closed_before_its_first_save_is_offered_back_in_this_browse
 
 def test_text_typed_just_before_the_tab_closes_is_autosaved_on_the_way_out(open_page, editor, newsroom):
     draft = PublicationFactory(
-        title="Caspian ferries", body="<p>First paragraph.</p>", created_by=editor,
-        publication_type=newsroom["type"], status=Status.DRAFT,
+        title="Caspian ferries",
+        body="<p>First paragraph.</p>",
+        created_by=editor,
+        publication_type=newsroom["type"],
+        status=Status.DRAFT,
     )
     desk = open_page(editor)
     desk.goto(reverse("admin:publications_publication_change", args=[draft.pk]))
@@ -335,8 +363,12 @@ def test_choosing_an_image_from_the_library_puts_it_in_the_body_with_its_credit(
     from tests.browser.test_editorial_day import photo_png
     from tests.factories import ImageFactory
 
-    ImageFactory(title="Aktau port at dawn", credit="Photo: Reuters", alt_text="Cranes over the port of Aktau",
-                 file=ContentFile(photo_png(), name="aktau.png"))
+    ImageFactory(
+        title="Aktau port at dawn",
+        credit="Photo: Reuters",
+        alt_text="Cranes over the port of Aktau",
+        file=ContentFile(photo_png(), name="aktau.png"),
+    )
     desk = open_page(editor)
     desk.goto(reverse("admin:publications_publication_add"))
     body_editor(desk).click()
@@ -376,7 +408,6 @@ def test_the_writing_aids_show_the_publish_gates_checks_before_submitting(open_p
     expect(problems).to_contain_text("is level 3 but follows level 1")
     expect(desk.locator("#desk-aids [data-aid=search-url]")).to_contain_text("/publications/tk-title-to-come/")
     expect(desk.locator("#desk-aids [data-aid=card-description]")).to_have_text("A dek that says why it matters.")
-
 
 
 def test_clicking_the_subject_of_a_library_image_sets_its_focal_point(open_page, editor):

@@ -58,12 +58,18 @@ def newsroom():
     )
     # Earlier work for the rails: one from the same center, one on the same topic elsewhere.
     same_center = PublicationFactory(
-        published=True, title="Kosovo’s long road to Brussels", primary_center=europe, authors=[baker],
+        published=True,
+        title="Kosovo’s long road to Brussels",
+        primary_center=europe,
+        authors=[baker],
         publication_type=commentary,
     )
     same_center.centers.add(europe)
     same_topic = PublicationFactory(
-        published=True, title="Who guards the Caucasus", primary_center=eurasia, authors=[adams],
+        published=True,
+        title="Who guards the Caucasus",
+        primary_center=eurasia,
+        authors=[adams],
         publication_type=commentary,
     )
     same_topic.centers.add(eurasia)
@@ -71,13 +77,23 @@ def newsroom():
     # Approved yesterday; the manager schedules it for tomorrow. It shares every tag with the
     # new piece, so it would show up beside it anywhere it leaked.
     scheduled = PublicationFactory(
-        title=SCHEDULED_TITLE, status=Status.APPROVED, primary_center=europe, authors=[baker, adams],
-        publication_type=commentary, publication_date=timezone.localdate(),
+        title=SCHEDULED_TITLE,
+        status=Status.APPROVED,
+        primary_center=europe,
+        authors=[baker, adams],
+        publication_type=commentary,
+        publication_date=timezone.localdate(),
     )
     scheduled.centers.add(europe)
     scheduled.topics.add(security)
     scheduled.regions.add(balkans)
-    return {"same_center": same_center, "same_topic": same_topic, "scheduled": scheduled, "baker": baker, "adams": adams}
+    return {
+        "same_center": same_center,
+        "same_topic": same_topic,
+        "scheduled": scheduled,
+        "baker": baker,
+        "adams": adams,
+    }
 
 
 def photo_png() -> bytes:
@@ -109,9 +125,7 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     # The lead image goes into the library first, with its credit and alt text.
     desk.goto("/admin/cms/image/add/")
     desk.locator("#id_title").fill("Pristina bridge at dusk")
-    desk.locator("#id_file").set_input_files(
-        {"name": "bridge.png", "mimeType": "image/png", "buffer": photo_png()}
-    )
+    desk.locator("#id_file").set_input_files({"name": "bridge.png", "mimeType": "image/png", "buffer": photo_png()})
     desk.locator("#id_alt_text").fill("The main bridge over the Ibar river in Mitrovica")
     desk.locator("#id_credit").fill("Photo: Ana Petrović")
     assert_accessible(desk, axe_source, axe_report, "admin: image upload form")
@@ -125,10 +139,14 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     choose(desk, "id_publication_type", "Comm", "Commentary")
     desk.locator(".field-publication_date").get_by_role("button", name=re.compile(r"^Today")).click()
     expect(desk.locator("#id_publication_date")).not_to_have_value("")
-    write_rich_text(desk, "body", [
-        "Mitrovica’s bridge over the Ibar has been closed to cars for a decade.",
-        "Reopening it is a test of the Brussels dialogue.",
-    ])
+    write_rich_text(
+        desk,
+        "body",
+        [
+            "Mitrovica’s bridge over the Ibar has been closed to cars for a decade.",
+            "Reopening it is a test of the Brussels dialogue.",
+        ],
+    )
     choose(desk, "id_primary_center", "Europe", "Carnegie Europe")
     choose(desk, "id_centers", "Eurasia", "Carnegie Russia Eurasia Center")
     choose(desk, "id_regions", "Balk", "Western Balkans")

@@ -58,7 +58,9 @@ def test_public_pages_fit_the_screen(public_site, open_page, viewport):
     for name, url in PAGES.items():
         page.goto(url)
         # Pictures below the fold load lazily: load them all so that the screenshot shows them.
-        page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })")
+        page.evaluate(
+            "() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })"
+        )
         page.wait_for_function("() => [...document.images].every((img) => img.complete)", timeout=30_000)
         screenshot(page, name)
         width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")

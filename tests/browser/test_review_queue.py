@@ -24,7 +24,9 @@ def queue(editor):
     center = CenterFactory(name="Carnegie Russia Eurasia Center")
     pieces = []
     for number in range(3):
-        piece = PublicationFactory(title=f"{LONG_TITLE} ({number + 1})", primary_center=center, authors=[PersonFactory()])
+        piece = PublicationFactory(
+            title=f"{LONG_TITLE} ({number + 1})", primary_center=center, authors=[PersonFactory()]
+        )
         pieces.append(services.submit_for_review(publication=piece, by=editor))
     return pieces
 

@@ -27,8 +27,8 @@ ELEMENTS = {
     "block quote": "<blockquote><p>We will not be the last to know.</p></blockquote>",
     "pull quote": '<aside class="pull-quote"><p>The corridor is a bet on geography.</p></aside>',
     "table": (
-        '<table><tbody><tr><th><p>Year</p></th><th><p>Freight</p></th></tr>'
-        '<tr><td><p>2021</p></td><td><p>0.8 Mt</p></td></tr></tbody></table>'
+        "<table><tbody><tr><th><p>Year</p></th><th><p>Freight</p></th></tr>"
+        "<tr><td><p>2021</p></td><td><p>0.8 Mt</p></td></tr></tbody></table>"
     ),
     "table with merged cells": (
         '<table><tbody><tr><th rowspan="2"><p>Route</p></th><th colspan="2"><p>Freight, Mt</p></th></tr>'
@@ -54,7 +54,19 @@ ELEMENTS = {
 
 # Profiles: bios, descriptions and disclaimers get only the text elements.
 BASIC_ELEMENTS = [
-    "paragraph", "heading 2", "heading 3", "heading 4", "bold and italic", "web link", "link with a title",
-    "mail link", "site link", "bulleted list", "numbered list", "numbered list from 3", "lettered list", "block quote",
+    "paragraph",
+    "heading 2",
+    "heading 3",
+    "heading 4",
+    "bold and italic",
+    "web link",
+    "link with a title",
+    "mail link",
+    "site link",
+    "bulleted list",
+    "numbered list",
+    "numbered list from 3",
+    "lettered list",
+    "block quote",
     "line break",
 ]

@@ -50,13 +50,26 @@ def only_entry(obj) -> AuditEntry:
 def test_a_managers_change_to_an_expert_is_audited_with_the_fields_and_links_changed(manager):
     expert = PersonFactory(name="Stefan Lehne")
 
-    response = signed_in(manager).post(reverse("admin:people_person_change", args=[expert.pk]), {
-        "name": expert.name, "sort_name": expert.sort_name, "slug": expert.slug, "kind": "expert",
-        "is_current": "on", "has_profile": "on", "short_bio": expert.short_bio,
-        "bio": "<p>A new bio.</p>", "languages": "", "email": "",
-        **inline_management("affiliations", 0),
-        **inline_management("links", 1), "links-0-label": "Bluesky", "links-0-url": "https://bsky.app/x", "links-0-position": "0",
-    })
+    response = signed_in(manager).post(
+        reverse("admin:people_person_change", args=[expert.pk]),
+        {
+            "name": expert.name,
+            "sort_name": expert.sort_name,
+            "slug": expert.slug,
+            "kind": "expert",
+            "is_current": "on",
+            "has_profile": "on",
+            "short_bio": expert.short_bio,
+            "bio": "<p>A new bio.</p>",
+            "languages": "",
+            "email": "",
+            **inline_management("affiliations", 0),
+            **inline_management("links", 1),
+            "links-0-label": "Bluesky",
+            "links-0-url": "https://bsky.app/x",
+            "links-0-position": "0",
+        },
+    )
 
     assert response.status_code == 302
     entry = only_entry(expert)
@@ -65,10 +78,20 @@ def test_a_managers_change_to_an_expert_is_audited_with_the_fields_and_links_cha
 
 
 def test_adding_a_person_is_audited(editor):
-    response = signed_in(editor).post(reverse("admin:people_person_add"), {
-        "name": "Rym Momtaz", "kind": "expert", "is_current": "on", "short_bio": "", "bio": "",
-        "languages": "", "email": "", **inline_management("affiliations", 0), **inline_management("links", 0),
-    })
+    response = signed_in(editor).post(
+        reverse("admin:people_person_add"),
+        {
+            "name": "Rym Momtaz",
+            "kind": "expert",
+            "is_current": "on",
+            "short_bio": "",
+            "bio": "",
+            "languages": "",
+            "email": "",
+            **inline_management("affiliations", 0),
+            **inline_management("links", 0),
+        },
+    )
 
     assert response.status_code == 302
     entry = only_entry(Person.objects.get(name="Rym Momtaz"))
@@ -80,10 +103,16 @@ def test_changing_an_image_is_audited_with_the_fields_changed(manager):
     buffer = io.BytesIO()
     PILImage.new("RGB", (30, 20), (10, 200, 10)).save(buffer, "PNG")
 
-    response = signed_in(manager).post(reverse("admin:cms_image_change", args=[image.pk]), {
-        "title": "Summit", "alt_text": "Ministers at a table", "credit": image.credit, "tags": "",
-        "file": SimpleUploadedFile("new.png", buffer.getvalue(), content_type="image/png"),
-    })
+    response = signed_in(manager).post(
+        reverse("admin:cms_image_change", args=[image.pk]),
+        {
+            "title": "Summit",
+            "alt_text": "Ministers at a table",
+            "credit": image.credit,
+            "tags": "",
+            "file": SimpleUploadedFile("new.png", buffer.getvalue(), content_type="image/png"),
+        },
+    )
 
     assert response.status_code == 302
     entry = only_entry(image)
@@ -96,7 +125,10 @@ def test_adding_changing_and_deleting_a_topic_are_audited(manager):
 
     client.post(reverse("admin:cms_topic_add"), {"name": "Climate", "slug": "climate", "description": ""})
     topic = Topic.objects.get(slug="climate")
-    client.post(reverse("admin:cms_topic_change", args=[topic.pk]), {"name": "Climate change", "slug": "climate", "description": ""})
+    client.post(
+        reverse("admin:cms_topic_change", args=[topic.pk]),
+        {"name": "Climate change", "slug": "climate", "description": ""},
+    )
     client.post(reverse("admin:cms_topic_delete", args=[topic.pk]), {"post": "yes"})
 
     assert not Topic.objects.exists()
@@ -108,9 +140,14 @@ def test_adding_changing_and_deleting_a_topic_are_audited(manager):
 def test_deleting_terms_with_the_list_action_is_audited(manager):
     regions = [RegionFactory(name="Arctic"), RegionFactory(name="Sahel")]
 
-    response = signed_in(manager).post(reverse("admin:cms_region_changelist"), {
-        "action": "delete_selected", "_selected_action": [region.pk for region in regions], "post": "yes",
-    })
+    response = signed_in(manager).post(
+        reverse("admin:cms_region_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [region.pk for region in regions],
+            "post": "yes",
+        },
+    )
 
     assert response.status_code == 302
     deleted = AuditEntry.objects.filter(action=AuditEntry.Action.DELETE, actor=manager)
@@ -120,10 +157,18 @@ def test_deleting_terms_with_the_list_action_is_audited(manager):
 def test_reordering_centers_in_the_list_is_audited(manager):
     center = CenterFactory(name="Carnegie Europe")
 
-    response = signed_in(manager).post(reverse("admin:cms_center_changelist"), {
-        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
-        "form-0-id": center.pk, "form-0-order": "7", "_save": "Save",
-    })
+    response = signed_in(manager).post(
+        reverse("admin:cms_center_changelist"),
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-MIN_NUM_FORMS": "0",
+            "form-MAX_NUM_FORMS": "1000",
+            "form-0-id": center.pk,
+            "form-0-order": "7",
+            "_save": "Save",
+        },
+    )
 
     assert response.status_code == 302
     Center.objects.get(pk=center.pk, order=7)
@@ -133,9 +178,16 @@ def test_reordering_centers_in_the_list_is_audited(manager):
 def test_changing_a_content_type_is_audited(manager):
     kind = PublicationTypeFactory(label="Commentary")
 
-    signed_in(manager).post(reverse("admin:cms_publicationtype_change", args=[kind.pk]), {
-        "label": "Commentary", "plural_label": "Commentaries", "slug": kind.slug, "order": "3", "legacy_key": "",
-    })
+    signed_in(manager).post(
+        reverse("admin:cms_publicationtype_change", args=[kind.pk]),
+        {
+            "label": "Commentary",
+            "plural_label": "Commentaries",
+            "slug": kind.slug,
+            "order": "3",
+            "legacy_key": "",
+        },
+    )
 
     assert "Order" in only_entry(kind).message
 
@@ -143,9 +195,15 @@ def test_changing_a_content_type_is_audited(manager):
 def test_changing_a_disclaimer_is_audited(manager):
     disclaimer = DisclaimerFactory(name="Site default")
 
-    response = signed_in(manager).post(reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]), {
-        "name": "Site default", "text": "<p>New wording.</p>", "center": "", "publication_type": "",
-    })
+    response = signed_in(manager).post(
+        reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]),
+        {
+            "name": "Site default",
+            "text": "<p>New wording.</p>",
+            "center": "",
+            "publication_type": "",
+        },
+    )
 
     assert response.status_code == 302
     Disclaimer.objects.get(pk=disclaimer.pk, text__contains="New wording")
@@ -156,14 +214,24 @@ def test_changing_a_disclaimer_is_audited(manager):
 def test_adding_a_user_and_setting_their_password_are_audited(admin_user):
     client = signed_in(admin_user)
 
-    client.post(reverse("admin:auth_user_add"), {
-        "username": "newcomer", "usable_password": "true",
-        "password1": "a long and unusual passphrase", "password2": "a long and unusual passphrase",
-    })
+    client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "newcomer",
+            "usable_password": "true",
+            "password1": "a long and unusual passphrase",
+            "password2": "a long and unusual passphrase",
+        },
+    )
     newcomer = get_user_model().objects.get(username="newcomer")
-    client.post(reverse("admin:auth_user_password_change", args=[newcomer.pk]), {
-        "password1": "another long passphrase 42", "password2": "another long passphrase 42", "usable_password": "true",
-    })
+    client.post(
+        reverse("admin:auth_user_password_change", args=[newcomer.pk]),
+        {
+            "password1": "another long passphrase 42",
+            "password2": "another long passphrase 42",
+            "usable_password": "true",
+        },
+    )
 
     created, changed = entries_for(newcomer)
     assert created.action == AuditEntry.Action.CREATE and created.actor == admin_user
@@ -190,12 +258,23 @@ def test_a_change_refused_for_its_reason_writes_no_audit_entry(editor):
     assert editor.has_perm("people.change_person")
     expert = PersonFactory(name="Stefan Lehne", has_profile=True, bio="<p>The bio readers see.</p>")
 
-    response = signed_in(editor).post(reverse("admin:people_person_change", args=[expert.pk]), {
-        "name": expert.name, "sort_name": expert.sort_name, "slug": expert.slug, "kind": "expert",
-        "is_current": "on", "has_profile": "on", "short_bio": expert.short_bio,
-        "bio": "<p>Rewritten.</p>", "languages": "", "email": "",
-        **inline_management("affiliations", 0), **inline_management("links", 0),
-    })
+    response = signed_in(editor).post(
+        reverse("admin:people_person_change", args=[expert.pk]),
+        {
+            "name": expert.name,
+            "sort_name": expert.sort_name,
+            "slug": expert.slug,
+            "kind": "expert",
+            "is_current": "on",
+            "has_profile": "on",
+            "short_bio": expert.short_bio,
+            "bio": "<p>Rewritten.</p>",
+            "languages": "",
+            "email": "",
+            **inline_management("affiliations", 0),
+            **inline_management("links", 0),
+        },
+    )
 
     assert response.status_code == 403
     assert PERSON_PUBLIC in html.unescape(response.content.decode())
@@ -211,18 +290,25 @@ def test_renaming_and_deleting_a_keyword_are_audited(manager):
     keyword = Tag.objects.create(name="sanctions", slug="sanctions")
     client = signed_in(manager)
 
-    renamed = client.post(reverse("admin:taggit_tag_change", args=[keyword.pk]), {
-        "name": "Sanctions policy", "slug": "sanctions",
-        "taggit-taggeditem-content_type-object_id-TOTAL_FORMS": "0",
-        "taggit-taggeditem-content_type-object_id-INITIAL_FORMS": "0",
-    })
+    renamed = client.post(
+        reverse("admin:taggit_tag_change", args=[keyword.pk]),
+        {
+            "name": "Sanctions policy",
+            "slug": "sanctions",
+            "taggit-taggeditem-content_type-object_id-TOTAL_FORMS": "0",
+            "taggit-taggeditem-content_type-object_id-INITIAL_FORMS": "0",
+        },
+    )
     deleted = client.post(reverse("admin:taggit_tag_delete", args=[keyword.pk]), {"post": "yes"})
 
     assert renamed.status_code == 302 and deleted.status_code == 302
     assert not Tag.objects.exists()
     (edit, delete) = entries_for(keyword)
     assert (edit.action, edit.actor, delete.action, delete.actor) == (
-        AuditEntry.Action.EDIT, manager, AuditEntry.Action.DELETE, manager,
+        AuditEntry.Action.EDIT,
+        manager,
+        AuditEntry.Action.DELETE,
+        manager,
     )
     assert "Name" in edit.message and delete.object_repr == "Sanctions policy"
 
@@ -233,9 +319,13 @@ def test_merging_keywords_is_audited_and_still_merges(manager):
     piece.keywords.add(old, other)
     client = signed_in(manager)
 
-    chosen = client.post(reverse("admin:taggit_tag_changelist"), {
-        "action": "render_tag_form", "_selected_action": [old.pk, other.pk],
-    })
+    chosen = client.post(
+        reverse("admin:taggit_tag_changelist"),
+        {
+            "action": "render_tag_form",
+            "_selected_action": [old.pk, other.pk],
+        },
+    )
     merged = client.post(reverse("admin:taggit_tag_merge_tags"), {"new_tag_name": "European Union"})
 
     assert chosen.status_code == 302 and merged.status_code == 302

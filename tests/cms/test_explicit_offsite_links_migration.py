@@ -28,8 +28,16 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 FACTORIES = [
-    CenterFactory, CollectionFactory, DisclaimerFactory, NewsletterFactory, PersonFactory,
-    ProgramFactory, ProjectFactory, PublicationFactory, RegionFactory, TopicFactory,
+    CenterFactory,
+    CollectionFactory,
+    DisclaimerFactory,
+    NewsletterFactory,
+    PersonFactory,
+    ProgramFactory,
+    ProjectFactory,
+    PublicationFactory,
+    RegionFactory,
+    TopicFactory,
 ]
 RICH_TEXT_COLUMNS = [
     (model, field.name)

@@ -33,7 +33,13 @@ CLOSED_PORT_URL = "redis://127.0.0.1:9/15"
 def redis_cache(transactional_db):
     """The page cache in real Redis, under a prefix of this test's own; hits always look for failed purges."""
     prefix = f"test-{uuid.uuid4().hex}"
-    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
     with override_settings(CACHES=caches, PAGE_CACHE_PENDING_CHECK_SECONDS=0):
         yield prefix
     client = redis.Redis.from_url(REDIS_URL)
@@ -55,7 +61,9 @@ def database_url() -> str:
     database = connection.settings_dict
     if database["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{database['NAME']}"
-    return f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
+    return (
+        f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
+    )
 
 
 def unpublish_in_a_second_worker(publication, *, cache_url: str, prefix: str) -> subprocess.CompletedProcess:
@@ -75,7 +83,12 @@ def unpublish_in_a_second_worker(publication, *, cache_url: str, prefix: str) ->
         "TEST_CACHE_PREFIX": prefix,
     }
     return subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -115,7 +128,9 @@ def test_a_working_worker_serves_no_cached_page_while_a_purge_fails(client, redi
     assert not PendingPurge.objects.exists()
 
 
-def test_the_task_worker_retries_a_failed_purge_when_no_reader_comes(client, redis_cache, live_piece, manager, frozen_clock):
+def test_the_task_worker_retries_a_failed_purge_when_no_reader_comes(
+    client, redis_cache, live_piece, manager, frozen_clock
+):
     cache_the_page(client, live_piece)
     caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CLOSED_PORT_URL}}
     with override_settings(CACHES=caches):

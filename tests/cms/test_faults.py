@@ -29,7 +29,9 @@ def database_down(monkeypatch):
     monkeypatch.setattr(BaseDatabaseWrapper, "ensure_connection", refuse)
 
 
-@pytest.mark.parametrize("url", ["/", "/publications/", "/search/?q=envoy", "/experts/", "/feeds/latest/rss/", "/sitemap.xml"])
+@pytest.mark.parametrize(
+    "url", ["/", "/publications/", "/search/?q=envoy", "/experts/", "/feeds/latest/rss/", "/sitemap.xml"]
+)
 def test_public_pages_answer_503_with_retry_after_when_the_database_is_down(client, database_down, url):
     response = client.get(url)
 
@@ -93,9 +95,12 @@ def test_a_save_that_loses_the_database_half_way_leaves_nothing_behind(admin_cli
 
     monkeypatch.setattr(services, "record_edit", lose_connection)
     response = admin_client.get(reverse("admin:publications_publication_add"))
-    data = {
-        key: value for key, value in _initial_form_data(response).items()
-    } | {"title": "Half written", "publication_type": kind.pk, "primary_center": center.pk, "language": "en"}
+    data = {key: value for key, value in _initial_form_data(response).items()} | {
+        "title": "Half written",
+        "publication_type": kind.pk,
+        "primary_center": center.pk,
+        "language": "en",
+    }
 
     response = admin_client.post(reverse("admin:publications_publication_add"), data)
 
@@ -108,7 +113,9 @@ def _initial_form_data(response) -> dict:
     import re
 
     html = response.content.decode()
-    return dict(re.findall(r'<input type="hidden" name="([^"]+-(?:TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS)" value="(\d+)"', html))
+    return dict(
+        re.findall(r'<input type="hidden" name="([^"]+-(?:TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS)" value="(\d+)"', html)
+    )
 
 
 @postgres_only

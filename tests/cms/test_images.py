@@ -46,11 +46,23 @@ def png_header_only(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + chunk(b"IEND", b"")
+    )
 
 
 def gif_header_only(width: int, height: int) -> bytes:
-    return b"GIF89a" + struct.pack("<HH", width, height) + b"\x00\x00\x00" + b"\x2c" + struct.pack("<HHHH", 0, 0, width, height) + b"\x00\x02\x02\x44\x01\x00\x3b"
+    return (
+        b"GIF89a"
+        + struct.pack("<HH", width, height)
+        + b"\x00\x00\x00"
+        + b"\x2c"
+        + struct.pack("<HHHH", 0, 0, width, height)
+        + b"\x00\x02\x02\x44\x01\x00\x3b"
+    )
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
@@ -60,7 +72,14 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 def post_upload(client, name, content, **fields):
     return client.post(
         reverse("admin:cms_image_add"),
-        {"title": "Summit", "alt_text": "Delegates", "credit": "Source: Getty", "tags": "", "file": upload(name, content), **fields},
+        {
+            "title": "Summit",
+            "alt_text": "Delegates",
+            "credit": "Source: Getty",
+            "tags": "",
+            "file": upload(name, content),
+            **fields,
+        },
     )
 
 
@@ -127,11 +146,19 @@ def test_unusual_but_real_pictures_are_accepted_and_render(client, name, content
 # --- Refused uploads: a clear form error, nothing stored ---
 
 REFUSALS = [
-    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>', "SVG files are not accepted"),
+    (
+        "logo.svg",
+        b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>',
+        "SVG files are not accepted",
+    ),
     ("logo.SVGZ", b"\x1f\x8b\x08\x00", "SVG files are not accepted"),
     ("photo.jpg", picture("PNG"), "is a PNG image but its name ends in “.jpg”"),
     ("photo.png", picture("JPEG"), "is a JPEG image but its name ends in “.png”"),
-    ("page.jpg", b"<!doctype html><html><script>alert(document.cookie)</script></html>", "is not a JPEG, PNG, GIF or WebP image"),
+    (
+        "page.jpg",
+        b"<!doctype html><html><script>alert(document.cookie)</script></html>",
+        "is not a JPEG, PNG, GIF or WebP image",
+    ),
     ("polyglot.gif", b"GIF89a/*<script>alert(1)</script>*/", "is not a JPEG, PNG, GIF or WebP image"),
     ("scan.tiff", picture("TIFF"), "Files ending in “.tiff” are not accepted"),
     ("scan.jpg", picture("TIFF"), "is not a JPEG, PNG, GIF or WebP image"),
@@ -145,7 +172,11 @@ REFUSALS = [
     ("empty.png", b"", "The submitted file is empty"),
     ("flood.png", png_header_only(30_000, 30_000), "This image is too large"),
     ("flood.gif", gif_header_only(65_535, 65_535), "This image is too large"),
-    ("wide.png", png_header_only(100_000, 600), "This image is too large (100000 × 600 pixels): the limit is 50 megapixels"),
+    (
+        "wide.png",
+        png_header_only(100_000, 600),
+        "This image is too large (100000 × 600 pixels): the limit is 50 megapixels",
+    ),
 ]
 
 

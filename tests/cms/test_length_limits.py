@@ -118,10 +118,16 @@ def test_a_keyword_too_long_for_its_column_is_a_form_error_not_a_500(client):
     response = client.post(
         reverse("admin:publications_publication_add"),
         {
-            "title": "Envoys", "slug": "envoys", "publication_type": PublicationTypeFactory().pk,
-            "language": "en", "body": "<p>Text</p>", "keywords": f"Balkans, {keyword}",
-            "authorships-TOTAL_FORMS": "0", "authorships-INITIAL_FORMS": "0",
-            "collection_items-TOTAL_FORMS": "0", "collection_items-INITIAL_FORMS": "0",
+            "title": "Envoys",
+            "slug": "envoys",
+            "publication_type": PublicationTypeFactory().pk,
+            "language": "en",
+            "body": "<p>Text</p>",
+            "keywords": f"Balkans, {keyword}",
+            "authorships-TOTAL_FORMS": "0",
+            "authorships-INITIAL_FORMS": "0",
+            "collection_items-TOTAL_FORMS": "0",
+            "collection_items-INITIAL_FORMS": "0",
         },
     )
 

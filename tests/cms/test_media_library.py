@@ -88,8 +88,17 @@ def test_editors_set_the_focal_point_in_the_image_form(admin_client):
     page = admin_client.get(url).content.decode()
     assert "data-focal-picker" in page and "js/desk/focal-point.js" in page
 
-    response = admin_client.post(url, {"title": "Aktau", "alt_text": "Port", "credit": "Reuters", "tags": "port, caspian",
-                                       "focal_x": "0.25", "focal_y": "0.6"})
+    response = admin_client.post(
+        url,
+        {
+            "title": "Aktau",
+            "alt_text": "Port",
+            "credit": "Reuters",
+            "tags": "port, caspian",
+            "focal_x": "0.25",
+            "focal_y": "0.6",
+        },
+    )
     assert response.status_code == 302
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (0.25, 0.6)

@@ -92,9 +92,7 @@ def test_only_one_center_can_be_the_global_center():
 
 class TestDisclaimerResolution:
     def resolve(self, center, publication_type):
-        candidates = Disclaimer.objects.applicable_to(
-            center_id=center.pk, publication_type_id=publication_type.pk
-        )
+        candidates = Disclaimer.objects.applicable_to(center_id=center.pk, publication_type_id=publication_type.pk)
         return most_specific_disclaimer(candidates)
 
     def test_the_site_default_applies_when_nothing_narrower_exists(self):
@@ -149,7 +147,11 @@ class TestDisclaimerResolution:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("Søren Kjærgaard", "soren-kjaergaard"), ("Đặng Hoàng Giang", "dang-hoang-giang"), ("Łukasz Kulesa", "lukasz-kulesa")],
+    [
+        ("Søren Kjærgaard", "soren-kjaergaard"),
+        ("Đặng Hoàng Giang", "dang-hoang-giang"),
+        ("Łukasz Kulesa", "lukasz-kulesa"),
+    ],
 )
 def test_latin_letters_without_accents_to_strip_keep_a_readable_slug(name, expected):
     assert PersonFactory(name=name).slug == expected
@@ -157,8 +159,15 @@ def test_latin_letters_without_accents_to_strip_keep_a_readable_slug(name, expec
 
 @pytest.mark.parametrize(
     ("label", "plural"),
-    [("Article", "Articles"), ("Commentary", "Commentaries"), ("In the Media", "In the Media"),
-     ("Q&A", "Q&A"), ("Essays", "Essays"), ("Multimedia", "Multimedia"), ("Testimony", "Testimonies")],
+    [
+        ("Article", "Articles"),
+        ("Commentary", "Commentaries"),
+        ("In the Media", "In the Media"),
+        ("Q&A", "Q&A"),
+        ("Essays", "Essays"),
+        ("Multimedia", "Multimedia"),
+        ("Testimony", "Testimonies"),
+    ],
 )
 def test_content_types_get_a_sensible_plural_heading_by_default(label, plural):
     assert PublicationTypeFactory(label=label).plural_label == plural

@@ -20,14 +20,14 @@ FIXTURES = Path(__file__).parent / "paste"
 SHARED = (
     "<h2>Sanctions and the Caspian route</h2>"
     "<p>Freight through the Middle Corridor has <strong>tripled since 2021</strong>, according to the "
-    "<em>World Bank</em> and <a href=\"{report}\" rel=\"noopener noreferrer\">its corridor report</a>.{note}</p>"
+    '<em>World Bank</em> and <a href="{report}" rel="noopener noreferrer">its corridor report</a>.{note}</p>'
     "{middle}"
     "<h3>What changed</h3>"
     "<ul><li><p>New rail ferries on the Caspian</p><ul><li><p>Two from Kazakhstan, one from Azerbaijan</p></li></ul></li>"
     "<li><p>Customs <strong><em>harmonised</em></strong> at Aktau</p></li></ul>"
     "<p>The steps, in order:</p>"
     "<ol><li><p>Sign the protocol</p></li><li><p>Open the border posts</p></li></ol>"
-    "<p>Contact: <a href=\"mailto:press@example.org\" rel=\"noopener noreferrer\">press@example.org</a> ·{tail}</p>"
+    '<p>Contact: <a href="mailto:press@example.org" rel="noopener noreferrer">press@example.org</a> ·{tail}</p>'
 )
 
 
@@ -76,7 +76,9 @@ def test_pasted_html_is_already_what_the_sanitizer_keeps(name):
 
 
 def test_google_docs_bold_wrapper_does_not_make_everything_bold():
-    html = '<b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:400">plain</span></p></b>'
+    html = (
+        '<b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:400">plain</span></p></b>'
+    )
 
     assert clean_pasted_html(html) == "<p>plain</p>"
 
@@ -109,7 +111,9 @@ def test_nothing_but_debris_pastes_as_nothing():
     assert clean_pasted_html("<p><o:p>&nbsp;</o:p></p><style>p{}</style><!-- x --><br><img src=x>") == ""
 
 
-@pytest.mark.parametrize("html", ["<b>" * 20_000 + "kept" + "</b>" * 20_000, "<ul><li>" * 5_000 + "kept", "<div>" * 50_000 + "kept"])
+@pytest.mark.parametrize(
+    "html", ["<b>" * 20_000 + "kept" + "</b>" * 20_000, "<ul><li>" * 5_000 + "kept", "<div>" * 50_000 + "kept"]
+)
 def test_absurdly_deep_nesting_is_flattened_and_keeps_its_text(html):
     cleaned = clean_pasted_html(html)
 
@@ -122,8 +126,12 @@ class TestPasteEndpoint:
     url = "/admin/desk/paste/"
 
     def post(self, client, payload, **extra):
-        return client.post(self.url, payload if isinstance(payload, str) else json.dumps(payload),
-                           content_type="application/json", **extra)
+        return client.post(
+            self.url,
+            payload if isinstance(payload, str) else json.dumps(payload),
+            content_type="application/json",
+            **extra,
+        )
 
     def test_editors_get_the_cleaned_html(self, editor_client):
         response = self.post(editor_client, {"html": '<p style="color:red"><b>Bold</b> text</p>'})

@@ -43,12 +43,18 @@ def test_notes_are_numbered_in_reading_order_and_linked_both_ways():
 def test_note_text_is_escaped_and_its_web_addresses_become_links():
     first, second, _ = render_body(NOTED).notes
 
-    assert first.html == 'World Bank, 2023, p. 14. <a href="https://www.worldbank.org/x">https://www.worldbank.org/x</a>'
+    assert (
+        first.html == 'World Bank, 2023, p. 14. <a href="https://www.worldbank.org/x">https://www.worldbank.org/x</a>'
+    )
     assert second.html == "Interview with a Kazakh official &lt;unnamed&gt;, May 2024."
 
 
 def test_a_body_without_notes_or_images_renders_as_stored():
-    stored = "".join(value for key, value in ELEMENTS.items() if key not in {"note", "library image", "library image without caption"})
+    stored = "".join(
+        value
+        for key, value in ELEMENTS.items()
+        if key not in {"note", "library image", "library image without caption"}
+    )
 
     assert render_body(stored).html == stored
     assert render_body("").notes == []
@@ -66,7 +72,7 @@ def test_the_publication_page_lists_the_notes_under_a_notes_heading_at_the_end(c
 
     html = client.get(piece.get_absolute_url()).content.decode()
 
-    notes = html[html.index('<section class="notes"'):]
+    notes = html[html.index('<section class="notes"') :]
     assert '<h2 id="notes-heading">Notes</h2>' in notes
     assert re.findall(r'<li id="note-(\d)" role="doc-endnote">', notes) == ["1", "2", "3"]
     assert re.findall(r'<a href="#note-ref-(\d)" class="notes__back"', notes) == ["1", "2", "3"]
@@ -104,9 +110,11 @@ def test_library_images_in_the_body_are_served_as_renditions_with_the_editors_al
 
     html = client.get(piece.get_absolute_url()).content.decode()
 
-    body = html[html.index('<div class="body"'):html.index("</figure>")]
+    body = html[html.index('<div class="body"') : html.index("</figure>")]
     assert "<picture>" in body and 'type="image/webp"' in body
-    assert re.search(r'<img src="/media/renditions/\d+-\w+-inline-1600\.jpg" srcset="[^"]+ 800w, [^"]+ 1200w, [^"]+ 1600w"', body)
+    assert re.search(
+        r'<img src="/media/renditions/\d+-\w+-inline-1600\.jpg" srcset="[^"]+ 800w, [^"]+ 1200w, [^"]+ 1600w"', body
+    )
     assert 'alt="Cranes over the port"' in body and 'loading="lazy"' in body
     assert "<small>Photo: Reuters</small>" in html
 
@@ -120,7 +128,7 @@ def test_an_image_deleted_from_the_library_keeps_its_stored_img(client):
 
     html = client.get(piece.get_absolute_url()).content.decode()
 
-    assert '<img src="/media/' in html and "<picture>" not in html[html.index('<div class="body"'):]
+    assert '<img src="/media/' in html and "<picture>" not in html[html.index('<div class="body"') :]
 
 
 def test_reading_a_page_with_library_images_renders_no_template():
@@ -211,7 +219,12 @@ def test_a_well_made_body_passes_the_gate():
 
 
 def test_words_and_reading_time():
-    stored = "<p>" + " ".join(["word"] * 460) + "</p>" + '<p>It’s a well-known U.S. fact.<sup data-note="Not counted."></sup></p>'
+    stored = (
+        "<p>"
+        + " ".join(["word"] * 460)
+        + "</p>"
+        + '<p>It’s a well-known U.S. fact.<sup data-note="Not counted."></sup></p>'
+    )
 
     assert word_count(stored) == 465
     assert reading_minutes(465) == 3

@@ -253,7 +253,9 @@ def test_renditions_carry_no_location_or_camera_metadata():
     exif = PILImage.Exif()
     exif[ExifTags.Base.Make] = "Canon"
     exif[ExifTags.Base.Orientation] = 1
-    exif.get_ifd(ExifTags.IFD.GPSInfo).update({ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (55.0, 45.0, 0.0)})
+    exif.get_ifd(ExifTags.IFD.GPSInfo).update(
+        {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (55.0, 45.0, 0.0)}
+    )
     source = encode(PILImage.new("RGB", (900, 600), "gray"), "JPEG", exif=exif, comment=b"taken at the embassy")
     assert b"Canon" in source and PILImage.open(io.BytesIO(source)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
     image = library_image(source, "embassy.jpg")

@@ -16,7 +16,7 @@ DANGEROUS_BODY = (
     '<a href="data:text/html,x">bad4</a>'
     '<img src="x" onerror="alert(1)">'
     '<iframe src="https://evil.example"></iframe>'
-    '<style>body{display:none}</style>'
+    "<style>body{display:none}</style>"
     '<p style="color:red">styled</p>'
 )
 
@@ -26,7 +26,17 @@ def test_a_publication_body_loses_scripts_handlers_and_bad_links_on_save():
     publication.refresh_from_db()
     body = publication.body.lower()
 
-    for forbidden in ["<script", "onclick", "onerror", "javascript:", "jav&#x09;", "data:", "<iframe", "<style", "style="]:
+    for forbidden in [
+        "<script",
+        "onclick",
+        "onerror",
+        "javascript:",
+        "jav&#x09;",
+        "data:",
+        "<iframe",
+        "<style",
+        "style=",
+    ]:
         assert forbidden not in body
     assert "alert(1)" not in body
     assert "<strong>world</strong>" in publication.body
@@ -138,7 +148,9 @@ def test_a_slash_on_an_ordinary_element_does_not_get_deep_nesting_past_the_guard
     assert too_deeply_nested(body)
 
 
-@pytest.mark.parametrize("body", ["<br/>" * 50_000, '<img src="/x.png" alt="x" />' * 50_000, "<hr/><wbr/>" * 20_000, "<svg/>" * 5_000])
+@pytest.mark.parametrize(
+    "body", ["<br/>" * 50_000, '<img src="/x.png" alt="x" />' * 50_000, "<hr/><wbr/>" * 20_000, "<svg/>" * 5_000]
+)
 def test_void_elements_written_with_a_slash_do_not_nest(body):
     assert not too_deeply_nested(body)
 
@@ -176,7 +188,9 @@ ORDINARY = {
     "paragraphs": "<p>A sentence with <strong>bold</strong> and <a href='/x'>a link</a>.</p>" * 20_000,
     "unclosed paragraphs and items": "<p>x" * 20_000 + "<ul>" + "<li>x" * 20_000 + "</ul>",
     "balanced divs": "<div>x</div>" * 20_000,
-    "a Word paste's conditional comment": "<!--[if gte mso 9]><xml>" + "<w:LsdException Name='x'/>" * 400 + "</xml><![endif]-->",
+    "a Word paste's conditional comment": "<!--[if gte mso 9]><xml>"
+    + "<w:LsdException Name='x'/>" * 400
+    + "</xml><![endif]-->",
     "inline icons": '<svg><title>Icon</title><path d="M0 0"></path><path d="M1 1"/></svg>' * 2_000,
     "a script full of tags": "<script>document.write('" + "<div>" * 400 + "')</script><p>x</p>",
     "deep but under the limit": "<blockquote>" * 200 + "x" + "</blockquote>" * 200,

@@ -52,10 +52,31 @@ def run_import(*args):
 
 def database_state():
     """Every row the importer may write, with timestamps and versions, to compare two moments."""
-    through = [Publication.centers.through, Publication.regions.through, Publication.topics.through,
-               Publication.programs.through, Publication.projects.through, Publication.newsletters.through]
-    models = [Publication, Authorship, Person, Affiliation, PublicationType, Disclaimer, CollectionItem,
-              Center, Region, Topic, Program, Collection, Newsletter, AuditEntry, *through]
+    through = [
+        Publication.centers.through,
+        Publication.regions.through,
+        Publication.topics.through,
+        Publication.programs.through,
+        Publication.projects.through,
+        Publication.newsletters.through,
+    ]
+    models = [
+        Publication,
+        Authorship,
+        Person,
+        Affiliation,
+        PublicationType,
+        Disclaimer,
+        CollectionItem,
+        Center,
+        Region,
+        Topic,
+        Program,
+        Collection,
+        Newsletter,
+        AuditEntry,
+        *through,
+    ]
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
 
 

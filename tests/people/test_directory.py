@@ -129,7 +129,9 @@ def test_letters_with_nobody_are_shown_but_not_linked_and_follow_the_other_filte
 
     _, html = get(client, center="europe")
 
-    index = html[html.index('aria-label="Browse by last name"'):html.index("</nav>", html.index("Browse by last name"))]
+    index = html[
+        html.index('aria-label="Browse by last name"') : html.index("</nav>", html.index("Browse by last name"))
+    ]
     assert 'href="?center=europe&amp;letter=L"' in index
     assert '<span class="az__empty">B</span>' in index
     assert '<span class="az__empty">Q</span>' in index
@@ -152,7 +154,17 @@ def test_names_that_do_not_start_with_a_latin_letter_are_grouped_under_other(cli
 
 @pytest.mark.parametrize(
     ("initial", "letter"),
-    [("a", "A"), ("É", "E"), ("ü", "U"), ("Ł", "L"), ("ß", "S"), ("ø", "O"), ("王", "other"), ("'", "other"), ("", "other")],
+    [
+        ("a", "A"),
+        ("É", "E"),
+        ("ü", "U"),
+        ("Ł", "L"),
+        ("ß", "S"),
+        ("ø", "O"),
+        ("王", "other"),
+        ("'", "other"),
+        ("", "other"),
+    ],
 )
 def test_initials_fall_into_the_letter_a_reader_expects(initial, letter):
     assert letter_of(initial) == letter
@@ -182,7 +194,7 @@ def test_the_filter_form_is_a_labelled_get_form_that_keeps_the_chosen_letter(cli
 
     _, html = get(client, letter="L")
 
-    form = html[html.index('<form class="filters"'):html.index("</form>", html.index('<form class="filters"'))]
+    form = html[html.index('<form class="filters"') : html.index("</form>", html.index('<form class="filters"'))]
     assert 'method="get"' in form
     for name in ["center", "topic", "region", "alumni", "contributors"]:
         assert f'for="id_{name}"' in form

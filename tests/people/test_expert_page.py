@@ -161,7 +161,7 @@ def test_a_name_cannot_break_out_of_the_structured_data(client):
 
     _, html = page_html(client, person)
 
-    head = html[:html.index("</head>")]
+    head = html[: html.index("</head>")]
     assert head.count("</script>") == 1
     assert "<script>alert" not in html
     assert structured_data(html)["name"] == 'Eve </script><script>alert("x")</script>'
@@ -226,8 +226,8 @@ def test_the_type_filter_lists_only_types_with_public_pieces_and_filters_the_lis
     PublicationFactory(published=True, title="The Paper", publication_type=paper, authors=[person])
 
     _, html = page_html(client, person)
-    nav = html[html.index('aria-label="Publications by type"'):]
-    nav = nav[:nav.index("</nav>")]
+    nav = html[html.index('aria-label="Publications by type"') :]
+    nav = nav[: nav.index("</nav>")]
     assert '<span aria-current="page">All (3)</span>' in nav
     assert '<a href="?type=commentary">Commentaries (2)</a>' in nav
     assert '<a href="?type=research-paper">Research Papers (1)</a>' in nav

@@ -43,9 +43,13 @@ def test_an_autosave_keeps_the_text_as_a_revision_and_leaves_the_piece_alone(dra
 
 
 def test_an_autosave_never_takes_in_a_colleagues_unsaved_text(draft, editor, manager):
-    services.autosave_draft(publication=draft, by=manager, expected_version=draft.version, fields={"dek": "Manager's idea."})
+    services.autosave_draft(
+        publication=draft, by=manager, expected_version=draft.version, fields={"dek": "Manager's idea."}
+    )
 
-    mine = services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields={"title": "Mine"})
+    mine = services.autosave_draft(
+        publication=draft, by=editor, expected_version=draft.version, fields={"title": "Mine"}
+    )
 
     assert (mine.data["title"], mine.data["dek"]) == ("Mine", draft.dek)
 
@@ -90,18 +94,26 @@ def test_repeated_autosaves_update_one_revision_then_start_another_after_ten_min
     start = timezone.now()
     for minute, text in [(0, "one"), (1, "two"), (9, "three")]:
         frozen_clock(start + datetime.timedelta(minutes=minute))
-        services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields={"body": f"<p>{text}</p>"})
-    assert [(r.data["body"], r.created_at) for r in autosaves(draft)] == [("<p>three</p>", start + datetime.timedelta(minutes=9))]
+        services.autosave_draft(
+            publication=draft, by=editor, expected_version=draft.version, fields={"body": f"<p>{text}</p>"}
+        )
+    assert [(r.data["body"], r.created_at) for r in autosaves(draft)] == [
+        ("<p>three</p>", start + datetime.timedelta(minutes=9))
+    ]
 
     frozen_clock(start + datetime.timedelta(minutes=20))
-    services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields={"body": "<p>four</p>"})
+    services.autosave_draft(
+        publication=draft, by=editor, expected_version=draft.version, fields={"body": "<p>four</p>"}
+    )
 
     assert [r.data["body"] for r in autosaves(draft)] == ["<p>four</p>", "<p>three</p>"]
 
 
 def test_the_autosaved_body_is_sanitized_and_fields_are_cut_to_size(draft, editor):
     revision = services.autosave_draft(
-        publication=draft, by=editor, expected_version=draft.version,
+        publication=draft,
+        by=editor,
+        expected_version=draft.version,
         fields={"body": '<p onclick="x()">Hi<script>alert(1)</script></p>', "title": "T" * 500, "status": "published"},
     )
 
@@ -114,7 +126,9 @@ def test_an_autosave_takes_three_queries_while_an_editor_types(draft, editor, dj
     services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
 
     with django_assert_max_num_queries(5):  # lock, newest revision, update, and a savepoint pair
-        services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields={"body": "<p>More.</p>"})
+        services.autosave_draft(
+            publication=draft, by=editor, expected_version=draft.version, fields={"body": "<p>More.</p>"}
+        )
 
 
 class TestOffer:
@@ -138,7 +152,9 @@ class TestOffer:
         assert autosave_to_offer(publication=draft, user=manager) is None
 
         other = PublicationFactory(body="<p>Same.</p>")
-        services.autosave_draft(publication=other, by=editor, expected_version=other.version, fields={"body": "<p>Same.</p>"})
+        services.autosave_draft(
+            publication=other, by=editor, expected_version=other.version, fields={"body": "<p>Same.</p>"}
+        )
         assert autosave_to_offer(publication=other, user=editor) is None
 
 
@@ -189,8 +205,9 @@ class TestAdmin:
         start = timezone.now()
         for minutes in [1, 12, 24]:  # three autosave revisions in a row
             frozen_clock(start + datetime.timedelta(minutes=minutes))
-            services.autosave_draft(publication=draft, by=editor, expected_version=draft.version,
-                                    fields={"body": f"<p>{minutes}</p>"})
+            services.autosave_draft(
+                publication=draft, by=editor, expected_version=draft.version, fields={"body": f"<p>{minutes}</p>"}
+            )
         rows = revision_rows(list(draft.revisions.order_by("-created_at", "-pk")))
         assert [(row.revision.kind, row.autosave_count) for row in rows] == [("autosave", 3), ("save", 0)]
 

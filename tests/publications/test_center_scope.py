@@ -38,7 +38,9 @@ def site_default_disclaimer():
 
 @pytest.fixture
 def own_piece(europe):
-    return PublicationFactory(title=OWN_TITLE, primary_center=europe, status=Status.IN_REVIEW, authors=[PersonFactory()])
+    return PublicationFactory(
+        title=OWN_TITLE, primary_center=europe, status=Status.IN_REVIEW, authors=[PersonFactory()]
+    )
 
 
 @pytest.fixture
@@ -69,9 +71,7 @@ def test_an_unknown_id_is_still_reported_as_missing(europe_editor):
     assert response.status_code == 302  # the admin's own "does not exist" message
 
 
-@pytest.mark.parametrize(
-    "url_name", ["admin:publications_publication_revisions", "publications:preview"]
-)
+@pytest.mark.parametrize("url_name", ["admin:publications_publication_revisions", "publications:preview"])
 def test_another_centers_revisions_and_preview_are_closed(europe_editor, other_piece, url_name):
     response = signed_in(europe_editor).get(reverse(url_name, args=[other_piece.pk]))
 
@@ -128,11 +128,19 @@ def test_an_editor_cannot_move_a_piece_to_another_center(europe_editor, europe, 
 def test_an_editor_cannot_file_a_new_piece_under_another_center(europe_editor, beirut):
     kind = PublicationTypeFactory()
 
-    response = signed_in(europe_editor).post(reverse("admin:publications_publication_add"), {
-        "title": OTHER_TITLE, "slug": "beirut-port", "publication_type": kind.pk, "language": "en",
-        "body": "<p>Text</p>", "primary_center": beirut.pk,
-        **inline_management("authorships", 0), **inline_management("collection_items", 0),
-    })
+    response = signed_in(europe_editor).post(
+        reverse("admin:publications_publication_add"),
+        {
+            "title": OTHER_TITLE,
+            "slug": "beirut-port",
+            "publication_type": kind.pk,
+            "language": "en",
+            "body": "<p>Text</p>",
+            "primary_center": beirut.pk,
+            **inline_management("authorships", 0),
+            **inline_management("collection_items", 0),
+        },
+    )
 
     assert response.status_code == 200
     assert "choose one of your centers" in response.content.decode()
@@ -140,9 +148,15 @@ def test_an_editor_cannot_file_a_new_piece_under_another_center(europe_editor, b
 
 
 def test_primary_center_suggestions_are_the_editors_own_centers(europe_editor, europe, beirut):
-    response = signed_in(europe_editor).get(reverse("admin:autocomplete"), {
-        "app_label": "publications", "model_name": "publication", "field_name": "primary_center", "term": "",
-    })
+    response = signed_in(europe_editor).get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "publications",
+            "model_name": "publication",
+            "field_name": "primary_center",
+            "term": "",
+        },
+    )
 
     assert [result["text"] for result in response.json()["results"]] == ["Carnegie Europe"]
 
@@ -175,7 +189,13 @@ def test_a_draft_without_a_primary_center_is_open_to_every_desk(europe_editor):
 
 def test_only_those_who_manage_accounts_change_who_works_for_a_center(europe_manager, europe, beirut):
     url = reverse("admin:cms_center_change", args=[beirut.pk])
-    joining_beirut = {"name": beirut.name, "slug": beirut.slug, "order": 0, "description": "", "staff": [europe_manager.pk]}
+    joining_beirut = {
+        "name": beirut.name,
+        "slug": beirut.slug,
+        "order": 0,
+        "description": "",
+        "staff": [europe_manager.pk],
+    }
 
     signed_in(europe_manager).post(url, joining_beirut)
 
@@ -191,9 +211,14 @@ def test_a_bulk_action_forged_with_another_centers_piece_leaves_it_alone(europe_
     own = PublicationFactory(title=OWN_TITLE, primary_center=europe)
     other = PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
 
-    signed_in(europe_editor).post(reverse("admin:publications_publication_changelist"), {
-        "action": "delete_selected", "_selected_action": [own.pk, other.pk], "post": "yes",
-    })
+    signed_in(europe_editor).post(
+        reverse("admin:publications_publication_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [own.pk, other.pk],
+            "post": "yes",
+        },
+    )
 
     assert not Publication.objects.filter(pk=own.pk).exists()
     assert Publication.objects.filter(pk=other.pk).exists()
@@ -244,10 +269,17 @@ def test_a_collection_shows_another_centers_drafts_to_no_other_desk(europe_manag
     assert "five years on" not in page
 
     def add(piece):
-        return client.post(reverse("admin:cms_collection_change", args=[collection.pk]), {
-            "name": collection.name, "slug": collection.slug, "description": "",
-            **inline_management("items", 1), "items-0-position": "5", "items-0-publication": piece.pk,
-        })
+        return client.post(
+            reverse("admin:cms_collection_change", args=[collection.pk]),
+            {
+                "name": collection.name,
+                "slug": collection.slug,
+                "description": "",
+                **inline_management("items", 1),
+                "items-0-position": "5",
+                "items-0-publication": piece.pk,
+            },
+        )
 
     # Beirut's collection is not on the Europe desk at all (test_people_and_images_on_desks.py).
     draft = PublicationFactory(title="Beirut’s other draft", primary_center=beirut)
@@ -255,7 +287,9 @@ def test_a_collection_shows_another_centers_drafts_to_no_other_desk(europe_manag
     assert list(collection.items.values_list("publication__title", flat=True)) == [OTHER_TITLE]
 
 
-def test_a_translation_links_to_a_public_piece_of_any_center_but_not_to_another_centers_draft(europe_editor, europe, beirut):
+def test_a_translation_links_to_a_public_piece_of_any_center_but_not_to_another_centers_draft(
+    europe_editor, europe, beirut
+):
     translation = PublicationFactory(title=OWN_TITLE, primary_center=europe, authors=[PersonFactory()])
     draft = PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
     original = PublicationFactory(title="Beirut’s public piece", primary_center=beirut, published=True)
@@ -279,7 +313,9 @@ def test_a_centers_manager_cannot_delete_a_center(europe_manager, beirut):
     assert Center.objects.filter(pk=beirut.pk).exists()
 
 
-def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(europe_manager, beirut, django_capture_on_commit_callbacks):
+def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(
+    europe_manager, beirut, django_capture_on_commit_callbacks
+):
     europe_manager.email = "manny@example.org"
     europe_manager.save()
     beirut_manager = UserFactory(username="maha", email="maha@example.org", role="Manager")
@@ -291,7 +327,8 @@ def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(euro
         services.submit_for_review(publication=draft, by=UserFactory(username="beirut-editor", role="Editor"))
 
     assert sorted(address for message in mail.outbox for address in message.to) == [
-        "global@example.org", "maha@example.org",
+        "global@example.org",
+        "maha@example.org",
     ]
 
 
@@ -341,7 +378,9 @@ def test_the_schedule_leaves_out_another_centers_pending_change(europe_manager, 
 
 def test_a_collection_holding_pieces_a_desk_cannot_see_cannot_be_deleted_by_it(europe_manager, beirut):
     collection = CollectionFactory(name="Ports")
-    CollectionItemFactory(collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut))
+    CollectionItemFactory(
+        collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
+    )
 
     response = signed_in(europe_manager).get(reverse("admin:cms_collection_delete", args=[collection.pk]))
 

@@ -57,8 +57,12 @@ def hidden_pieces(**kwargs):
         PublicationFactory(status=Status.DRAFT, title="Hidden draft", **kwargs),
         PublicationFactory(status=Status.APPROVED, title="Hidden approved", **kwargs),
         PublicationFactory(status=Status.UNPUBLISHED, title="Hidden unpublished", **kwargs),
-        PublicationFactory(published=True, go_live_at=NOW + datetime.timedelta(days=1), title="Hidden scheduled", **kwargs),
-        PublicationFactory(published=True, expire_at=NOW - datetime.timedelta(days=1), title="Hidden expired", **kwargs),
+        PublicationFactory(
+            published=True, go_live_at=NOW + datetime.timedelta(days=1), title="Hidden scheduled", **kwargs
+        ),
+        PublicationFactory(
+            published=True, expire_at=NOW - datetime.timedelta(days=1), title="Hidden expired", **kwargs
+        ),
     ]
 
 
@@ -100,7 +104,11 @@ def test_the_latest_feeds_list_public_pieces_newest_first_with_their_details(cli
 
 def test_the_feeds_hold_the_thirty_newest_pieces(client):
     for day in range(32):
-        PublicationFactory(published=True, title=f"Day {day}", publication_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day))
+        PublicationFactory(
+            published=True,
+            title=f"Day {day}",
+            publication_date=datetime.date(2025, 1, 1) + datetime.timedelta(days=day),
+        )
 
     titles = rss_titles(client, "latest_rss")
 
@@ -179,7 +187,11 @@ def test_a_region_feed_includes_its_sub_regions_at_any_depth(client):
     europe = RegionFactory(name="Europe", slug="europe")
     eastern = RegionFactory(name="Eastern Europe", parent=europe)
     baltics = RegionFactory(name="Baltic States", parent=eastern)
-    for title, region in [("Europe-wide", europe), ("In the Baltics", baltics), ("In Asia", RegionFactory(name="Asia"))]:
+    for title, region in [
+        ("Europe-wide", europe),
+        ("In the Baltics", baltics),
+        ("In Asia", RegionFactory(name="Asia")),
+    ]:
         PublicationFactory(published=True, title=title).regions.set([region])
     both = PublicationFactory(published=True, title="Tagged twice")
     both.regions.set([europe, eastern])
@@ -237,8 +249,13 @@ def build_feeds(*, pieces: int, authors: int, topics: int):
 def test_every_feed_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries, pieces, authors, topics):
     build_feeds(pieces=pieces, authors=authors, topics=topics)
     # rows, bylines, topics; plus the expert, topic, region or center; plus the region tree.
-    budgets = {"latest": ([], 3), "expert": (["prolific"], 4), "topic": (["busy"], 4),
-               "region": (["europe"], 5), "center": (["busy-center"], 4)}
+    budgets = {
+        "latest": ([], 3),
+        "expert": (["prolific"], 4),
+        "topic": (["busy"], 4),
+        "region": (["europe"], 5),
+        "center": (["busy-center"], 4),
+    }
 
     for kind, (args, budget) in budgets.items():
         for flavour in ["rss", "atom"]:

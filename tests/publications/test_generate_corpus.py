@@ -14,9 +14,11 @@ pytestmark = pytest.mark.django_db
 
 def corpus(people=90, **options):
     call_command("generate_corpus", publications=620, people=people, stdout=StringIO(), **options)
-    return list(Publication.objects.filter(legacy_id__startswith="corpus-").order_by("legacy_id").values_list(
-        "legacy_id", "title", "status", "language"
-    ))
+    return list(
+        Publication.objects.filter(legacy_id__startswith="corpus-")
+        .order_by("legacy_id")
+        .values_list("legacy_id", "title", "status", "language")
+    )
 
 
 def test_the_corpus_reaches_the_totals_asked_for_and_is_the_same_on_every_run():

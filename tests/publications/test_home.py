@@ -76,7 +76,9 @@ def test_each_center_has_a_section_of_its_three_newest_pieces_in_center_order(cl
 
     html = client.get("/").content.decode()
 
-    assert html.index('aria-labelledby="center-carnegie-europe"') < html.index('aria-labelledby="center-carnegie-china"')
+    assert html.index('aria-labelledby="center-carnegie-europe"') < html.index(
+        'aria-labelledby="center-carnegie-china"'
+    )
     assert titles(section(html, "center-carnegie-europe")) == ["Europe 4", "Europe 3", "Europe 2"]
     assert titles(section(html, "center-carnegie-china")) == ["China tagged Europe", "China 0"]
     assert 'href="/centers/carnegie-europe/" dir="auto">Carnegie Europe</a></h2>' in html
@@ -123,7 +125,9 @@ def build_home(*, centers: int, per_center: int):
     for c in range(centers):
         center = CenterFactory(order=c)
         for n in range(per_center):
-            PublicationFactory(published=True, primary_center=center, is_featured=n % 2 == 0, authors=people[: 1 + n % 3])
+            PublicationFactory(
+                published=True, primary_center=center, is_featured=n % 2 == 0, authors=people[: 1 + n % 3]
+            )
         hidden_pieces(primary_center=center, is_featured=True)
 
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from publications.legacy import parse_legacy_page
-from publications.models import Status
 from publications.legacy_export import legacy_export_pages
+from publications.models import Status
 from tests.factories import AuthorshipFactory, CenterFactory, DisclaimerFactory, PersonFactory, PublicationFactory
 from tests.factories.legacy import SEED_FILE, SEED_LEGACY_ID, database_state, legacy_page_text, run_import, seed_text
 
@@ -71,13 +71,18 @@ def write_varied_pages(folder: Path) -> None:
 
 
 def test_import_export_import_changes_nothing(tmp_path):
-    DisclaimerFactory(text="<p>Carnegie does not take institutional positions on public policy issues; the views "
-                           "represented herein are those of the author(s) and do not necessarily reflect the views "
-                           "of Carnegie, its staff, or its trustees.</p>")
+    DisclaimerFactory(
+        text="<p>Carnegie does not take institutional positions on public policy issues; the views "
+        "represented herein are those of the author(s) and do not necessarily reflect the views "
+        "of Carnegie, its staff, or its trustees.</p>"
+    )
     write_varied_pages(tmp_path / "legacy")
     _out, err, status = run_import(tmp_path / "legacy")
     # The press release without authors fails the publish gate: held as a draft, so not exported.
-    assert (status, err) == (0, f"{tmp_path / 'legacy' / 'more' / 'no-authors.txt'}: held as a draft, not public: Add at least one author.\n")
+    assert (status, err) == (
+        0,
+        f"{tmp_path / 'legacy' / 'more' / 'no-authors.txt'}: held as a draft, not public: Add at least one author.\n",
+    )
     before = database_state()
 
     files = export(tmp_path / "exported")
@@ -108,7 +113,9 @@ def test_the_export_of_the_seed_reads_like_the_old_sites_file(tmp_path):
 
     text = path.read_text(encoding="utf-8")
     assert path.name == f"000_{SEED_LEGACY_ID}.txt"
-    assert text.startswith('Stefan Lehne\n{\n"id": "9b75ff939e830440",\n"authors": [\n"Stefan Lehne"\n],\n"type": "legacyinthemedia",')
+    assert text.startswith(
+        'Stefan Lehne\n{\n"id": "9b75ff939e830440",\n"authors": [\n"Stefan Lehne"\n],\n"type": "legacyinthemedia",'
+    )
     original, exported = seed_text().split("\n"), text.split("\n")
     start = original.index("}Source: Getty")
     body_end = original.index("About the Author") + 3

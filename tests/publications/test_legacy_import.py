@@ -105,8 +105,14 @@ def test_the_seed_page_is_published_undated_and_filed_like_the_old_page():
     assert publication.publication_type.legacy_key == "legacyinthemedia"
     assert publication.publication_type.shows_source
     assert publication.primary_center.name == "Carnegie Europe"
-    assert {c.name for c in publication.centers.all()} == {"Carnegie Endowment for International Peace", "Carnegie Europe"}
-    assert {c.name for c in publication.collections.all()} == {"Europe’s Eastern Neighborhood", "EU Integration and Enlargement"}
+    assert {c.name for c in publication.centers.all()} == {
+        "Carnegie Endowment for International Peace",
+        "Carnegie Europe",
+    }
+    assert {c.name for c in publication.collections.all()} == {
+        "Europe’s Eastern Neighborhood",
+        "EU Integration and Enlargement",
+    }
     assert {t.name for t in publication.topics.all()} == {"Foreign Policy", "EU", "Political Reform"}
     assert publication.lead_image_credit == "Source: Getty"
     assert publication.source_name == "World Politics Review"
@@ -118,7 +124,14 @@ def test_the_recent_work_disclaimer_and_more_work_rail_are_not_imported_as_body_
     import_seed()
 
     body = Publication.objects.get().body
-    for left_out in ["Recent Work", "What Can the EU Do About Trump 2.0?", "More Work from", "Malaysia’s Year", "About the Author", "institutional positions"]:
+    for left_out in [
+        "Recent Work",
+        "What Can the EU Do About Trump 2.0?",
+        "More Work from",
+        "Malaysia’s Year",
+        "About the Author",
+        "institutional positions",
+    ]:
         assert left_out not in body
     assert html_to_paragraphs(body)[-1].startswith("Stefan Lehne: Progress should certainly be achievable")
 
@@ -308,7 +321,10 @@ def test_names_with_commas_are_exported_and_read_back_whole():
     again = parse_legacy_page(format_legacy_page(page))
 
     assert again.newsletters == ["Strategic Europe, Weekly", "Carnegie Politika, in English"]
-    assert again.programs == ["Democracy, Conflict, and Governance Program", "Technology and International Affairs Program"]
+    assert again.programs == [
+        "Democracy, Conflict, and Governance Program",
+        "Technology and International Affairs Program",
+    ]
 
 
 # People ----------------------------------------------------------------------------------------
@@ -349,7 +365,9 @@ def test_a_bio_edited_in_the_cms_is_not_overwritten_by_a_later_import():
     lehne.bio = "<p>Stefan Lehne, as the editors now describe him.</p>"
     lehne.save()
 
-    result = import_text(legacy_page_text(authors=[("Stefan Lehne", "Senior Fellow, Carnegie Europe", "A newer bio.")]), path="other.txt")
+    result = import_text(
+        legacy_page_text(authors=[("Stefan Lehne", "Senior Fellow, Carnegie Europe", "A newer bio.")]), path="other.txt"
+    )
 
     lehne.refresh_from_db()
     assert lehne.bio == "<p>Stefan Lehne, as the editors now describe him.</p>"
@@ -444,7 +462,9 @@ def test_each_author_gets_the_title_line_and_bio_of_the_block_that_names_them_wh
         ("Stefan Lehne", "Senior Fellow, Carnegie Europe"),
         ("Elina Noor", "Senior Fellow, Carnegie China"),
     ]
-    assert any(warning.startswith("line 1: the byline “Elina Noor, Stefan Lehne” differs") for warning in result.warnings)
+    assert any(
+        warning.startswith("line 1: the byline “Elina Noor, Stefan Lehne” differs") for warning in result.warnings
+    )
 
 
 def test_a_file_whose_byline_metadata_and_about_section_disagree_is_refused_naming_both_lists():
@@ -542,7 +562,7 @@ def test_when_only_some_authors_have_a_name_line_a_bio_that_names_nobody_is_left
     lines = legacy_page_text(authors=[lehne, BALFOUR]).split("\n")
     first_close = lines.index("Recent Work")
     # Balfour has no recent work: her name line and "Recent Work" are missing.
-    text = "\n".join(lines[:first_close + 1] + lines[first_close + 3 :])
+    text = "\n".join(lines[: first_close + 1] + lines[first_close + 3 :])
 
     result = import_text(text)
 
@@ -647,7 +667,11 @@ def test_two_files_claiming_one_page_with_different_content_are_both_refused_wha
     assert f"{a}: the same page (legacy id same) as {b}, with different content: none of these files is imported" in err
     assert f"{b}: the same page (legacy id same) as {a}, with different content: none of these files is imported" in err
     assert "1 created, 0 updated, 0 unchanged, 2 failed" in out
-    assert [entry["status"] for entry in json.loads(report.read_text(encoding="utf-8"))] == ["failed", "failed", "created"]
+    assert [entry["status"] for entry in json.loads(report.read_text(encoding="utf-8"))] == [
+        "failed",
+        "failed",
+        "created",
+    ]
 
 
 def test_the_same_page_twice_word_for_word_in_one_batch_is_imported_once(tmp_path):
@@ -659,7 +683,9 @@ def test_the_same_page_twice_word_for_word_in_one_batch_is_imported_once(tmp_pat
     assert status == 0, err
     assert Publication.objects.count() == 1
     assert "1 created, 0 updated, 1 unchanged, 0 failed" in out
-    assert f"{tmp_path / 'b.txt'}: warning: the same page as {tmp_path / 'a.txt'} (legacy id same), word for word" in err
+    assert (
+        f"{tmp_path / 'b.txt'}: warning: the same page as {tmp_path / 'a.txt'} (legacy id same), word for word" in err
+    )
 
 
 def test_files_of_one_page_are_refused_by_the_service_too_once_the_batch_is_surveyed():
@@ -706,7 +732,12 @@ def test_undated_imports_sort_after_dated_pieces():
 
 # Markup ----------------------------------------------------------------------------------------
 
-PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "</title><script>alert(2)</script>", "{{7*7}}"]
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</title><script>alert(2)</script>",
+    "{{7*7}}",
+]
 
 
 def test_markup_written_as_text_shows_as_text_and_never_runs(client):
@@ -756,7 +787,10 @@ BAD_FILES = {
         SEED.replace('"type": "legacyinthemedia",', '"type": "legacyinthemedia"', 1),
         f"line {line_of(SEED, CENTER_AFFILIATION_KEY)}: the metadata is not valid JSON",
     ),
-    "JSON not an object": ("Stefan Lehne\n[\"Stefan Lehne\"]\nTitle\n", "line 2: the metadata must be a JSON object ({…}), not a list"),
+    "JSON not an object": (
+        'Stefan Lehne\n["Stefan Lehne"]\nTitle\n',
+        "line 2: the metadata must be a JSON object ({…}), not a list",
+    ),
     "JSON a bare string": ('Stefan Lehne\n"Stefan Lehne"\nTitle\n', "line 2: the metadata is missing"),
     "a string where a list is expected": (
         SEED.replace('"topics": [\n"Foreign Policy",\n"EU",\n"Political Reform"\n]', '"topics": "Foreign Policy"', 1),
@@ -770,22 +804,46 @@ BAD_FILES = {
         SEED.replace('"programs": [],\n"projects": [],\n', "", 1),
         "line 2: the metadata lacks “programs”, “projects”",
     ),
-    "a key twice": (SEED.replace('"programs": [],', '"programs": [],\n"programs": ["X"],', 1), "the key “programs” twice"),
+    "a key twice": (
+        SEED.replace('"programs": [],', '"programs": [],\n"programs": ["X"],', 1),
+        "the key “programs” twice",
+    ),
     "no type": (SEED.replace('"type": "legacyinthemedia"', '"type": ""', 1), "the metadata has no “type”"),
     "an id that is a path": (
         SEED.replace('{\n"authors"', '{\n"id": "../../etc/passwd",\n"authors"', 1),
         "line 3: “id” may only hold letters, digits, dots, dashes and underscores",
     ),
-    "a date that is not a date": (SEED.replace('{\n"authors"', '{\n"date": "May 2013",\n"authors"', 1), "“date” must be a date"),
-    "no title": (SEED.replace("}Source: Getty\nGlobal Insider", "}Source: Getty\n\nGlobal Insider", 1), "the title is missing"),
-    "no blank line before the body": (SEED.replace("World Politics Review\n\n", "World Politics Review\n", 1), "expected one blank line"),
-    "cut off in the metadata": (cut('"regions"'), "the metadata stops before its closing brace: the file looks cut off"),
+    "a date that is not a date": (
+        SEED.replace('{\n"authors"', '{\n"date": "May 2013",\n"authors"', 1),
+        "“date” must be a date",
+    ),
+    "no title": (
+        SEED.replace("}Source: Getty\nGlobal Insider", "}Source: Getty\n\nGlobal Insider", 1),
+        "the title is missing",
+    ),
+    "no blank line before the body": (
+        SEED.replace("World Politics Review\n\n", "World Politics Review\n", 1),
+        "expected one blank line",
+    ),
+    "cut off in the metadata": (
+        cut('"regions"'),
+        "the metadata stops before its closing brace: the file looks cut off",
+    ),
     "cut off in the body": (cut("WPR: From the EU"), "the file ends before “About the Author(s)”: it looks cut off"),
     "cut off in the bios": (cut("Stefan Lehne is a senior fellow"), "it looks cut off"),
     "cut off in the recent work": (cut("Can the EU Meet"), "the file looks cut off"),
-    "cut off before the disclaimer": (cut("Carnegie does not take"), "the file ends before the disclaimer: it looks cut off"),
-    "a NUL character": (SEED.replace("WPR: What were", "WPR:\x00 What were", 1), f"line {line_of(SEED, 'WPR: What were')}: the file contains a NUL character"),
-    "nested 100,000 deep": ('Stefan Lehne\n{"authors": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "the metadata is nested too deeply"),
+    "cut off before the disclaimer": (
+        cut("Carnegie does not take"),
+        "the file ends before the disclaimer: it looks cut off",
+    ),
+    "a NUL character": (
+        SEED.replace("WPR: What were", "WPR:\x00 What were", 1),
+        f"line {line_of(SEED, 'WPR: What were')}: the file contains a NUL character",
+    ),
+    "nested 100,000 deep": (
+        'Stefan Lehne\n{"authors": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+        "the metadata is nested too deeply",
+    ),
     "a title too long for the site": (
         SEED.replace("Global Insider: Envoy", "Global Insider: " + "Envoy " * 60, 1),
         "field title is 4",
@@ -808,7 +866,9 @@ def test_a_bad_file_is_refused_with_a_reason_and_writes_nothing(case):
 
 
 def test_unknown_extra_metadata_keys_are_ignored_with_a_warning():
-    text = SEED.replace('{\n"authors"', '{\n"legacyUrl": "https://carnegieendowment.org/x",\n"views": [1, 2],\n"authors"', 1)
+    text = SEED.replace(
+        '{\n"authors"', '{\n"legacyUrl": "https://carnegieendowment.org/x",\n"views": [1, 2],\n"authors"', 1
+    )
 
     result = import_text(text)
 
@@ -863,7 +923,10 @@ def test_duplicate_titles_get_distinct_slugs_never_an_integrity_error():
 
     assert [r.status for r in results] == ["created"] * 3
     assert sorted(Publication.objects.values_list("slug", flat=True)) == [
-        "cafe-diplomacy", "cafe-diplomacy-2", "cafe-diplomacy-3", "cafe-diplomacy-4"
+        "cafe-diplomacy",
+        "cafe-diplomacy-2",
+        "cafe-diplomacy-3",
+        "cafe-diplomacy-4",
     ]
 
 
@@ -1062,12 +1125,21 @@ def test_an_old_export_s_joined_newsletters_are_read_as_the_sites_newsletters_wi
     for name in ("Strategic Europe", "Diwan", "Carnegie Politika"):
         NewsletterFactory(name=name)
 
-    result = import_text(old_export(englishNewsletterAll="Strategic Europe, Diwan", nonEnglishNewsletterAll="Diwan|Carnegie Politika"))
+    result = import_text(
+        old_export(englishNewsletterAll="Strategic Europe, Diwan", nonEnglishNewsletterAll="Diwan|Carnegie Politika")
+    )
 
     assert result.status == "created", result.errors
-    assert {n.name for n in Publication.objects.get().newsletters.all()} == {"Strategic Europe", "Diwan", "Carnegie Politika"}
+    assert {n.name for n in Publication.objects.get().newsletters.all()} == {
+        "Strategic Europe",
+        "Diwan",
+        "Carnegie Politika",
+    }
     assert Newsletter.objects.count() == 3
-    assert any(w.startswith("read the newsletters “Strategic Europe, Diwan” as “Strategic Europe”, “Diwan”") for w in result.warnings)
+    assert any(
+        w.startswith("read the newsletters “Strategic Europe, Diwan” as “Strategic Europe”, “Diwan”")
+        for w in result.warnings
+    )
 
 
 def test_a_newsletter_whose_name_holds_a_comma_stays_whole_unless_every_part_is_a_known_newsletter():
@@ -1077,7 +1149,8 @@ def test_a_newsletter_whose_name_holds_a_comma_stays_whole_unless_every_part_is_
     result = import_text(old_export(englishNewsletterAll="Strategic Europe, Weekly; Carnegie Politika, in English"))
 
     assert {n.name for n in Publication.objects.get().newsletters.all()} == {
-        "Strategic Europe, Weekly", "Carnegie Politika, in English",
+        "Strategic Europe, Weekly",
+        "Carnegie Politika, in English",
     }
     assert any("created the newsletter “Strategic Europe, Weekly” as one name" in w for w in result.warnings)
 
@@ -1106,7 +1179,8 @@ def page_without_name_lines(byline: str, *authors) -> str:
 )
 def test_a_byline_joining_the_metadata_s_two_authors_in_words_reconciles_without_name_lines(byline, first, second):
     text = page_without_name_lines(
-        byline, (first, "Senior Fellow, Carnegie Europe", f"{first} writes on Europe."),
+        byline,
+        (first, "Senior Fellow, Carnegie Europe", f"{first} writes on Europe."),
         (second, "Fellow, Carnegie China", f"{second} writes on Asia."),
     )
     assert "Recent Work" not in text

@@ -124,10 +124,13 @@ def test_a_metadata_language_that_is_not_text_is_refused_with_its_line():
 
 
 def test_the_report_says_where_each_pages_language_came_from(tmp_path):
-    write_pages(tmp_path / "pages", {
-        "ru.txt": legacy_page_text(title="Сербия и Косово", dek="", paragraphs=RUSSIAN),
-        "tagged.txt": legacy_page_text(title="Tagged", language="ar"),
-    })
+    write_pages(
+        tmp_path / "pages",
+        {
+            "ru.txt": legacy_page_text(title="Сербия и Косово", dek="", paragraphs=RUSSIAN),
+            "tagged.txt": legacy_page_text(title="Tagged", language="ar"),
+        },
+    )
 
     run_import(tmp_path / "pages", "--report", tmp_path / "report.json")
 
@@ -174,10 +177,13 @@ def test_staff_whose_title_line_names_a_site_center_in_arabic_russian_or_chinese
 
 
 def test_a_center_created_by_an_earlier_file_of_the_batch_counts_for_the_next_files_authors(tmp_path):
-    write_pages(tmp_path / "pages", {
-        "a.txt": legacy_page_text(title="First", centers=["Carnegie China"], primary_center="Carnegie China"),
-        "b.txt": legacy_page_text(title="Second", authors=[("Zhao Tong", "Fellow, Carnegie China", "A bio.")]),
-    })
+    write_pages(
+        tmp_path / "pages",
+        {
+            "a.txt": legacy_page_text(title="First", centers=["Carnegie China"], primary_center="Carnegie China"),
+            "b.txt": legacy_page_text(title="Second", authors=[("Zhao Tong", "Fellow, Carnegie China", "A bio.")]),
+        },
+    )
 
     run_import(tmp_path / "pages")
 
@@ -211,23 +217,40 @@ def test_a_center_name_inside_a_longer_word_does_not_count():
 
 def test_the_editors_choice_decides_a_new_authors_kind_and_the_report_lists_everyone_created(tmp_path):
     CenterFactory(name="Carnegie Europe")
-    write_pages(tmp_path / "pages", {"page.txt": legacy_page_text(authors=[
-        ("Amal Haddad", "Professor, University of Beirut", "A bio."),
-        ("Stefan Lehne", "Senior Fellow, Carnegie Europe", "A bio."),
-        ("Jane Roe", "Nonresident Scholar, Carnegie Europe", "A bio."),
-        ("John Doe", "Journalist", "A bio."),
-    ])})
+    write_pages(
+        tmp_path / "pages",
+        {
+            "page.txt": legacy_page_text(
+                authors=[
+                    ("Amal Haddad", "Professor, University of Beirut", "A bio."),
+                    ("Stefan Lehne", "Senior Fellow, Carnegie Europe", "A bio."),
+                    ("Jane Roe", "Nonresident Scholar, Carnegie Europe", "A bio."),
+                    ("John Doe", "Journalist", "A bio."),
+                ]
+            )
+        },
+    )
     (tmp_path / "kinds.txt").write_text("# decided by the desk\ncontributor: Jane Roe\n", encoding="utf-8")
 
     out, err, status = run_import(
-        tmp_path / "pages", "--expert", "amal haddad", "--kinds", tmp_path / "kinds.txt",
-        "--report", tmp_path / "report.json",
+        tmp_path / "pages",
+        "--expert",
+        "amal haddad",
+        "--kinds",
+        tmp_path / "kinds.txt",
+        "--report",
+        tmp_path / "report.json",
     )
 
     assert (status, err) == (0, "")
     assert "Created 2 experts and 2 outside contributors" in out
     kinds = dict(Person.objects.values_list("name", "kind"))
-    assert kinds == {"Amal Haddad": "expert", "Stefan Lehne": "expert", "Jane Roe": "contributor", "John Doe": "contributor"}
+    assert kinds == {
+        "Amal Haddad": "expert",
+        "Stefan Lehne": "expert",
+        "Jane Roe": "contributor",
+        "John Doe": "contributor",
+    }
     [entry] = json.loads((tmp_path / "report.json").read_text())
     assert entry["people_created"] == [
         {"name": "Amal Haddad", "kind": "expert", "why": "chosen by the editors (import option)"},
@@ -252,12 +275,18 @@ def test_the_editors_choice_does_not_change_people_who_already_exist_and_says_so
 @pytest.mark.parametrize(
     ("args", "kinds_file", "message"),
     [
-        (["--expert", "Jane Roe", "--contributor", "jane roe"], None, "Jane Roe is chosen as expert (--expert) and as contributor"),
+        (
+            ["--expert", "Jane Roe", "--contributor", "jane roe"],
+            None,
+            "Jane Roe is chosen as expert (--expert) and as contributor",
+        ),
         ([], "expert Jane Roe\n", "kinds.txt:1: expected “expert: Name” or “contributor: Name”"),
         ([], "staff: Jane Roe\n", "kinds.txt:1: expected"),
     ],
 )
-def test_a_contradictory_or_unreadable_choice_of_kinds_stops_before_anything_is_imported(tmp_path, args, kinds_file, message):
+def test_a_contradictory_or_unreadable_choice_of_kinds_stops_before_anything_is_imported(
+    tmp_path, args, kinds_file, message
+):
     write_pages(tmp_path / "pages", {"page.txt": legacy_page_text()})
     if kinds_file is not None:
         (tmp_path / "kinds.txt").write_text(kinds_file, encoding="utf-8")
@@ -274,7 +303,11 @@ def test_a_contradictory_or_unreadable_choice_of_kinds_stops_before_anything_is_
 
 
 def held_page(**changes):
-    paragraphs = [*seed_page().paragraphs[:2], "REQUIRED IMAGE: map of the Western Balkans", *seed_page().paragraphs[2:]]
+    paragraphs = [
+        *seed_page().paragraphs[:2],
+        "REQUIRED IMAGE: map of the Western Balkans",
+        *seed_page().paragraphs[2:],
+    ]
     return legacy_page_text(**{"paragraphs": paragraphs, **changes})
 
 
@@ -292,16 +325,23 @@ def test_a_page_that_fails_the_publish_gate_is_stored_as_a_draft_with_the_reason
     assert "REQUIRED IMAGE" in publication.body  # stored as the file has it, for a manager to fix
     assert result.url == reverse("admin:publications_publication_change", args=[publication.pk])
     assert client.get(publication.get_absolute_url()).status_code == 404
-    assert publication_audit().get().message.endswith("held as a draft: The body still contains placeholder text (REQUIRED IMAGE).")
+    assert (
+        publication_audit()
+        .get()
+        .message.endswith("held as a draft: The body still contains placeholder text (REQUIRED IMAGE).")
+    )
 
 
 def test_a_held_page_does_not_stop_the_batch_and_the_report_lists_it_as_held_with_its_reasons(tmp_path):
     DisclaimerFactory()
-    write_pages(tmp_path / "pages", {
-        "a-held.txt": held_page(title="Needs a Map"),
-        "b-fine.txt": legacy_page_text(title="Ready to Go"),
-        "c-no-author.txt": legacy_page_text(title="A Press Release", authors=[], source=""),
-    })
+    write_pages(
+        tmp_path / "pages",
+        {
+            "a-held.txt": held_page(title="Needs a Map"),
+            "b-fine.txt": legacy_page_text(title="Ready to Go"),
+            "c-no-author.txt": legacy_page_text(title="A Press Release", authors=[], source=""),
+        },
+    )
 
     out, err, status = run_import(tmp_path / "pages", "--report", tmp_path / "report.json")
 
@@ -438,7 +478,9 @@ def test_a_held_page_a_manager_is_editing_is_not_published_over_when_a_corrected
     import_text(held_page(page_id="p-1"))
     publication = Publication.objects.get()
     services.autosave_draft(
-        publication=publication, by=manager, expected_version=publication.version,
+        publication=publication,
+        by=manager,
+        expected_version=publication.version,
         fields={"body": "<p>The manager's own rewrite, not saved yet.</p>"},
     )
 
@@ -488,7 +530,9 @@ def test_a_language_editors_corrected_stays_when_the_page_is_imported_again():
     publication = Publication.objects.get()
     assert (publication.language, publication.dek) == ("fr", "A new dek from the old site.")
     assert (again.language, again.language_source) == ("fr", "cms")
-    assert any(w.startswith("kept the language editors set in the CMS, French, rather than English") for w in again.warnings)
+    assert any(
+        w.startswith("kept the language editors set in the CMS, French, rather than English") for w in again.warnings
+    )
 
 
 def test_a_language_the_metadata_names_overrides_the_one_in_the_cms():

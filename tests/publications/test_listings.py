@@ -62,7 +62,9 @@ def world():
     w.project = ProjectFactory(name="Civic Research Network", program=w.program)
 
     def piece(title, date, **kwargs):
-        tags = {key: kwargs.pop(key) for key in ["topics", "regions", "programs", "projects", "centers"] if key in kwargs}
+        tags = {
+            key: kwargs.pop(key) for key in ["topics", "regions", "programs", "projects", "centers"] if key in kwargs
+        }
         publication = PublicationFactory(published=True, title=title, publication_date=date, **kwargs)
         for relation, rows in tags.items():
             getattr(publication, relation).set(rows)
@@ -138,7 +140,9 @@ def test_the_filter_options_offer_every_type_center_and_taxonomy_by_slug_and_reg
         assert f'<option value="{value}">' in html
     assert f'<option value="{world.program.slug}">' in html
     assert f'<option value="{world.project.slug}">' in html
-    europe, eastern, balkans = (html.index(f'<option value="{slug}">') for slug in ["europe", "eastern-europe", "western-balkans"])
+    europe, eastern, balkans = (
+        html.index(f'<option value="{slug}">') for slug in ["europe", "eastern-europe", "western-balkans"]
+    )
     assert europe < eastern < balkans
     assert '<option value="western-balkans">\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0Western Balkans</option>' in html
 
@@ -293,7 +297,10 @@ def many_pieces():
     start = datetime.date(2020, 1, 1)
     return [
         PublicationFactory(
-            published=True, title=f"Piece {n:02d}", publication_type=commentary, publication_date=start + datetime.timedelta(days=n)
+            published=True,
+            title=f"Piece {n:02d}",
+            publication_type=commentary,
+            publication_date=start + datetime.timedelta(days=n),
         )
         for n in range(45)
     ]

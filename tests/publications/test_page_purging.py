@@ -92,8 +92,12 @@ def test_publishing_a_piece_shows_it_at_once_on_every_cached_page_that_lists_it(
     urls = pages_showing_work(site)
     warm(client, urls)
     new = PublicationFactory(
-        title="Fresh piece on the Balkans", status=Status.APPROVED, primary_center=site["center"],
-        publication_type=site["type"], authors=[site["expert"]], publication_date=datetime.date(2030, 1, 1),
+        title="Fresh piece on the Balkans",
+        status=Status.APPROVED,
+        primary_center=site["center"],
+        publication_type=site["type"],
+        authors=[site["expert"]],
+        publication_date=datetime.date(2030, 1, 1),
     )
     new.topics.add(site["topic"])
     new.regions.add(site["region"])
@@ -215,8 +219,11 @@ def test_a_scheduled_piece_appears_on_cached_listings_at_its_time(client, site, 
     now = timezone.now()
     frozen_clock(now)
     piece = PublicationFactory(
-        title="Scheduled piece on the Balkans", status=Status.APPROVED, primary_center=site["center"],
-        authors=[site["expert"]], publication_date=datetime.date(2030, 1, 1),
+        title="Scheduled piece on the Balkans",
+        status=Status.APPROVED,
+        primary_center=site["center"],
+        authors=[site["expert"]],
+        publication_date=datetime.date(2030, 1, 1),
     )
     piece.topics.add(site["topic"])
     go_live = now + datetime.timedelta(hours=2)
@@ -235,8 +242,11 @@ def test_an_expiring_piece_leaves_cached_listings_at_its_time(client, site, mana
     now = timezone.now()
     frozen_clock(now)
     piece = PublicationFactory(
-        title="Expiring piece on the Balkans", status=Status.APPROVED, primary_center=site["center"],
-        authors=[site["expert"]], publication_date=datetime.date(2030, 1, 1),
+        title="Expiring piece on the Balkans",
+        status=Status.APPROVED,
+        primary_center=site["center"],
+        authors=[site["expert"]],
+        publication_date=datetime.date(2030, 1, 1),
     )
     expire = now + datetime.timedelta(days=1)
     services.publish_publication(publication=piece, by=manager, expire_at=expire)

@@ -70,19 +70,27 @@ def person_form(person, **overrides):
     if person.has_profile:
         data["has_profile"] = "on"
     for index, row in enumerate(rows):
-        data.update({
-            f"affiliations-{index}-id": row.pk,
-            f"affiliations-{index}-person": person.pk,
-            f"affiliations-{index}-title_line": row.title_line,
-            f"affiliations-{index}-center": row.center_id or "",
-            f"affiliations-{index}-position": row.position,
-        })
+        data.update(
+            {
+                f"affiliations-{index}-id": row.pk,
+                f"affiliations-{index}-person": person.pk,
+                f"affiliations-{index}-title_line": row.title_line,
+                f"affiliations-{index}-center": row.center_id or "",
+                f"affiliations-{index}-position": row.position,
+            }
+        )
     data.update(overrides)
     return data
 
 
 def with_outside_link(data, url="https://evil.example/"):
-    return {**data, **inline_management("links", 1), "links-0-label": "Website", "links-0-url": url, "links-0-position": "0"}
+    return {
+        **data,
+        **inline_management("links", 1),
+        "links-0-label": "Website",
+        "links-0-url": url,
+        "links-0-position": "0",
+    }
 
 
 def form_errors(response) -> str:
@@ -162,7 +170,9 @@ def test_an_editor_changes_a_person_of_their_desk_who_is_not_public_yet(europe_e
     draft_author = affiliated(europe, has_profile=False)
     PublicationFactory(primary_center=europe, status=Status.DRAFT, authors=[draft_author])
 
-    response = signed_in(europe_editor).post(person_url(draft_author), with_outside_link(person_form(draft_author, bio=NEW_BIO), "https://example.org/"))
+    response = signed_in(europe_editor).post(
+        person_url(draft_author), with_outside_link(person_form(draft_author, bio=NEW_BIO), "https://example.org/")
+    )
 
     assert response.status_code == 302, form_errors(response)
     draft_author.refresh_from_db()
@@ -189,7 +199,9 @@ def piece_on_its_way(status, *, center, author):
 
 
 @pytest.mark.parametrize("status", [Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED, "pending change"])
-def test_a_person_in_the_byline_of_a_piece_on_its_way_to_readers_is_changed_by_managers_only(europe_editor, europe, status):
+def test_a_person_in_the_byline_of_a_piece_on_its_way_to_readers_is_changed_by_managers_only(
+    europe_editor, europe, status
+):
     # Otherwise an editor rewrites the bio after (or before) naming them in a pending change, and
     # the manager's approval of the piece puts the bio live: the piece's diff never shows it.
     author = affiliated(europe, has_profile=False, short_bio="Before.")
@@ -218,9 +230,15 @@ def test_a_manager_reviewing_a_piece_sees_the_bios_of_its_byline_in_the_preview(
 def test_an_editor_creates_people_without_a_public_profile(europe_editor, europe):
     client = signed_in(europe_editor)
     new = {
-        "name": "Rym Momtaz", "kind": "expert", "is_current": "on", "short_bio": "", "bio": "",
-        "languages": "", "email": "",
-        **inline_management("affiliations", 0), **inline_management("links", 0),
+        "name": "Rym Momtaz",
+        "kind": "expert",
+        "is_current": "on",
+        "short_bio": "",
+        "bio": "",
+        "languages": "",
+        "email": "",
+        **inline_management("affiliations", 0),
+        **inline_management("links", 0),
     }
 
     form = client.get(reverse("admin:people_person_add")).content.decode()
@@ -228,7 +246,9 @@ def test_an_editor_creates_people_without_a_public_profile(europe_editor, europe
     created = client.post(reverse("admin:people_person_add"), with_outside_link(new, "https://example.org/"))
 
     assert re.search(r'<input type="checkbox" name="has_profile"(?![^>]*checked)', form)
-    assert refused.status_code == 200 and "Only a manager can give a person a public profile page" in form_errors(refused)
+    assert refused.status_code == 200 and "Only a manager can give a person a public profile page" in form_errors(
+        refused
+    )
     assert created.status_code == 302, form_errors(created)
     person = Person.objects.get()
     assert person.has_profile is False and person not in Person.objects.public()
@@ -249,7 +269,8 @@ def test_a_manager_gives_a_profile_and_an_outside_link_to_their_centers_expert(e
     expert = affiliated(europe, has_profile=False)
 
     response = signed_in(europe_manager).post(
-        person_url(expert), with_outside_link(person_form(expert, has_profile="on", bio=NEW_BIO), "https://example.org/")
+        person_url(expert),
+        with_outside_link(person_form(expert, has_profile="on", bio=NEW_BIO), "https://example.org/"),
     )
 
     assert response.status_code == 302, form_errors(response)
@@ -291,7 +312,8 @@ def test_an_editor_cannot_replace_the_lead_image_of_another_centers_live_piece(e
 def test_an_image_in_the_body_of_another_centers_draft_is_on_that_desk(europe_editor, beirut):
     image = ImageFactory()
     PublicationFactory(
-        primary_center=beirut, status=Status.DRAFT,
+        primary_center=beirut,
+        status=Status.DRAFT,
         body=f'<figure class="inline-image" data-image="{image.pk}"><img src="/x.png" alt=""></figure>',
     )
 
@@ -375,10 +397,14 @@ def test_an_editor_adding_another_center_to_centers_gets_a_form_error(europe_edi
 
 
 def test_an_editor_is_offered_only_their_own_centers_to_add(europe_editor, europe, beirut):
-    found = signed_in(europe_editor).get(
-        reverse("admin:autocomplete"),
-        {"term": "Carnegie", "app_label": "publications", "model_name": "publication", "field_name": "centers"},
-    ).json()
+    found = (
+        signed_in(europe_editor)
+        .get(
+            reverse("admin:autocomplete"),
+            {"term": "Carnegie", "app_label": "publications", "model_name": "publication", "field_name": "centers"},
+        )
+        .json()
+    )
 
     assert [row["text"] for row in found["results"]] == [europe.name]
 
@@ -394,12 +420,19 @@ def test_centers_already_on_a_piece_stay_when_its_editor_saves(europe_editor, eu
 
 
 def with_collection(data, collection):
-    return {**data, **inline_management("collection_items", 1), "collection_items-0-collection": collection.pk, "collection_items-0-position": "0"}
+    return {
+        **data,
+        **inline_management("collection_items", 1),
+        "collection_items-0-collection": collection.pk,
+        "collection_items-0-position": "0",
+    }
 
 
 def test_an_editor_cannot_put_their_piece_into_a_collection_of_other_centers(europe_editor, europe, beirut):
     shared = CollectionFactory(name="Lebanon in crisis")
-    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    CollectionItemFactory(
+        collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED)
+    )
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
     response = signed_in(europe_editor).post(change_url(piece), with_collection(change_form_data(piece), shared))
@@ -411,7 +444,9 @@ def test_an_editor_cannot_put_their_piece_into_a_collection_of_other_centers(eur
 
 def test_an_editor_puts_their_piece_into_a_collection_of_their_desk(europe_editor, europe):
     own = CollectionFactory(name="Balkans")
-    CollectionItemFactory(collection=own, publication=PublicationFactory(primary_center=europe, status=Status.PUBLISHED))
+    CollectionItemFactory(
+        collection=own, publication=PublicationFactory(primary_center=europe, status=Status.PUBLISHED)
+    )
     empty = CollectionFactory(name="New series")
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
     client = signed_in(europe_editor)
@@ -419,35 +454,50 @@ def test_an_editor_puts_their_piece_into_a_collection_of_their_desk(europe_edito
     first = client.post(change_url(piece), with_collection(change_form_data(piece), own))
     piece.refresh_from_db()
     data = change_form_data(piece)
-    second = client.post(change_url(piece), {
-        **data, **inline_management("collection_items", 2, 1),
-        "collection_items-0-id": CollectionItem.objects.get(publication=piece).pk,
-        "collection_items-0-publication": piece.pk,
-        "collection_items-0-collection": own.pk, "collection_items-0-position": "0",
-        "collection_items-1-collection": empty.pk, "collection_items-1-position": "1",
-    })
+    second = client.post(
+        change_url(piece),
+        {
+            **data,
+            **inline_management("collection_items", 2, 1),
+            "collection_items-0-id": CollectionItem.objects.get(publication=piece).pk,
+            "collection_items-0-publication": piece.pk,
+            "collection_items-0-collection": own.pk,
+            "collection_items-0-position": "0",
+            "collection_items-1-collection": empty.pk,
+            "collection_items-1-position": "1",
+        },
+    )
 
     assert first.status_code == 302, form_errors(first)
     assert second.status_code == 302, form_errors(second)
-    assert set(CollectionItem.objects.filter(publication=piece).values_list("collection__name", flat=True)) == {"Balkans", "New series"}
+    assert set(CollectionItem.objects.filter(publication=piece).values_list("collection__name", flat=True)) == {
+        "Balkans",
+        "New series",
+    }
 
 
 def test_a_centers_manager_cannot_put_their_piece_into_a_collection_of_other_centers(europe_manager, europe, beirut):
     shared = CollectionFactory(name="Lebanon in crisis")
-    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    CollectionItemFactory(
+        collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED)
+    )
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
     response = signed_in(europe_manager).post(change_url(piece), with_collection(change_form_data(piece), shared))
 
     assert response.status_code == 200
     errors = form_errors(response)
-    assert "only their desk or someone who works across centers can add a piece to it" in errors and beirut.name in errors
+    assert (
+        "only their desk or someone who works across centers can add a piece to it" in errors and beirut.name in errors
+    )
     assert not CollectionItem.objects.filter(publication=piece).exists()
 
 
 def test_a_manager_across_centers_puts_a_piece_into_a_collection_of_other_centers(manager, europe, beirut):
     shared = CollectionFactory(name="Lebanon in crisis")
-    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    CollectionItemFactory(
+        collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED)
+    )
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
     response = signed_in(manager).post(change_url(piece), with_collection(change_form_data(piece), shared))
@@ -458,11 +508,22 @@ def test_a_manager_across_centers_puts_a_piece_into_a_collection_of_other_center
 
 def collection_form(collection, *pieces):
     rows = list(collection.items.order_by("position")) + [None] * len(pieces)
-    data = {"name": collection.name, "slug": collection.slug, "description": "", **inline_management("items", len(rows), collection.items.count())}
+    data = {
+        "name": collection.name,
+        "slug": collection.slug,
+        "description": "",
+        **inline_management("items", len(rows), collection.items.count()),
+    }
     for index, row in enumerate(rows):
         if row is not None:
-            data.update({f"items-{index}-id": row.pk, f"items-{index}-collection": collection.pk,
-                         f"items-{index}-publication": row.publication_id, f"items-{index}-position": row.position})
+            data.update(
+                {
+                    f"items-{index}-id": row.pk,
+                    f"items-{index}-collection": collection.pk,
+                    f"items-{index}-publication": row.publication_id,
+                    f"items-{index}-position": row.position,
+                }
+            )
     for index, piece in enumerate(pieces, start=len(rows) - len(pieces)):
         data.update({f"items-{index}-publication": piece.pk, f"items-{index}-position": str(index + 10)})
     return data
@@ -470,7 +531,9 @@ def collection_form(collection, *pieces):
 
 def test_a_centers_manager_cannot_change_another_centers_collection_from_its_own_page(europe_manager, europe, beirut):
     shared = CollectionFactory(name="Lebanon in crisis")
-    CollectionItemFactory(collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED))
+    CollectionItemFactory(
+        collection=shared, publication=PublicationFactory(primary_center=beirut, status=Status.PUBLISHED)
+    )
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
     client = signed_in(europe_manager)
     url = reverse("admin:cms_collection_change", args=[shared.pk])
@@ -485,10 +548,14 @@ def test_a_centers_manager_cannot_change_another_centers_collection_from_its_own
 
 def test_a_centers_manager_curates_a_collection_of_their_desk(europe_manager, europe):
     own = CollectionFactory(name="Balkans")
-    CollectionItemFactory(collection=own, publication=PublicationFactory(primary_center=europe, status=Status.PUBLISHED))
+    CollectionItemFactory(
+        collection=own, publication=PublicationFactory(primary_center=europe, status=Status.PUBLISHED)
+    )
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
-    response = signed_in(europe_manager).post(reverse("admin:cms_collection_change", args=[own.pk]), collection_form(own, piece))
+    response = signed_in(europe_manager).post(
+        reverse("admin:cms_collection_change", args=[own.pk]), collection_form(own, piece)
+    )
 
     assert response.status_code == 302, form_errors(response)
     assert CollectionItem.objects.filter(publication=piece, collection=own).exists()
@@ -498,16 +565,25 @@ def test_a_centers_manager_curates_a_collection_of_their_desk(europe_manager, eu
 
 
 def disclaimer_form(disclaimer, **overrides):
-    return {"name": disclaimer.name, "text": disclaimer.text, "center": disclaimer.center_id or "", "publication_type": "", **overrides}
+    return {
+        "name": disclaimer.name,
+        "text": disclaimer.text,
+        "center": disclaimer.center_id or "",
+        "publication_type": "",
+        **overrides,
+    }
 
 
-def test_a_centers_manager_cannot_change_another_centers_disclaimer_or_the_site_default(europe_manager, beirut, site_default_disclaimer):
+def test_a_centers_manager_cannot_change_another_centers_disclaimer_or_the_site_default(
+    europe_manager, beirut, site_default_disclaimer
+):
     beirut_legal = DisclaimerFactory(name="Beirut legal", center=beirut)
     client = signed_in(europe_manager)
 
     for disclaimer in (beirut_legal, site_default_disclaimer):
         response = client.post(
-            reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]), disclaimer_form(disclaimer, text="<p>Changed.</p>")
+            reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]),
+            disclaimer_form(disclaimer, text="<p>Changed.</p>"),
         )
         assert response.status_code == 403
         disclaimer.refresh_from_db()
@@ -521,9 +597,13 @@ def test_a_centers_manager_writes_the_disclaimer_of_their_center_only(europe_man
     elsewhere = client.post(reverse("admin:cms_disclaimer_add"), {**new, "center": beirut.pk})
     own = client.post(reverse("admin:cms_disclaimer_add"), {**new, "center": europe.pk})
 
-    assert elsewhere.status_code == 200 and "a disclaimer you write covers one of your centers" in form_errors(elsewhere)
+    assert elsewhere.status_code == 200 and "a disclaimer you write covers one of your centers" in form_errors(
+        elsewhere
+    )
     assert own.status_code == 302, form_errors(own)
     legal = Disclaimer.objects.get(name="Legal")
     assert legal.center == europe
-    edited = client.post(reverse("admin:cms_disclaimer_change", args=[legal.pk]), disclaimer_form(legal, text="<p>New.</p>"))
+    edited = client.post(
+        reverse("admin:cms_disclaimer_change", args=[legal.pk]), disclaimer_form(legal, text="<p>New.</p>")
+    )
     assert edited.status_code == 302, form_errors(edited)

@@ -52,8 +52,10 @@ ACTIONS = {
     "publish": lambda c: status_after(c, "publish", Status.APPROVED) == Status.PUBLISHED,
     "unpublish": lambda c: status_after(c, "unpublish", Status.PUBLISHED) == Status.UNPUBLISHED,
     "delete a draft": lambda c: (
-        lambda target: c.post(reverse("admin:publications_publication_delete", args=[target.pk]), {"post": "yes"})
-        and not Publication.objects.filter(pk=target.pk).exists()
+        lambda target: (
+            c.post(reverse("admin:publications_publication_delete", args=[target.pk]), {"post": "yes"})
+            and not Publication.objects.filter(pk=target.pk).exists()
+        )
     )(piece(Status.DRAFT)),
     "preview a draft": lambda c: opens(c, reverse("publications:preview", args=[piece(Status.DRAFT).pk])),
     "review queue": lambda c: opens(c, reverse("admin:publications_publication_review_queue")),
@@ -64,40 +66,69 @@ ACTIONS = {
     "upload an image": lambda c: opens(c, reverse("admin:cms_image_add")),
     "manage users": lambda c: opens(c, reverse("admin:auth_user_changelist")),
     "start a change of a live piece": lambda c: (
-        lambda live: c.post(reverse("admin:publications_publication_workflow", args=[live.pk, "start-change"]))
-        and Publication.objects.filter(draft_of=live).exists()
+        lambda live: (
+            c.post(reverse("admin:publications_publication_workflow", args=[live.pk, "start-change"]))
+            and Publication.objects.filter(draft_of=live).exists()
+        )
     )(piece(Status.PUBLISHED)),
     "edit a live piece directly": lambda c: (
-        lambda live: c.get(reverse("admin:publications_publication_change", args=[live.pk])).status_code == 200
-        and c.post(reverse("admin:publications_publication_change", args=[live.pk]), {"title": "x"}).status_code != 403
+        lambda live: (
+            c.get(reverse("admin:publications_publication_change", args=[live.pk])).status_code == 200
+            and c.post(reverse("admin:publications_publication_change", args=[live.pk]), {"title": "x"}).status_code
+            != 403
+        )
     )(piece(Status.PUBLISHED)),
     "share a preview link": lambda c: (
-        lambda target: c.post(reverse("admin:publications_publication_workflow", args=[target.pk, "share"]))
-        and AuditEntry.objects.filter(action="share_preview", object_id=str(target.pk)).exists()
+        lambda target: (
+            c.post(reverse("admin:publications_publication_workflow", args=[target.pk, "share"]))
+            and AuditEntry.objects.filter(action="share_preview", object_id=str(target.pk)).exists()
+        )
     )(piece(Status.DRAFT)),
-    "view revisions": lambda c: opens(c, reverse("admin:publications_publication_revisions", args=[piece(Status.DRAFT).pk])),
+    "view revisions": lambda c: opens(
+        c, reverse("admin:publications_publication_revisions", args=[piece(Status.DRAFT).pk])
+    ),
     "restore a revision": lambda c: (
         lambda target: (
-            lambda revision: c.post(reverse("admin:publications_publication_restore", args=[target.pk, revision.pk]))
-            and target.revisions.filter(kind="restore").exists()
+            lambda revision: (
+                c.post(reverse("admin:publications_publication_restore", args=[target.pk, revision.pk]))
+                and target.revisions.filter(kind="restore").exists()
+            )
         )(record_revision(publication=target, by=None))
     )(piece(Status.DRAFT)),
     "schedule a piece": lambda c: (
-        lambda target: c.post(
-            reverse("admin:publications_publication_workflow", args=[target.pk, "publish"]),
-            {"go_live_at": "2099-01-01T09:00"},
+        lambda target: (
+            c.post(
+                reverse("admin:publications_publication_workflow", args=[target.pk, "publish"]),
+                {"go_live_at": "2099-01-01T09:00"},
+            )
+            and Publication.objects.filter(pk=target.pk, status=Status.PUBLISHED, go_live_at__isnull=False).exists()
         )
-        and Publication.objects.filter(pk=target.pk, status=Status.PUBLISHED, go_live_at__isnull=False).exists()
     )(piece(Status.APPROVED)),
 }
 
 EDITOR = {
-    "list publications", "open add form", "edit a draft", "submit", "preview a draft", "schedule overview",
-    "add an expert", "upload an image", "start a change of a live piece", "share a preview link",
-    "view revisions", "restore a revision",
+    "list publications",
+    "open add form",
+    "edit a draft",
+    "submit",
+    "preview a draft",
+    "schedule overview",
+    "add an expert",
+    "upload an image",
+    "start a change of a live piece",
+    "share a preview link",
+    "view revisions",
+    "restore a revision",
 }
 MANAGER = EDITOR | {
-    "approve", "request changes", "publish", "unpublish", "delete a draft", "review queue", "audit log", "add a topic",
+    "approve",
+    "request changes",
+    "publish",
+    "unpublish",
+    "delete a draft",
+    "review queue",
+    "audit log",
+    "add a topic",
     "schedule a piece",
 }
 ALLOWED = {

@@ -78,7 +78,7 @@ def test_the_byline_links_every_author_in_order_and_says_about_the_authors(clien
 
     html = client.get(piece.get_absolute_url()).content.decode()
 
-    byline = html[html.index('class="byline"'):]
+    byline = html[html.index('class="byline"') :]
     positions = [byline.index(person.get_absolute_url()) for person in (first, second, third)]
     assert positions == sorted(positions)
     assert "About the Authors" in html

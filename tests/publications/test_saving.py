@@ -32,10 +32,16 @@ class TestSavingThroughTheService:
     def test_a_script_creating_a_piece_keeps_its_primary_center_among_its_centers_with_a_revision_and_an_audit_entry(
         self, editor
     ):
-        europe, beirut = CenterFactory(name="Carnegie Europe"), CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center")
+        europe, beirut = (
+            CenterFactory(name="Carnegie Europe"),
+            CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center"),
+        )
         topic = TopicFactory(name="Democracy")
         piece = Publication(
-            title="Envoys in the Balkans", publication_type=PublicationTypeFactory(), primary_center=europe, language="en"
+            title="Envoys in the Balkans",
+            publication_type=PublicationTypeFactory(),
+            primary_center=europe,
+            language="en",
         )
 
         services.save_publication(publication=piece, by=editor, relations={"centers": [beirut], "topics": [topic]})
@@ -146,7 +152,6 @@ class TestDeletingThroughTheService:
         assert set(Publication.objects.all()) == {mine, theirs}
         assert not AuditEntry.objects.exists()
 
-
     def test_deleting_a_draft_in_the_admin_is_audited(self, manager_client, manager):
         piece = PublicationFactory(title="Withdrawn draft")
 
@@ -161,9 +166,14 @@ class TestDeletingThroughTheService:
     def test_deleting_drafts_with_the_list_action_audits_each(self, manager_client):
         pieces = [PublicationFactory(title="First draft"), PublicationFactory(title="Second draft")]
 
-        response = manager_client.post(reverse("admin:publications_publication_changelist"), {
-            "action": "delete_selected", "post": "yes", "_selected_action": [piece.pk for piece in pieces],
-        })
+        response = manager_client.post(
+            reverse("admin:publications_publication_changelist"),
+            {
+                "action": "delete_selected",
+                "post": "yes",
+                "_selected_action": [piece.pk for piece in pieces],
+            },
+        )
 
         assert response.status_code == 302
         assert not Publication.objects.exists()
@@ -187,13 +197,24 @@ class TestTitleAtPublication:
         lehne = PersonFactory(name="Stefan Lehne", title_line="Visiting Scholar, Carnegie Europe")
         center, kind = CenterFactory(), PublicationTypeFactory()
 
-        response = editor_client.post(reverse("admin:publications_publication_add"), {
-            "title": "Envoys", "slug": "envoys", "publication_type": kind.pk, "language": "en",
-            "body": "<p>Text</p>", "primary_center": center.pk,
-            "authorships-TOTAL_FORMS": "1", "authorships-INITIAL_FORMS": "0",
-            "authorships-0-position": "0", "authorships-0-person": lehne.pk, "authorships-0-role": "author",
-            "collection_items-TOTAL_FORMS": "0", "collection_items-INITIAL_FORMS": "0",
-        })
+        response = editor_client.post(
+            reverse("admin:publications_publication_add"),
+            {
+                "title": "Envoys",
+                "slug": "envoys",
+                "publication_type": kind.pk,
+                "language": "en",
+                "body": "<p>Text</p>",
+                "primary_center": center.pk,
+                "authorships-TOTAL_FORMS": "1",
+                "authorships-INITIAL_FORMS": "0",
+                "authorships-0-position": "0",
+                "authorships-0-person": lehne.pk,
+                "authorships-0-role": "author",
+                "collection_items-TOTAL_FORMS": "0",
+                "collection_items-INITIAL_FORMS": "0",
+            },
+        )
 
         assert response.status_code == 302
         assert Authorship.objects.get(person=lehne).title_line == "Visiting Scholar, Carnegie Europe"

@@ -56,10 +56,15 @@ def test_a_word_is_found_in_the_title_the_dek_or_the_body(client):
 
 def test_title_matches_rank_above_dek_matches_above_body_matches(client):
     # The body match is the newest piece, so only the ranking can put the title match first.
-    PublicationFactory(published=True, title="In the body", publication_date=datetime.date(2025, 3, 1),
-                       body="<p>The Uzbekistan question.</p>")
-    PublicationFactory(published=True, title="In the dek", publication_date=datetime.date(2024, 3, 1),
-                       dek="Uzbekistan looks west.")
+    PublicationFactory(
+        published=True,
+        title="In the body",
+        publication_date=datetime.date(2025, 3, 1),
+        body="<p>The Uzbekistan question.</p>",
+    )
+    PublicationFactory(
+        published=True, title="In the dek", publication_date=datetime.date(2024, 3, 1), dek="Uzbekistan looks west."
+    )
     PublicationFactory(published=True, title="Uzbekistan at a crossroads", publication_date=datetime.date(2020, 3, 1))
 
     titles = found_titles(search(client, q="Uzbekistan"))
@@ -95,7 +100,11 @@ def test_a_word_finds_its_other_forms(client):
 
 
 def test_words_inside_html_tags_are_not_searched(client):
-    PublicationFactory(published=True, title="Bold claims", body='<p><strong>Plain</strong> <a href="https://example.org/tallinn">text</a></p>')
+    PublicationFactory(
+        published=True,
+        title="Bold claims",
+        body='<p><strong>Plain</strong> <a href="https://example.org/tallinn">text</a></p>',
+    )
 
     assert found_titles(search(client, q="strong")) == []
     assert found_titles(search(client, q="tallinn")) == []
@@ -184,7 +193,7 @@ def test_highlights_are_the_only_markup_in_results(client):
 
 def test_highlighted_escapes_everything_but_the_marks():
     assert highlighted('<a href="x">\ue000Caspian\ue001</a> & <script>') == (
-        '&lt;a href=&quot;x&quot;&gt;<mark>Caspian</mark>&lt;/a&gt; &amp; &lt;script&gt;'
+        "&lt;a href=&quot;x&quot;&gt;<mark>Caspian</mark>&lt;/a&gt; &amp; &lt;script&gt;"
     )
 
 
@@ -242,11 +251,17 @@ def test_filters_narrow_search_results(client):
     energy = TopicFactory(name="Energy", slug="energy")
     beirut = CenterFactory(name="Carnegie Middle East Center", slug="beirut")
     paper = PublicationTypeFactory(label="Research Paper")
-    in_balkans = PublicationFactory(published=True, title="Grid power in the Balkans", publication_date=datetime.date(2023, 5, 1))
+    in_balkans = PublicationFactory(
+        published=True, title="Grid power in the Balkans", publication_date=datetime.date(2023, 5, 1)
+    )
     in_balkans.regions.set([balkans])
-    on_energy = PublicationFactory(published=True, title="Grid power and energy", publication_date=datetime.date(2022, 5, 1))
+    on_energy = PublicationFactory(
+        published=True, title="Grid power and energy", publication_date=datetime.date(2022, 5, 1)
+    )
     on_energy.topics.set([energy])
-    from_beirut = PublicationFactory(published=True, title="Grid power in Lebanon", primary_center=beirut, publication_type=paper)
+    from_beirut = PublicationFactory(
+        published=True, title="Grid power in Lebanon", primary_center=beirut, publication_type=paper
+    )
     from_beirut.centers.set([beirut])
 
     assert found_titles(search(client, q="grid", region="europe")) == ["Grid power in the Balkans"]

@@ -88,7 +88,9 @@ def test_the_regions_index_nests_sub_regions_under_their_region(client):
 
     html = client.get("/regions/").content.decode()
 
-    assert re.sub(r"\s+", "", html[html.index('<ul class="region-tree">') : html.index("</nav>", html.index("region-tree"))]) == (
+    assert re.sub(
+        r"\s+", "", html[html.index('<ul class="region-tree">') : html.index("</nav>", html.index("region-tree"))]
+    ) == (
         '<ulclass="region-tree"><li><ahref="/regions/asia/"dir="auto">Asia</a></li>'
         '<li><ahref="/regions/europe/"dir="auto">Europe</a><ulclass="region-tree">'
         '<li><ahref="/regions/eastern-europe/"dir="auto">EasternEurope</a><ulclass="region-tree">'
@@ -165,7 +167,11 @@ def test_center_topic_and_region_pages_advertise_their_feeds_a_canonical_link_an
     TopicFactory(name="EU", slug="eu", description="<p>The <b>European Union</b>.</p>")
     RegionFactory(name="Europe", slug="europe")
 
-    for url, kind in [("/centers/carnegie-europe/", "centers"), ("/topics/eu/", "topics"), ("/regions/europe/", "regions")]:
+    for url, kind in [
+        ("/centers/carnegie-europe/", "centers"),
+        ("/topics/eu/", "topics"),
+        ("/regions/europe/", "regions"),
+    ]:
         meta = head(client.get(url))
         slug = url.split("/")[2]
         assert '<link rel="alternate" type="application/rss+xml" title="' in meta
@@ -242,7 +248,11 @@ def test_a_region_page_includes_the_work_of_its_sub_regions_at_any_depth_once_ea
     piece("On Eastern Europe and the Balkans", 3, regions=[eastern, balkans])
     piece("On Asia", 4, regions=[RegionFactory(name="Asia")])
 
-    assert titles(client.get("/regions/europe/")) == ["On Eastern Europe and the Balkans", "On the Balkans", "On Europe"]
+    assert titles(client.get("/regions/europe/")) == [
+        "On Eastern Europe and the Balkans",
+        "On the Balkans",
+        "On Europe",
+    ]
     assert titles(client.get("/regions/eastern-europe/")) == ["On Eastern Europe and the Balkans", "On the Balkans"]
     assert titles(client.get("/regions/nordics/")) == []
 
@@ -490,9 +500,7 @@ BUDGETS = {
 
 @pytest.mark.parametrize(("pieces", "people"), [(3, 2), (45, 15)])
 @pytest.mark.parametrize("url", BUDGETS)
-def test_each_taxonomy_page_takes_a_fixed_number_of_queries(
-    client, django_assert_max_num_queries, pieces, people, url
-):
+def test_each_taxonomy_page_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries, pieces, people, url):
     build_taxonomy(pieces=pieces, people=people)
 
     with django_assert_max_num_queries(BUDGETS[url]):

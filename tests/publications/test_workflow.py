@@ -222,7 +222,9 @@ class TestScheduling:
 
     def test_publish_scheduled_handles_each_piece_once(self, manager, django_capture_on_commit_callbacks):
         piece = ready_piece(status=Status.APPROVED, created_by=manager)
-        services.publish_publication(publication=piece, by=manager, go_live_at=timezone.now() + datetime.timedelta(minutes=5))
+        services.publish_publication(
+            publication=piece, by=manager, go_live_at=timezone.now() + datetime.timedelta(minutes=5)
+        )
         assert services.handle_went_live() == []
 
         later = timezone.now() + datetime.timedelta(minutes=6)
@@ -317,7 +319,7 @@ class TestPreviewLinks:
     def test_a_tampered_token_is_worthless(self, editor):
         piece = ready_piece()
         token = services.create_preview_link_token(publication=piece, by=editor)
-        other = str(piece.pk + 1) + token[len(str(piece.pk)):]
+        other = str(piece.pk + 1) + token[len(str(piece.pk)) :]
 
         assert services.publication_id_from_preview_token(other) is None
         assert services.publication_id_from_preview_token("garbage") is None
@@ -327,7 +329,6 @@ class TestPreviewLinks:
 
         with pytest.raises(PermissionDenied):
             services.create_preview_link_token(publication=ready_piece(), by=nobody)
-
 
     def test_an_expired_piece_gets_no_share_link(self, editor):
         piece = ready_piece(status=Status.PUBLISHED, expire_at=timezone.now() - datetime.timedelta(hours=1))

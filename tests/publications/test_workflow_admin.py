@@ -53,14 +53,16 @@ def change_form_data(publication, **overrides):
         **inline_management("collection_items", 0),
     }
     for index, row in enumerate(rows):
-        data.update({
-            f"authorships-{index}-id": row.pk,
-            f"authorships-{index}-publication": publication.pk,
-            f"authorships-{index}-position": row.position,
-            f"authorships-{index}-person": row.person_id,
-            f"authorships-{index}-role": row.role,
-            f"authorships-{index}-title_line": row.title_line,
-        })
+        data.update(
+            {
+                f"authorships-{index}-id": row.pk,
+                f"authorships-{index}-publication": publication.pk,
+                f"authorships-{index}-position": row.position,
+                f"authorships-{index}-person": row.person_id,
+                f"authorships-{index}-role": row.role,
+                f"authorships-{index}-title_line": row.title_line,
+            }
+        )
     data.update(overrides)
     return data
 
@@ -80,14 +82,25 @@ def test_the_whole_cycle_through_the_admin(editor, manager):
     center, kind = CenterFactory(name="Carnegie Europe"), PublicationTypeFactory(label="Commentary")
     lehne, noor = PersonFactory(name="Stefan Lehne"), PersonFactory(name="Elina Noor")
 
-    response = editor_client.post(reverse("admin:publications_publication_add"), {
-        "title": "Envoys in the Balkans", "slug": "envoys-in-the-balkans", "publication_type": kind.pk,
-        "language": "en", "body": "<p>Text</p>", "primary_center": center.pk,
-        **inline_management("authorships", 2),
-        "authorships-0-position": "0", "authorships-0-person": lehne.pk, "authorships-0-role": "author",
-        "authorships-1-position": "1", "authorships-1-person": noor.pk, "authorships-1-role": "author",
-        **inline_management("collection_items", 0),
-    })
+    response = editor_client.post(
+        reverse("admin:publications_publication_add"),
+        {
+            "title": "Envoys in the Balkans",
+            "slug": "envoys-in-the-balkans",
+            "publication_type": kind.pk,
+            "language": "en",
+            "body": "<p>Text</p>",
+            "primary_center": center.pk,
+            **inline_management("authorships", 2),
+            "authorships-0-position": "0",
+            "authorships-0-person": lehne.pk,
+            "authorships-0-role": "author",
+            "authorships-1-position": "1",
+            "authorships-1-person": noor.pk,
+            "authorships-1-role": "author",
+            **inline_management("collection_items", 0),
+        },
+    )
     assert response.status_code == 302
     piece = Publication.objects.get(slug="envoys-in-the-balkans")
     assert piece.status == Status.DRAFT and piece.revisions.count() == 1
@@ -219,7 +232,10 @@ class TestPreview:
         token = services.create_preview_link_token(publication=draft, by=editor)
         forged = token.replace(str(draft.pk), str(other.pk), 1)
 
-        for url in [reverse("publications:preview_share", args=[forged]), reverse("publications:preview_share", args=["x"])]:
+        for url in [
+            reverse("publications:preview_share", args=[forged]),
+            reverse("publications:preview_share", args=["x"]),
+        ]:
             response = client.get(url)
             assert response.status_code == 404
             assert "secret" not in response.content.decode()
@@ -232,7 +248,6 @@ class TestPreview:
         message = str(list(response.wsgi_request._messages)[0])
         assert "/publications/preview/share/" in message
         assert AuditEntry.objects.filter(action="share_preview", object_id=str(draft.pk)).exists()
-
 
     def test_a_share_link_stops_opening_once_the_piece_expires(self, editor, client):
         piece = PublicationFactory(
@@ -248,9 +263,7 @@ class TestPreview:
         assert response.status_code == 404 and "Expiring piece" not in response.content.decode()
 
     def test_the_share_button_refuses_an_expired_piece_with_the_reason(self, editor_client):
-        piece = PublicationFactory(
-            status=Status.PUBLISHED, expire_at=timezone.now() - datetime.timedelta(days=1)
-        )
+        piece = PublicationFactory(status=Status.PUBLISHED, expire_at=timezone.now() - datetime.timedelta(days=1))
 
         response = workflow(editor_client, piece, "share")
 
@@ -291,14 +304,18 @@ def test_the_admin_index_counts_what_awaits_review(manager_client):
 
 def test_the_schedule_lists_what_goes_live_and_expires_by_day(manager_client, manager):
     europe = CenterFactory(name="Carnegie Europe", slug="europe")
-    soon = PublicationFactory(title="Goes live soon", status=Status.APPROVED, primary_center=europe,
-                              authors=[PersonFactory()])
+    soon = PublicationFactory(
+        title="Goes live soon", status=Status.APPROVED, primary_center=europe, authors=[PersonFactory()]
+    )
     services.publish_publication(publication=soon, by=manager, go_live_at=timezone.now() + datetime.timedelta(days=2))
-    PublicationFactory(title="Other center", status=Status.PUBLISHED,
-                       go_live_at=timezone.now() + datetime.timedelta(days=3))
+    PublicationFactory(
+        title="Other center", status=Status.PUBLISHED, go_live_at=timezone.now() + datetime.timedelta(days=3)
+    )
 
     everything = manager_client.get(reverse("admin:publications_publication_schedule")).content.decode()
-    europe_only = manager_client.get(reverse("admin:publications_publication_schedule"), {"center": "europe"}).content.decode()
+    europe_only = manager_client.get(
+        reverse("admin:publications_publication_schedule"), {"center": "europe"}
+    ).content.decode()
 
     assert "Goes live soon" in everything and "Other center" in everything
     assert "Goes live soon" in europe_only and "Other center" not in europe_only
@@ -314,7 +331,10 @@ def test_the_audit_log_filters_by_user_and_action(manager, client):
 
     assert response.status_code == 200
     assert piece.title in response.content.decode()
-    assert client.get(reverse("admin:cms_auditentry_changelist"), {"action__exact": "publish"}).context["cl"].result_count == 0
+    assert (
+        client.get(reverse("admin:cms_auditentry_changelist"), {"action__exact": "publish"}).context["cl"].result_count
+        == 0
+    )
 
 
 def test_an_impossible_go_live_date_is_a_message_not_a_crash(manager_client):

@@ -169,7 +169,9 @@ def test_the_form_has_the_aids_panel_beside_it(editor_client):
     page = editor_client.get(reverse("admin:publications_publication_add")).content.decode()
 
     assert 'id="desk-aids"' in page and f'data-aids-url="{URL}"' in page
-    assert "js/desk/desk.js" in page and "Until the piece is first saved, what you type is kept in this browser." in page
+    assert (
+        "js/desk/desk.js" in page and "Until the piece is first saved, what you type is kept in this browser." in page
+    )
 
 
 def test_publishing_is_refused_while_the_body_has_problems(editor, manager):

@@ -8,8 +8,21 @@ from html.parser import HTMLParser
 # Elements that run code, embed documents, or change how the rest of the page is read. None of
 # them is ever part of our own pages, so any occurrence came from content.
 FORBIDDEN_TAGS = {
-    "iframe", "frame", "frameset", "object", "embed", "applet", "svg", "math", "style", "base",
-    "template", "noscript", "xss", "isindex", "mglyph",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "style",
+    "base",
+    "template",
+    "noscript",
+    "xss",
+    "isindex",
+    "mglyph",
 }
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "cite"}
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")

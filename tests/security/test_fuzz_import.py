@@ -87,7 +87,8 @@ def test_the_importer_survives_a_damaged_real_page(seed, cuts, junk):
 )
 def test_imported_markup_is_stored_sanitized(title, paragraphs, bio):
     text = legacy_page_text(
-        title=title or "Untitled", paragraphs=[p.replace("\n", " ") for p in paragraphs if p.strip()] or ["Text."],
+        title=title or "Untitled",
+        paragraphs=[p.replace("\n", " ") for p in paragraphs if p.strip()] or ["Text."],
         authors=[("Fuzz Author", "Senior Fellow, Carnegie Europe", bio.replace("\n", " "))],
     )
     assert_imported_safely(*import_in_savepoint(text.encode("utf-8")))

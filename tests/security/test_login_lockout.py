@@ -65,8 +65,10 @@ def test_the_lockout_is_per_username_and_address(client, editor_account, setting
 def test_a_spoofed_forwarded_for_header_does_not_reset_the_count(client, editor_account, settings):
     for n in range(settings.AXES_FAILURE_LIMIT):
         client.post(
-            reverse("admin:login"), {"username": "edna", "password": "wrong"},
-            REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+            reverse("admin:login"),
+            {"username": "edna", "password": "wrong"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
         )
 
     assert sign_in(client, "edna", PASSWORD, address="203.0.113.7").status_code == 429

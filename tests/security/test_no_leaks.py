@@ -62,19 +62,29 @@ def site():
     """A small public site, and beside it one hidden piece per private state."""
     now = timezone.now()
     DisclaimerFactory()
-    center, topic, region = CenterFactory(name="Carnegie Europe"), TopicFactory(name="Security"), RegionFactory(name="Europe")
+    center, topic, region = (
+        CenterFactory(name="Carnegie Europe"),
+        TopicFactory(name="Security"),
+        RegionFactory(name="Europe"),
+    )
     program, project = ProgramFactory(name="Europe Program"), ProjectFactory(name="Balkans Project")
     collection, newsletter = CollectionFactory(name="Best of"), NewsletterFactory(name="Weekly")
     # Taxonomy terms that only hidden pieces use: their pages must look empty.
     hidden_topic = TopicFactory(name="Only hidden work here")
     author = PersonFactory(name="Public Author")
     AffiliationFactory(person=author, center=center)
-    hidden_expert = PersonFactory(name="Secret Expert zqxhiddenexpert", has_profile=False,
-                                  short_bio="zqxhiddenexpert bio", bio="<p>zqxhiddenexpert</p>")
+    hidden_expert = PersonFactory(
+        name="Secret Expert zqxhiddenexpert",
+        has_profile=False,
+        short_bio="zqxhiddenexpert bio",
+        bio="<p>zqxhiddenexpert</p>",
+    )
 
     def tag(piece):
         piece.centers.add(center)
-        piece.topics.add(topic, hidden_topic) if piece.status != Status.PUBLISHED or piece.go_live_at or piece.expire_at else piece.topics.add(topic)
+        piece.topics.add(
+            topic, hidden_topic
+        ) if piece.status != Status.PUBLISHED or piece.go_live_at or piece.expire_at else piece.topics.add(topic)
         piece.regions.add(region)
         piece.programs.add(program)
         piece.projects.add(project)
@@ -91,31 +101,62 @@ def site():
     for state, fields in hidden_states(now).items():
         marker = f"zqx{state.replace(' ', '')}marker"
         markers[state] = marker
-        hidden[state] = tag(PublicationFactory(
-            title=f"Secret {marker} title", dek=f"{marker} dek", body=f"<p>{marker} body</p>",
-            slug=f"secret-{marker}", primary_center=center, authors=[author, hidden_expert], **fields,
-        ))
+        hidden[state] = tag(
+            PublicationFactory(
+                title=f"Secret {marker} title",
+                dek=f"{marker} dek",
+                body=f"<p>{marker} body</p>",
+                slug=f"secret-{marker}",
+                primary_center=center,
+                authors=[author, hidden_expert],
+                **fields,
+            )
+        )
     # A live piece with a pending change: readers see version 1 only.
     live = tag(PublicationFactory(published=True, title="Live version one", primary_center=center, authors=[author]))
     markers["pending change"] = "zqxpendingmarker"
     hidden["pending change"] = PublicationFactory(
-        title="Live version two zqxpendingmarker", dek="zqxpendingmarker dek", slug="live-version-one--change",
-        status=Status.APPROVED, draft_of=live, primary_center=center, authors=[author],
+        title="Live version two zqxpendingmarker",
+        dek="zqxpendingmarker dek",
+        slug="live-version-one--change",
+        status=Status.APPROVED,
+        draft_of=live,
+        primary_center=center,
+        authors=[author],
     )
     # A pending change already scheduled to go live tomorrow: still version 1 until then.
-    scheduled_live = tag(PublicationFactory(published=True, title="Live piece two", primary_center=center, authors=[author]))
+    scheduled_live = tag(
+        PublicationFactory(published=True, title="Live piece two", primary_center=center, authors=[author])
+    )
     markers["scheduled change"] = "zqxscheduledchangemarker"
-    hidden["scheduled change"] = tag(PublicationFactory(
-        title="Live piece two zqxscheduledchangemarker", dek="zqxscheduledchangemarker dek",
-        slug="live-piece-two--change", status=Status.PUBLISHED, go_live_at=now + datetime.timedelta(days=1),
-        draft_of=scheduled_live, primary_center=center, authors=[author],
-    ))
+    hidden["scheduled change"] = tag(
+        PublicationFactory(
+            title="Live piece two zqxscheduledchangemarker",
+            dek="zqxscheduledchangemarker dek",
+            slug="live-piece-two--change",
+            status=Status.PUBLISHED,
+            go_live_at=now + datetime.timedelta(days=1),
+            draft_of=scheduled_live,
+            primary_center=center,
+            authors=[author],
+        )
+    )
     markers["hidden expert"] = "zqxhiddenexpert"
     return {
-        "public": public + [live, scheduled_live], "hidden": hidden, "markers": markers, "hidden_expert": hidden_expert,
-        "hidden_topic": hidden_topic, "author": author, "slugs": {
-            "center": center.slug, "topic": topic.slug, "region": region.slug, "program": program.slug,
-            "project": project.slug, "collection": collection.slug, "newsletter": newsletter.slug,
+        "public": public + [live, scheduled_live],
+        "hidden": hidden,
+        "markers": markers,
+        "hidden_expert": hidden_expert,
+        "hidden_topic": hidden_topic,
+        "author": author,
+        "slugs": {
+            "center": center.slug,
+            "topic": topic.slug,
+            "region": region.slug,
+            "program": program.slug,
+            "project": project.slug,
+            "collection": collection.slug,
+            "newsletter": newsletter.slug,
             "type": public[0].publication_type.slug,
         },
     }
@@ -175,7 +216,11 @@ def crawl(client: Client, start: list[str]) -> dict[str, tuple[int, str]]:
         response = client.get(url)
         body = response.content.decode(errors="replace")
         seen[url] = (response.status_code, body)
-        if response.status_code != 200 or not url.startswith(reverse("sitemap")) and "html" not in response.get("Content-Type", ""):
+        if (
+            response.status_code != 200
+            or not url.startswith(reverse("sitemap"))
+            and "html" not in response.get("Content-Type", "")
+        ):
             continue
         links = HREF.findall(body)
         if "xml" in response.get("Content-Type", ""):

@@ -18,7 +18,9 @@ PASSWORD = "correct horse battery staple"
 # --- Headers on every response (cases 11, 29, 32) ---
 
 
-@pytest.mark.parametrize("url", ["/", "/publications/", "/search/?q=x", "/no-such-page/", "/admin/login/", "/feeds/latest/rss/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/publications/", "/search/?q=x", "/no-such-page/", "/admin/login/", "/feeds/latest/rss/"]
+)
 def test_every_response_forbids_framing_sniffing_and_inline_script(client, url):
     PublicationFactory(published=True)
     response = client.get(url)
@@ -72,7 +74,8 @@ def test_an_admin_form_post_from_a_foreign_origin_is_refused(csrf_client):
     token = page.cookies["csrftoken"].value
 
     response = csrf_client.post(
-        reverse("admin:cms_topic_add"), {"name": "Forged", "csrfmiddlewaretoken": token},
+        reverse("admin:cms_topic_add"),
+        {"name": "Forged", "csrfmiddlewaretoken": token},
         HTTP_ORIGIN="https://evil.example",
     )
 
@@ -93,9 +96,19 @@ def test_the_sign_in_form_needs_its_csrf_token():
 # --- Redirects after sign-in (case 30) ---
 
 HOSTILE_NEXT = [
-    "https://evil.example/", "//evil.example/", "/\\evil.example/", "\\\\evil.example", "https:evil.example",
-    "http:999999999", "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "%2F%2Fevil.example",
-    "///evil.example", " //evil.example", "http://testserver@evil.example/", "/%09/evil.example",
+    "https://evil.example/",
+    "//evil.example/",
+    "/\\evil.example/",
+    "\\\\evil.example",
+    "https:evil.example",
+    "http:999999999",
+    "javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "%2F%2Fevil.example",
+    "///evil.example",
+    " //evil.example",
+    "http://testserver@evil.example/",
+    "/%09/evil.example",
 ]
 
 
@@ -163,8 +176,7 @@ def test_staff_without_permissions_get_403_and_no_names(intern_client):
         reverse("admin:people_person_changelist"),
         reverse("admin:auth_user_changelist"),
         reverse("publications:preview", args=[piece.pk]),
-        reverse("admin:autocomplete")
-        + "?app_label=publications&model_name=authorship&field_name=person&term=Zoe",
+        reverse("admin:autocomplete") + "?app_label=publications&model_name=authorship&field_name=person&term=Zoe",
     ]
     for url in urls:
         response = intern_client.get(url)
@@ -183,8 +195,11 @@ def test_staff_without_permissions_get_403_and_no_names(intern_client):
 
 
 def test_an_editor_cannot_open_user_management_or_the_audit_log(editor_client):
-    for url in (reverse("admin:auth_user_changelist"), reverse("admin:cms_auditentry_changelist"),
-                reverse("admin:auth_group_change", args=[Group.objects.get(name="Editor").pk])):
+    for url in (
+        reverse("admin:auth_user_changelist"),
+        reverse("admin:cms_auditentry_changelist"),
+        reverse("admin:auth_group_change", args=[Group.objects.get(name="Editor").pk]),
+    ):
         assert editor_client.get(url).status_code == 403, url
 
 
@@ -262,7 +277,10 @@ def test_a_nul_character_in_the_query_is_a_clear_answer_not_a_crash(client):
         ("admin:publications_publication_changelist", {"q": "arms\x00control"}),
         ("admin:people_person_changelist", {"q": "\x00"}),
         ("admin:publications_publication_changelist", {"status__exact": "\x00"}),
-        ("admin:autocomplete", {"term": "a\x00", "app_label": "people", "model_name": "person", "field_name": "person"}),
+        (
+            "admin:autocomplete",
+            {"term": "a\x00", "app_label": "people", "model_name": "person", "field_name": "person"},
+        ),
     ],
 )
 def test_a_nul_character_in_an_admin_query_is_a_400_not_a_crash(admin_client, path, query):
@@ -322,7 +340,15 @@ def test_five_megabytes_of_broken_html_render_as_a_page(client):
 
 @pytest.mark.parametrize(
     "name",
-    ["مؤسسة كارنيغي", "Nguyễn Khắc Giang", "👩‍👩‍👧 Family", "Z\u0335\u0321a\u0336lgo", "\u202eevil", "ﷺ", "日本語の名前"],
+    [
+        "مؤسسة كارنيغي",
+        "Nguyễn Khắc Giang",
+        "👩‍👩‍👧 Family",
+        "Z\u0335\u0321a\u0336lgo",
+        "\u202eevil",
+        "ﷺ",
+        "日本語の名前",
+    ],
 )
 def test_names_in_any_script_round_trip_with_a_usable_address(client, name):
     person = PersonFactory(name=name)

@@ -27,17 +27,47 @@ from tests.factories import (
 
 # Every text field an editor (or the importer) can fill, as "model.field".
 TEXT_FIELDS = [
-    "Publication.title", "Publication.dek", "Publication.body", "Publication.source_name",
-    "Publication.source_url", "Publication.lead_image_credit", "Publication.lead_image_alt",
-    "Publication.disclaimer_override", "Publication.keywords", "Authorship.title_line",
-    "Person.name", "Person.short_bio", "Person.bio", "Person.headshot_credit", "Person.headshot_alt",
-    "Person.languages", "Affiliation.title_line", "PersonLink.label", "PersonLink.url",
-    "Image.title", "Image.alt_text", "Image.credit",
-    "Center.name", "Center.short_name", "Center.city", "Center.description",
-    "Topic.name", "Topic.description", "Region.name", "Region.description",
-    "Program.name", "Program.description", "Project.name", "Project.description",
-    "Collection.name", "Collection.description", "Newsletter.name", "Newsletter.description",
-    "PublicationType.label", "PublicationType.plural_label", "Disclaimer.text",
+    "Publication.title",
+    "Publication.dek",
+    "Publication.body",
+    "Publication.source_name",
+    "Publication.source_url",
+    "Publication.lead_image_credit",
+    "Publication.lead_image_alt",
+    "Publication.disclaimer_override",
+    "Publication.keywords",
+    "Authorship.title_line",
+    "Person.name",
+    "Person.short_bio",
+    "Person.bio",
+    "Person.headshot_credit",
+    "Person.headshot_alt",
+    "Person.languages",
+    "Affiliation.title_line",
+    "PersonLink.label",
+    "PersonLink.url",
+    "Image.title",
+    "Image.alt_text",
+    "Image.credit",
+    "Center.name",
+    "Center.short_name",
+    "Center.city",
+    "Center.description",
+    "Topic.name",
+    "Topic.description",
+    "Region.name",
+    "Region.description",
+    "Program.name",
+    "Program.description",
+    "Project.name",
+    "Project.description",
+    "Collection.name",
+    "Collection.description",
+    "Newsletter.name",
+    "Newsletter.description",
+    "PublicationType.label",
+    "PublicationType.plural_label",
+    "Disclaimer.text",
 ]
 
 
@@ -53,7 +83,9 @@ class World:
 
 def build_world(payload: str) -> World:
     image = ImageFactory(title=payload, alt_text=payload, credit=payload)
-    center = CenterFactory(slug="payload-center", name=payload, short_name=payload[:80], city=payload[:100], description=payload)
+    center = CenterFactory(
+        slug="payload-center", name=payload, short_name=payload[:80], city=payload[:100], description=payload
+    )
     kind = PublicationTypeFactory(label=payload, plural_label=payload)
     parent = RegionFactory(name=payload, description=payload)
     region = RegionFactory(name=payload, description=payload, parent=parent)
@@ -65,8 +97,13 @@ def build_world(payload: str) -> World:
     DisclaimerFactory(text=payload)  # the site default
 
     author = PersonFactory(
-        name=payload, short_bio=payload, bio=payload, headshot=image,
-        headshot_credit=payload, headshot_alt=payload, languages=payload,
+        name=payload,
+        short_bio=payload,
+        bio=payload,
+        headshot=image,
+        headshot_credit=payload,
+        headshot_alt=payload,
+        languages=payload,
     )
     AffiliationFactory(person=author, title_line=payload, center=center)
     # Written past the admin's URL validation, as an importer or a script could.
@@ -84,26 +121,55 @@ def build_world(payload: str) -> World:
         publication.newsletters.add(newsletter)
         return publication
 
-    publication = tagged(PublicationFactory(
-        published=True, title=payload, dek=payload, body=payload, publication_type=kind,
-        primary_center=center, source_name=payload, source_url=payload, lead_image=image,
-        lead_image_credit=payload, lead_image_alt=payload, disclaimer_override=payload,
-        is_featured=True, authors=[author, bio_author],
-    ))
+    publication = tagged(
+        PublicationFactory(
+            published=True,
+            title=payload,
+            dek=payload,
+            body=payload,
+            publication_type=kind,
+            primary_center=center,
+            source_name=payload,
+            source_url=payload,
+            lead_image=image,
+            lead_image_credit=payload,
+            lead_image_alt=payload,
+            disclaimer_override=payload,
+            is_featured=True,
+            authors=[author, bio_author],
+        )
+    )
     publication.keywords.add(payload)
     Authorship.objects.filter(publication=publication).update(title_line=payload)
     CollectionItemFactory(collection=collection, publication=publication)
-    related = tagged(PublicationFactory(
-        published=True, title=payload, dek=payload, body=payload, publication_type=kind,
-        primary_center=center, authors=[author],
-    ))
+    related = tagged(
+        PublicationFactory(
+            published=True,
+            title=payload,
+            dek=payload,
+            body=payload,
+            publication_type=kind,
+            primary_center=center,
+            authors=[author],
+        )
+    )
     in_review = PublicationFactory(
-        status=Status.IN_REVIEW, title=payload, dek=payload, body=payload, publication_type=kind,
-        primary_center=center, authors=[author],
+        status=Status.IN_REVIEW,
+        title=payload,
+        dek=payload,
+        body=payload,
+        publication_type=kind,
+        primary_center=center,
+        authors=[author],
     )
     slugs = {
-        "center": center.slug, "topic": topic.slug, "region": region.slug, "parent_region": parent.slug,
-        "program": program.slug, "project": project.slug, "collection": collection.slug,
+        "center": center.slug,
+        "topic": topic.slug,
+        "region": region.slug,
+        "parent_region": parent.slug,
+        "program": program.slug,
+        "project": project.slug,
+        "collection": collection.slug,
         "newsletter": newsletter.slug,
     }
     return World(publication, related, in_review, author, bio_author, slugs)
@@ -149,9 +215,17 @@ def public_surfaces(world: World, payload: str) -> dict[str, str]:
 def feed_surfaces(world: World) -> dict[str, str]:
     s = world.slugs
     slug = world.author.slug
-    urls = {"latest rss": reverse("feeds:latest_rss"), "latest atom": reverse("feeds:latest_atom"),
-            "sitemap": reverse("sitemap")}
-    for kind, value in [("expert", slug), ("topic", s["topic"]), ("region", s["parent_region"]), ("center", s["center"])]:
+    urls = {
+        "latest rss": reverse("feeds:latest_rss"),
+        "latest atom": reverse("feeds:latest_atom"),
+        "sitemap": reverse("sitemap"),
+    }
+    for kind, value in [
+        ("expert", slug),
+        ("topic", s["topic"]),
+        ("region", s["parent_region"]),
+        ("center", s["center"]),
+    ]:
         for flavour in ("rss", "atom"):
             urls[f"{kind} {flavour}"] = reverse(f"feeds:{kind}_{flavour}", args=[value])
     return urls

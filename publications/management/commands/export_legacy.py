@@ -13,9 +13,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from publications.legacy import format_legacy_page
+from publications.legacy_export import legacy_export_pages
 from publications.management.progress import ProgressBar
 from publications.models import Publication
-from publications.legacy_export import legacy_export_pages
 
 UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -40,7 +40,9 @@ class Command(BaseCommand):
             raise CommandError(f"{outdir}: cannot create the folder ({error.strerror}).") from None
         if not os.path.isdir(outdir):
             raise CommandError(f"{outdir}: not a folder.")
-        bar = ProgressBar(getattr(self.stderr, "_out", self.stderr), Publication.objects.published().count(), label="pages")
+        bar = ProgressBar(
+            getattr(self.stderr, "_out", self.stderr), Publication.objects.published().count(), label="pages"
+        )
         written = 0
         try:
             for written, page in enumerate(legacy_export_pages(), start=1):

@@ -88,10 +88,12 @@ class Command(BaseCommand):
                 cursor.execute(statement)
         # Everything changed at once: no cached page may survive it.
         pagecache.purge_everything()
-        self.stdout.write(self.style.SUCCESS(
-            f"Corpus ready in {time.monotonic() - started:.0f} s: {Publication.objects.count()} publications, "
-            f"{Person.objects.count()} people, {Authorship.objects.count()} bylines."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Corpus ready in {time.monotonic() - started:.0f} s: {Publication.objects.count()} publications, "
+                f"{Person.objects.count()} people, {Authorship.objects.count()} bylines."
+            )
+        )
         for label, seconds in self.timings.items():
             self.stdout.write(f"  {label:<44} {seconds:7.1f} s")
 
@@ -149,29 +151,47 @@ class Command(BaseCommand):
             while slug in taken:
                 slug, suffix = f"{stem}-{suffix}", suffix + 1
             taken.add(slug)
-            rows.append(Person(
-                name=spec.name, sort_name=spec.sort_name, slug=slug, kind=spec.kind, is_current=spec.is_current,
-                has_profile=spec.has_profile, short_bio=spec.short_bio, bio=spec.bio, legacy_id=f"{PREFIX}person-{number}",
-            ))
+            rows.append(
+                Person(
+                    name=spec.name,
+                    sort_name=spec.sort_name,
+                    slug=slug,
+                    kind=spec.kind,
+                    is_current=spec.is_current,
+                    has_profile=spec.has_profile,
+                    short_bio=spec.short_bio,
+                    bio=spec.bio,
+                    legacy_id=f"{PREFIX}person-{number}",
+                )
+            )
         with self.timed("people: insert"), transaction.atomic():
             Person.objects.bulk_create(rows, batch_size=BATCH)
             person_ids = [row.pk for row in rows]
             Affiliation.objects.bulk_create(
                 [
-                    Affiliation(person_id=pk, title_line=spec.title_line,
-                                center_id=ids["centers"][spec.centers[0]] if spec.centers else None)
+                    Affiliation(
+                        person_id=pk,
+                        title_line=spec.title_line,
+                        center_id=ids["centers"][spec.centers[0]] if spec.centers else None,
+                    )
                     for pk, spec in zip(person_ids, specs, strict=True)
                 ],
                 batch_size=BATCH,
             )
             Person.topics.through.objects.bulk_create(
-                [Person.topics.through(person_id=pk, topic_id=ids["topics"][name])
-                 for pk, spec in zip(person_ids, specs, strict=True) for name in spec.topics],
+                [
+                    Person.topics.through(person_id=pk, topic_id=ids["topics"][name])
+                    for pk, spec in zip(person_ids, specs, strict=True)
+                    for name in spec.topics
+                ],
                 batch_size=BATCH,
             )
             Person.regions.through.objects.bulk_create(
-                [Person.regions.through(person_id=pk, region_id=ids["regions"][name])
-                 for pk, spec in zip(person_ids, specs, strict=True) for name in spec.regions],
+                [
+                    Person.regions.through(person_id=pk, region_id=ids["regions"][name])
+                    for pk, spec in zip(person_ids, specs, strict=True)
+                    for name in spec.regions
+                ],
                 batch_size=BATCH,
             )
         return person_ids
@@ -214,18 +234,29 @@ class Command(BaseCommand):
                 while slug in taken:
                     slug, suffix = f"{stem}-{suffix}", suffix + 1
                 taken.add(slug)
-                rows.append(Publication(
-                    title=piece.title, slug=slug, dek=piece.dek, body=piece.body,
-                    publication_type_id=ids["types"][piece.type], publication_date=piece.date,
-                    language=piece.language,
-                    translation_of_id=pk_of.get(piece.translation_of) if piece.translation_of is not None else None,
-                    primary_center_id=ids["centers"][piece.primary_center], status=piece.status,
-                    go_live_at=piece.go_live_at, expire_at=piece.expire_at, is_featured=piece.is_featured,
-                    source_name=piece.source_name, lead_image_credit=piece.lead_image_credit,
-                    first_published_at=None, legacy_id=f"{PREFIX}{piece.index}",
-                    # The corpus has no editors to name; the review queue says "unknown" for who.
-                    submitted_at=submitted_at(piece),
-                ))
+                rows.append(
+                    Publication(
+                        title=piece.title,
+                        slug=slug,
+                        dek=piece.dek,
+                        body=piece.body,
+                        publication_type_id=ids["types"][piece.type],
+                        publication_date=piece.date,
+                        language=piece.language,
+                        translation_of_id=pk_of.get(piece.translation_of) if piece.translation_of is not None else None,
+                        primary_center_id=ids["centers"][piece.primary_center],
+                        status=piece.status,
+                        go_live_at=piece.go_live_at,
+                        expire_at=piece.expire_at,
+                        is_featured=piece.is_featured,
+                        source_name=piece.source_name,
+                        lead_image_credit=piece.lead_image_credit,
+                        first_published_at=None,
+                        legacy_id=f"{PREFIX}{piece.index}",
+                        # The corpus has no editors to name; the review queue says "unknown" for who.
+                        submitted_at=submitted_at(piece),
+                    )
+                )
         with self.timed("publications: insert rows"), transaction.atomic():
             Publication.objects.bulk_create(rows, batch_size=BATCH)
         through_rows = defaultdict(list)
@@ -233,8 +264,12 @@ class Command(BaseCommand):
         for piece, row in zip(batch, rows, strict=True):
             pk_of[piece.index] = row.pk
             for relation, names in [
-                ("centers", piece.centers), ("regions", piece.regions), ("topics", piece.topics),
-                ("programs", piece.programs), ("projects", piece.projects), ("newsletters", piece.newsletters),
+                ("centers", piece.centers),
+                ("regions", piece.regions),
+                ("topics", piece.topics),
+                ("programs", piece.programs),
+                ("projects", piece.projects),
+                ("newsletters", piece.newsletters),
             ]:
                 through = getattr(Publication, relation).through
                 target = through._meta.get_field(relation[:-1]).attname
@@ -243,12 +278,20 @@ class Command(BaseCommand):
                 )
             for position, (person, role) in enumerate(piece.authors):
                 person_id = person_ids[person]
-                bylines.append(Authorship(publication_id=row.pk, person_id=person_id, role=role,
-                                          position=position, title_line=title_of[person_id]))
+                bylines.append(
+                    Authorship(
+                        publication_id=row.pk,
+                        person_id=person_id,
+                        role=role,
+                        position=position,
+                        title_line=title_of[person_id],
+                    )
+                )
             for word in piece.keywords:
                 if word.lower() not in tags:
-                    tags[word.lower()] = (Tag.objects.filter(name__iexact=word).first()
-                                          or Tag.objects.create(name=word)).pk
+                    tags[word.lower()] = (
+                        Tag.objects.filter(name__iexact=word).first() or Tag.objects.create(name=word)
+                    ).pk
                 keyword_rows.append(TaggedItem(content_type=content_type, object_id=row.pk, tag_id=tags[word.lower()]))
         with self.timed("publications: insert relations"), transaction.atomic():
             for through, rows_of_through in through_rows.items():

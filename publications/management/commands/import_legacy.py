@@ -54,15 +54,22 @@ class Command(BaseCommand):
             ),
         )
         parser.add_argument(
-            "--expert", action="append", default=[], metavar="NAME",
+            "--expert",
+            action="append",
+            default=[],
+            metavar="NAME",
             help="A new author to create as an expert of the site, whatever the title line says. Repeatable.",
         )
         parser.add_argument(
-            "--contributor", action="append", default=[], metavar="NAME",
+            "--contributor",
+            action="append",
+            default=[],
+            metavar="NAME",
             help="A new author to create as an outside contributor, whatever the title line says. Repeatable.",
         )
         parser.add_argument(
-            "--kinds", metavar="FILE",
+            "--kinds",
+            metavar="FILE",
             help="A text file of editors' choices, one a line: “expert: Name” or “contributor: Name”; # starts a comment.",
         )
 
@@ -114,7 +121,9 @@ class Command(BaseCommand):
                 "contributors: the report (--report) lists each with the reason for the kind."
             )
         if counts["failed"]:
-            raise CommandError(f"{counts['failed']} of {total} files failed; each is listed above as “path: reason”.", returncode=1)
+            raise CommandError(
+                f"{counts['failed']} of {total} files failed; each is listed above as “path: reason”.", returncode=1
+            )
 
     def survey(self, paths, catalog) -> None:
         """Note which page each file is before importing any, through `survey_legacy_file`.
@@ -191,7 +200,12 @@ class Command(BaseCommand):
             return LegacyImportResult(path=path, errors=[str(error)])
         try:
             return import_legacy_file(
-                path=path, content=content, dry_run=dry_run, catalog=catalog, purge_cache=False, people_kinds=people_kinds
+                path=path,
+                content=content,
+                dry_run=dry_run,
+                catalog=catalog,
+                purge_cache=False,
+                people_kinds=people_kinds,
             )
         except Exception as error:  # noqa: BLE001 — one broken file must not stop a batch of thousands
             catalog.discard()

@@ -230,8 +230,21 @@ class Command(BaseCommand):
 
     # -- publications ---------------------------------------------------------------------------
 
-    def seed_publications(self, pubs, collection_items, *, persons, centers, types, regions, topics, programs,
-                          projects, collections, newsletters):
+    def seed_publications(
+        self,
+        pubs,
+        collection_items,
+        *,
+        persons,
+        centers,
+        types,
+        regions,
+        topics,
+        programs,
+        projects,
+        collections,
+        newsletters,
+    ):
         legacy_ids = [p.legacy_id for p in pubs]
         existing = {
             row["legacy_id"]: row
@@ -282,7 +295,9 @@ class Command(BaseCommand):
         ids = dict(Publication.objects.filter(legacy_id__in=legacy_ids).values_list("legacy_id", "id"))
         current = {
             row["legacy_id"]: row
-            for row in Publication.objects.filter(legacy_id__in=legacy_ids).values("id", "legacy_id", *PUBLICATION_FIELDS)
+            for row in Publication.objects.filter(legacy_id__in=legacy_ids).values(
+                "id", "legacy_id", *PUBLICATION_FIELDS
+            )
         }
         changed, changed_fields = [], set()
         for spec in pubs:
@@ -307,10 +322,18 @@ class Command(BaseCommand):
         self.sync_pairs(Publication.centers.through, "publication_id", "center_id", center_pairs, pub_ids)
         self.sync_pairs(Publication.regions.through, "publication_id", "region_id", pairs("regions", regions), pub_ids)
         self.sync_pairs(Publication.topics.through, "publication_id", "topic_id", pairs("topics", topics), pub_ids)
-        self.sync_pairs(Publication.programs.through, "publication_id", "program_id", pairs("programs", programs), pub_ids)
-        self.sync_pairs(Publication.projects.through, "publication_id", "project_id", pairs("projects", projects), pub_ids)
         self.sync_pairs(
-            Publication.newsletters.through, "publication_id", "newsletter_id", pairs("newsletters", newsletters), pub_ids
+            Publication.programs.through, "publication_id", "program_id", pairs("programs", programs), pub_ids
+        )
+        self.sync_pairs(
+            Publication.projects.through, "publication_id", "project_id", pairs("projects", projects), pub_ids
+        )
+        self.sync_pairs(
+            Publication.newsletters.through,
+            "publication_id",
+            "newsletter_id",
+            pairs("newsletters", newsletters),
+            pub_ids,
         )
 
         # Bylines: Authorship.objects.create() would copy the person's title line; bulk_create does not, so
@@ -388,7 +411,10 @@ class Command(BaseCommand):
         if surplus:
             TaggedItem.objects.filter(pk__in=surplus).delete()
         TaggedItem.objects.bulk_create(
-            [TaggedItem(content_type=content_type, object_id=o, tag_id=t) for o, t in sorted(desired - existing.keys())],
+            [
+                TaggedItem(content_type=content_type, object_id=o, tag_id=t)
+                for o, t in sorted(desired - existing.keys())
+            ],
             batch_size=500,
         )
 
