@@ -18,6 +18,7 @@ from taggit.models import Tag
 
 from cms.admin_audit import AuditedAdminMixin
 from cms.admin_refusals import RefusesChangesMixin
+from cms.audit import record_audit
 from cms.forms import ImageForm
 from cms.models import (
     AuditEntry,
@@ -29,7 +30,6 @@ from cms.models import (
     PublicationType,
     Region,
     Topic,
-    record_audit,
 )
 from cms.scope import EVERY_CENTER, center_scope, disclaimer_change_refusal
 from cms.widgets import FocalPointInput

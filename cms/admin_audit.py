@@ -2,16 +2,17 @@
 
 Publications are audited by their services (publications/services.py); every other model that
 changes what the site shows, or who may change it, is audited here. Django calls `log_addition`
-and `log_change` inside the save's transaction, and the deletes below open one around the entry
-and the delete, so an entry is never written for a change that did not happen, nor the reverse.
+and `log_change` inside the save's transaction; deletes go through `cms/audit.py:delete_audited`,
+which writes the entries and deletes in one transaction, so an entry is never written for a
+change that did not happen, nor the reverse.
 """
 
 import json
 
 from django.contrib.admin.models import LogEntry
-from django.db import router, transaction
 
-from cms.models import AuditEntry, record_audit
+from cms.audit import delete_audited, record_audit
+from cms.models import AuditEntry
 
 
 def change_text(message) -> str:
@@ -33,13 +34,8 @@ class AuditedAdminMixin:
         return super().log_change(request, obj, message)
 
     def delete_model(self, request, obj):
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            record_audit(actor=request.user, action=AuditEntry.Action.DELETE, obj=obj)
-            super().delete_model(request, obj)
+        delete_audited(objects=[obj], by=request.user)
 
     def delete_queryset(self, request, queryset):
-        # The "delete selected" action runs outside a transaction of its own.
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            for obj in queryset:
-                record_audit(actor=request.user, action=AuditEntry.Action.DELETE, obj=obj)
-            super().delete_queryset(request, queryset)
+        # The "delete selected" action runs outside a transaction of its own: the service opens one.
+        delete_audited(objects=queryset, by=request.user)

@@ -394,7 +394,7 @@ class Image(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what to which object, and when. Written by services in the same transaction."""
+    """Who did what to which object, and when. Written by services in the same transaction (cms/audit.py)."""
 
     class Action(models.TextChoices):
         CREATE = "create", "Created"
@@ -429,21 +429,6 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.actor_name or 'system'} · {self.get_action_display()} · {self.object_repr}"
-
-
-def record_audit(*, actor, action: str, obj, message: str = "") -> AuditEntry:
-    """Write one audit entry; call it inside the transaction of the change it records."""
-    from django.contrib.contenttypes.models import ContentType
-
-    return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_name=actor.get_username() if getattr(actor, "pk", None) else "system",
-        action=action,
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
-        message=message,
-    )
 
 
 class PendingPurge(models.Model):

@@ -29,7 +29,7 @@ from cms.admin_audit import AuditedAdminMixin
 from cms.admin_inlines import LabelledTabularInline
 from cms.admin_refusals import RefusesChangesMixin
 from cms.desk_views import BadBody, read_desk_body
-from cms.models import AuditEntry, Center, Collection, Image, Region, descendant_region_ids, record_audit
+from cms.models import AuditEntry, Center, Collection, Image, Region, descendant_region_ids
 from cms.scope import EVERY_CENTER, center_scope
 from people.admin import PersonAdmin
 from people.models import Person
@@ -50,8 +50,21 @@ from publications.scope import (
 )
 
 
+class BylineFormSet(BaseInlineFormSet):
+    """The byline rows: a title at publication left blank is filled from the person's profile."""
+
+    def save_new(self, form, commit=True):
+        form.instance.fill_title_line()
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        obj.fill_title_line()
+        return super().save_existing(form, obj, commit)
+
+
 class AuthorshipInline(LabelledTabularInline):
     model = Authorship
+    formset = BylineFormSet
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["position", "person", "role", "title_line"]
@@ -201,25 +214,11 @@ class PublicationAdminForm(forms.ModelForm):
         cleaned = super().clean()
         self._check_added_centers(cleaned.get("centers"))
         if self.instance.pk:
-            # The admin validates inside the save's transaction, so this lock holds until the
-            # save commits: two editors cannot both pass the check with the same version.
-            current = (
-                Publication.objects.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
+            # The admin validates inside the save's transaction, so the service's lock holds until
+            # the save commits; refused here, the stale save is a form error that keeps the text.
+            services.check_publication_version(
+                publication=self.instance, expected_version=cleaned.get("expected_version")
             )
-            if cleaned.get("expected_version") != current:
-                changes_url = reverse("admin:publications_publication_revisions", args=[self.instance.pk])
-                raise ValidationError(
-                    format_html(
-                        "Someone else saved this publication while you were editing it, so your changes "
-                        'were not saved. <a href="{}">See what changed</a>, then reload the page and make '
-                        "your changes again (your text is still in the form below).",
-                        changes_url,
-                    ),
-                    code="stale",
-                )
         return cleaned
 
     def _check_added_centers(self, centers):
@@ -430,13 +429,10 @@ class PublicationAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
-        record_audit(actor=request.user, action=AuditEntry.Action.DELETE, obj=obj)
-        super().delete_model(request, obj)
+        services.delete_publications(publications=[obj], by=request.user)
 
     def delete_queryset(self, request, queryset):
-        for publication in queryset:
-            record_audit(actor=request.user, action=AuditEntry.Action.DELETE, obj=publication)
-        super().delete_queryset(request, queryset)
+        services.delete_publications(publications=queryset, by=request.user)
 
     def get_view_on_site_url(self, obj=None):
         # A piece readers cannot see yet opens in the staff preview instead of a public 404.
@@ -445,19 +441,17 @@ class PublicationAdmin(admin.ModelAdmin):
         return super().get_view_on_site_url(obj)
 
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        else:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # Saved with its relations and inlines in save_related, by the one service for saves.
+        pass
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        publication = form.instance
-        # Listings filter on `centers` alone, so the primary center must always be one of them.
-        if publication.primary_center_id:
-            publication.centers.add(publication.primary_center_id)
-        services.record_edit(publication=publication, by=request.user, created=not change)
+        services.save_publication(
+            publication=form.instance,
+            by=request.user,
+            expected_version=form.cleaned_data.get("expected_version"),
+            save_related=lambda: super(PublicationAdmin, self).save_related(request, form, formsets, change),
+            validate=False,  # the ModelForm ran the model's validation
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         publication = self.get_object(request, object_id)

@@ -328,6 +328,16 @@ class Publication(models.Model):
         return self.lead_image_alt or (self.lead_image.alt_text if self.lead_image else "")
 
 
+class AuthorshipManager(models.Manager):
+    def create(self, **kwargs):
+        """Add a contributor; a title at publication left blank is the person's title today."""
+        authorship = self.model(**kwargs)
+        authorship.fill_title_line()
+        self._for_write = True
+        authorship.save(force_insert=True, using=self.db)
+        return authorship
+
+
 class Authorship(models.Model):
     """One contributor of a publication, in byline order, with the title they held then."""
 
@@ -348,6 +358,8 @@ class Authorship(models.Model):
         help_text="The contributor's title when the piece appeared. Filled from their profile when left blank.",
     )
 
+    objects = AuthorshipManager()
+
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
@@ -358,12 +370,15 @@ class Authorship(models.Model):
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
 
-    def save(self, *args, **kwargs):
-        # Keep the title as it was when the piece was written; later promotions must not
-        # rewrite old bylines.
-        if not self.title_line:
+    def fill_title_line(self) -> None:
+        """Take a blank title at publication from the person's main title line today (1 query).
+
+        Called where a contributor is added (AuthorshipManager.create, the admin's byline
+        inline), not from save(): the title is kept as it was when the piece was written, and
+        later promotions must not rewrite old bylines.
+        """
+        if not self.title_line and self.person_id:
             self.title_line = self.person.title_line
-        super().save(*args, **kwargs)
 
 
 class CollectionItem(models.Model):

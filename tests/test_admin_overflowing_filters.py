@@ -4,7 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from cms.models import AuditEntry, record_audit
+from cms.audit import record_audit
+from cms.models import AuditEntry
 from publications.models import Publication
 from tests.factories import ImageFactory, PublicationFactory, UserFactory
 

@@ -11,11 +11,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from taggit.models import Tag
 
+from cms.audit import delete_audited
 from cms.models import AuditEntry, Center, Disclaimer, Topic
 from people.models import Person
 from publications.scope import PERSON_PUBLIC
@@ -331,3 +333,23 @@ def test_merging_keywords_is_audited_and_still_merges(manager):
     entry = only_entry(Tag.objects.get(name="European Union"))
     assert entry.action == AuditEntry.Action.EDIT and entry.actor == manager
     assert entry.message == "Merged E.U., EU into it."
+
+
+def test_a_script_deleting_terms_without_the_permission_deletes_nothing_and_writes_no_entry(editor):
+    Topic.objects.create(name="Democracy"), Topic.objects.create(name="Trade")
+
+    with pytest.raises(PermissionDenied):
+        delete_audited(objects=Topic.objects.all(), by=editor)
+
+    assert Topic.objects.count() == 2
+    assert not AuditEntry.objects.exists()
+
+
+def test_a_script_deleting_terms_through_the_audit_service_leaves_an_entry_for_each(manager):
+    Topic.objects.create(name="Democracy"), Topic.objects.create(name="Trade")
+
+    delete_audited(objects=Topic.objects.all(), by=manager)
+
+    assert not Topic.objects.exists()
+    deleted = AuditEntry.objects.filter(action=AuditEntry.Action.DELETE).values_list("object_repr", flat=True)
+    assert sorted(deleted) == ["Democracy", "Trade"]

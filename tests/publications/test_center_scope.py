@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.models import AuditEntry, Center, record_audit
+from cms.audit import record_audit
+from cms.models import AuditEntry, Center
 from publications import services
 from publications.models import Publication, Revision, Status
 from tests.factories import (

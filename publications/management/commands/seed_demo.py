@@ -336,7 +336,7 @@ class Command(BaseCommand):
             pub_ids,
         )
 
-        # Bylines: Authorship.save() would copy the person's title line; bulk_create does not, so
+        # Bylines: Authorship.objects.create() would copy the person's title line; bulk_create does not, so
         # the generator always supplies the title the person held when the piece appeared.
         self.sync_rows(
             Authorship,
