@@ -1,6 +1,6 @@
 """Admins of the platform's records: taxonomy terms, content types, disclaimers, images, users, the audit log.
 
-`ImageAdmin` and `AuditEntryAdmin` are bases that publications/admin.py registers as subclasses:
+`ImageAdmin` and `AuditEntryAdmin` are bases that publications/admin/ registers as subclasses:
 whose desk an image or an entry is on depends on pieces, which this floor cannot import.
 """
 
@@ -196,7 +196,7 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
         return f"{image.width} × {image.height}" if image.width else ""
 
     # Whether an image is on the public site, and on whose desk, depends on the pieces and people
-    # that show it: publications/admin.py registers a subclass that decides (imports point down).
+    # that show it: publications/admin/people_and_images.py registers a subclass that decides (imports point down).
     def change_refusal(self, request, obj) -> str | None:
         return None
 
@@ -263,7 +263,7 @@ class AuditedKeywordAdmin(AuditedAdminMixin, TagAdmin):
 class AuditEntryAdmin(admin.ModelAdmin):
     """The audit log is read-only: entries are written by services, never by hand.
 
-    Entries name pieces, and a center's staff read only their own desk's: publications/admin.py
+    Entries name pieces, and a center's staff read only their own desk's: publications/admin/audit.py
     registers a subclass that narrows the list (imports point down).
     """
 

@@ -70,7 +70,7 @@ class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
         )
 
     # Whether a person is on the public site, and on whose desk, depends on the pieces that name
-    # them: publications/admin.py registers a subclass that decides both (imports point down).
+    # them: publications/admin/people_and_images.py registers a subclass that decides both (imports point down).
     def change_refusal(self, request, obj) -> str | None:
         return None
 

@@ -1,7 +1,7 @@
 """Reads for the editors' desk in the admin: writing aids, the autosave to offer back, and the
 revision history with autosaves folded together.
 
-The writes (autosave) are in publications/services.py; the endpoints in publications/admin.py.
+The writes (autosave) are in publications/services.py; the endpoints in publications/admin/desk_views.py.
 """
 
 from __future__ import annotations

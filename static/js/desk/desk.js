@@ -2,7 +2,7 @@
 //
 // A static module (the admin's Content Security Policy allows no inline script). Its settings
 // come from data attributes of #desk-aids (templates/admin/publications/publication/desk_aids.html);
-// the server does the work (publications/admin.py: aids_view, autosave_view).
+// the server does the work (publications/admin/desk_views.py: aids_view, autosave_view).
 
 const panel = document.getElementById("desk-aids")
 const form = document.getElementById("publication_form")

@@ -1,0 +1,48 @@
+"""The publication list's own filters: region with its sub-regions, mine, held by the legacy import."""
+
+from django.contrib import admin
+
+from cms.models import Region, descendant_region_ids
+
+
+class RegionWithSubregionsFilter(admin.SimpleListFilter):
+    """Filter by region the way readers find pieces: Europe includes Eastern Europe."""
+
+    title = "region (with sub-regions)"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return [(str(pk), name) for pk, name in Region.objects.order_by("name").values_list("pk", "name")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        try:
+            region_id = int(self.value())
+        except ValueError:
+            return queryset.none()
+        return queryset.filter(regions__in=descendant_region_ids([region_id])).distinct()
+
+
+class MineFilter(admin.SimpleListFilter):
+    title = "created by"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Me")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(created_by=request.user) if self.value() == "1" else queryset
+
+
+class HeldImportFilter(admin.SimpleListFilter):
+    """Managers' queue of legacy pages the publish gate held back (services.import_legacy_file)."""
+
+    title = "held by the legacy import"
+    parameter_name = "held"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Held, not public")]
+
+    def queryset(self, request, queryset):
+        return queryset.exclude(import_held_reasons="") if self.value() == "1" else queryset
