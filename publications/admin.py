@@ -1,7 +1,7 @@
 """The editors' and managers' desk: publications with their byline, workflow, revisions and previews.
 
 Status never changes through the form: every workflow button posts to a view here that calls
-one function in publications/services.py. Also registered here, because they need pieces: the
+one service (publications/workflow/, revisions.py, previews.py). Also registered here, because they need pieces: the
 admins of people, images, collections and the audit log (subclasses of people's and the
 platform's), and the desk counts panel on the admin index.
 """
@@ -33,7 +33,7 @@ from cms.models import AuditEntry, Center, Collection, Image, Region, descendant
 from cms.scope import EVERY_CENTER, center_scope
 from people.admin import PersonAdmin
 from people.models import Person
-from publications import desk, services
+from publications import desk, previews, revisions
 from publications.calendar import publishing_calendar
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.revisions import compare_revisions
@@ -48,6 +48,7 @@ from publications.scope import (
     scoped,
     within_scope,
 )
+from publications.workflow import editing, gate, publishing, review
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -154,7 +155,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 class HeldImportFilter(admin.SimpleListFilter):
-    """Managers' queue of legacy pages the publish gate held back (services.import_legacy_file)."""
+    """Managers' queue of legacy pages the publish gate held back (import_legacy_file)."""
 
     title = "held by the legacy import"
     parameter_name = "held"
@@ -216,7 +217,7 @@ class PublicationAdminForm(forms.ModelForm):
         if self.instance.pk:
             # The admin validates inside the save's transaction, so the service's lock holds until
             # the save commits; refused here, the stale save is a form error that keeps the text.
-            services.check_publication_version(
+            editing.check_publication_version(
                 publication=self.instance, expected_version=cleaned.get("expected_version")
             )
         return cleaned
@@ -429,10 +430,10 @@ class PublicationAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
-        services.delete_publications(publications=[obj], by=request.user)
+        editing.delete_publications(publications=[obj], by=request.user)
 
     def delete_queryset(self, request, queryset):
-        services.delete_publications(publications=queryset, by=request.user)
+        editing.delete_publications(publications=queryset, by=request.user)
 
     def get_view_on_site_url(self, obj=None):
         # A piece readers cannot see yet opens in the staff preview instead of a public 404.
@@ -445,7 +446,7 @@ class PublicationAdmin(admin.ModelAdmin):
         pass
 
     def save_related(self, request, form, formsets, change):
-        services.save_publication(
+        editing.save_publication(
             publication=form.instance,
             by=request.user,
             expected_version=form.cleaned_data.get("expected_version"),
@@ -499,7 +500,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 "can_unpublish": can_publish and status == Status.PUBLISHED,
                 "can_start_change": can_edit and self.is_live(publication) and pending is None,
                 "can_share": can_edit,
-                "gate_problems": services.publish_gate_problems(publication)
+                "gate_problems": gate.publish_gate_problems(publication)
                 if status in {Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED}
                 else [],
                 "history": AuditEntry.objects.filter(
@@ -546,13 +547,13 @@ class PublicationAdmin(admin.ModelAdmin):
         expected_version = int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None
         try:
             if action == "submit":
-                services.submit_for_review(publication=publication, by=user)
+                review.submit_for_review(publication=publication, by=user)
                 messages.success(request, "Submitted for review. Managers have been told.")
             elif action == "approve":
-                services.approve_publication(publication=publication, by=user, expected_version=expected_version)
+                review.approve_publication(publication=publication, by=user, expected_version=expected_version)
                 messages.success(request, "Approved. It can now be published.")
             elif action == "request-changes":
-                services.request_changes(
+                review.request_changes(
                     publication=publication,
                     by=user,
                     comment=request.POST.get("comment", ""),
@@ -561,7 +562,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 messages.success(request, "Sent back to the editor with your comment.")
             elif action == "publish":
                 go_live_at, expire_at = self._schedule_from(request)
-                target = services.publish_publication(
+                target = publishing.publish_publication(
                     publication=publication,
                     by=user,
                     go_live_at=go_live_at,
@@ -576,17 +577,17 @@ class PublicationAdmin(admin.ModelAdmin):
                 else:
                     messages.success(request, "Published. It is live now.")
             elif action == "unpublish":
-                services.unpublish_publication(publication=publication, by=user)
+                publishing.unpublish_publication(publication=publication, by=user)
                 messages.success(request, "Unpublished. Readers no longer see it.")
             elif action == "start-change":
-                copy = services.start_change(publication=publication, by=user)
+                copy = review.start_change(publication=publication, by=user)
                 messages.success(
                     request,
                     "This is a pending change: readers keep seeing the live piece until a manager publishes it.",
                 )
                 change_url = reverse("admin:publications_publication_change", args=[copy.pk])
             elif action == "share":
-                token = services.create_preview_link_token(publication=publication, by=user)
+                token = previews.create_preview_link_token(publication=publication, by=user)
                 link = request.build_absolute_uri(reverse("publications:preview_share", args=[token]))
                 days = max(settings.PREVIEW_LINK_MAX_AGE // 86400, 1)
                 messages.success(
@@ -612,7 +613,7 @@ class PublicationAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(change_url)
 
     def autosave_view(self, request, pk):
-        """Keep the form's text as an autosave revision (JSON in, JSON out); see services.autosave_draft."""
+        """Keep the form's text as an autosave revision (JSON in, JSON out); see revisions.autosave_draft."""
         if request.method != "POST":
             return JsonResponse({"error": "POST the form's text."}, status=405)
         publication = self._publication_or_404(request, pk)
@@ -635,7 +636,7 @@ class PublicationAdmin(admin.ModelAdmin):
             return refusal.response
         raw_version = str(data.get("expected_version", ""))
         try:
-            revision = services.autosave_draft(
+            revision = revisions.autosave_draft(
                 publication=publication,
                 by=request.user,
                 expected_version=int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None,
@@ -782,7 +783,7 @@ class PublicationAdmin(admin.ModelAdmin):
         publication = self._publication_or_404(request, pk)
         revision = get_object_or_404(Revision, pk=revision_id, publication=publication)
         try:
-            restored = services.restore_revision(revision=revision, by=request.user)
+            restored = revisions.restore_revision(revision=revision, by=request.user)
         except ValidationError as refusal:
             for message in refusal.messages:
                 messages.error(request, message)
