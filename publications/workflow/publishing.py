@@ -123,7 +123,3 @@ def handle_went_live(*, now=None) -> list[Publication]:
         for publication in handled:
             transaction.on_commit(lambda p=publication: notifications.went_live(p), robust=True)
     return handled
-
-
-# Legacy import -------------------------------------------------------------------------------
-# `manage.py import_legacy` reads the old site's page files (publications/legacy.py parses

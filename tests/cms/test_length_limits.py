@@ -5,8 +5,8 @@ import pytest
 
 from cms.models import PublicationType, Topic
 from people.models import Person
+from publications.legacy.importer import import_legacy_file
 from publications.models import Publication
-from publications.services import import_legacy_file
 from tests.factories import PersonFactory, PublicationFactory, TopicFactory, UserFactory
 from tests.factories.legacy import legacy_page_text
 

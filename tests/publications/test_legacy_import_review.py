@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from cms.models import AuditEntry
 from people.models import Person
-from publications import revisions, services
+from publications import revisions
+from publications.legacy import importer
 from publications.models import Publication, Status
 from publications.workflow import editing, publishing, review
 from tests.factories import CenterFactory, DisclaimerFactory, ProgramFactory
@@ -42,7 +43,7 @@ PORTUGUESE = [
 
 
 def import_text(text, *, path="legacy/page.txt", **kwargs):
-    return services.import_legacy_file(path=path, content=text.encode("utf-8"), **kwargs)
+    return importer.import_legacy_file(path=path, content=text.encode("utf-8"), **kwargs)
 
 
 def write_pages(folder, pages: dict[str, str]):
@@ -148,7 +149,7 @@ def test_an_exported_page_keeps_its_language_on_its_way_back():
 
 
 def services_pages():
-    from publications.legacy_export import legacy_export_pages
+    from publications.legacy.exporter import legacy_export_pages
 
     return list(legacy_export_pages())
 

@@ -1,9 +1,21 @@
-"""The legacy import's services (moving to publications/legacy/importer.py)."""
+"""Writing the old site's pages into the CMS: one `LegacyPage` (publications/legacy/format.py) per transaction.
+
+`manage.py import_legacy` hands a batch to a `LegacyImporter`, which reads each file through
+`format.read`, keeps the batch's lookup cache (`LegacyCatalog`) and decides when the page
+cache is purged; `import_legacy_file` imports one file's bytes on its own (tests, scripts).
+
+Over 400 lines on purpose: what the import decides from a page (people by name, terms, the
+publish gate, held pages people changed, language, audit) is one set of rules over one
+catalog, each rule reading what the others wrote in the same transaction; split into modules
+they would all import each other's private helpers.
+"""
 
 import hashlib
 import os
 import re
+import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -31,23 +43,19 @@ from cms.richtext import paragraphs_to_html, sanitize_html
 from cms.slugs import unique_slug
 from people.models import Affiliation, Person
 from publications.languages import MIN_CONFIDENCE, detect_language, site_language, site_languages
-from publications.legacy import (
+from publications.legacy.format import (
     KNOWN_TYPES,
     LegacyFormatError,
     LegacyPage,
-    decode_legacy_bytes,
     html_to_paragraphs,
     name_key,
     normalize_text,
     page_digest,
-    parse_legacy_page,
+    parse,
+    read,
 )
 from publications.models import Authorship, CollectionItem, Publication, Revision, Status
 from publications.workflow.gate import publish_gate_problems
-
-# Legacy import -------------------------------------------------------------------------------
-# `manage.py import_legacy` reads the old site's page files (publications/legacy.py parses
-# them) and calls `import_legacy_file` once per file.
 
 LEGACY_RELATIONS = {
     # relation on Publication: its through table's column for the taxonomy term
@@ -319,18 +327,22 @@ def _plain(html: str) -> str:
 
 
 def survey_legacy_file(*, path: str, content: bytes | str, catalog: LegacyCatalog) -> None:
-    """Note which page a file of a batch is, before the batch is imported.
-
-    A batch calls this for every file first, so that `import_legacy_file` refuses every file of
-    a set that claims one legacy id with different content, whichever order they come in;
-    files that say the same are imported once. A file that cannot be read is left for
-    `import_legacy_file` to report.
-    """
+    """Note which page a file of a batch is, before the batch is imported; see `survey_legacy_page`."""
     try:
-        text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
-        page = parse_legacy_page(text, file_name=os.path.basename(path))
+        page = parse(content, path=path)
     except LegacyFormatError:
         return
+    survey_legacy_page(page, path=path, catalog=catalog)
+
+
+def survey_legacy_page(page: LegacyPage, *, path: str, catalog: LegacyCatalog) -> None:
+    """Note which page a file of a batch is, before the batch is imported.
+
+    A batch calls this for every file first, so that the import refuses every file of a set
+    that claims one legacy id with different content, whichever order they come in; files
+    that say the same are imported once. A file that cannot be read is left for the import
+    to report.
+    """
     catalog.batch.setdefault(page.legacy_id, {})[path] = page_digest(page)
 
 
@@ -367,14 +379,34 @@ def import_legacy_file(
     catalog = catalog or LegacyCatalog()
     catalog.discard()
     catalog.load()
+    try:
+        page = parse(content, path=path)
+    except LegacyFormatError as error:
+        return LegacyImportResult(path=path, errors=[str(error)])
+    return import_legacy_page(
+        page, path=path, dry_run=dry_run, catalog=catalog, purge_cache=purge_cache, people_kinds=people_kinds
+    )
+
+
+def import_legacy_page(
+    page: LegacyPage,
+    *,
+    path: str,
+    dry_run: bool = False,
+    catalog: LegacyCatalog | None = None,
+    purge_cache: bool = True,
+    people_kinds: dict[str, str] | None = None,
+) -> LegacyImportResult:
+    """Import one parsed page file (`path` names it in the report); see `import_legacy_file`."""
+    catalog = catalog or LegacyCatalog()
+    catalog.discard()
+    catalog.load()
     result = LegacyImportResult(path=path)
     try:
-        text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
-        page = parse_legacy_page(text, file_name=os.path.basename(path))
-        # The page as the file says it, like `survey_legacy_file`, before reading it against the site.
+        # The page as the file says it, like `survey_legacy_page`, before reading it against the site.
         digest = page_digest(page)
         _split_old_joined_newsletters(page, catalog)
-        _check_legacy_lengths(page, text)
+        _check_legacy_lengths(page)
     except LegacyFormatError as error:
         result.errors.append(str(error))
         return result
@@ -768,13 +800,13 @@ def _known_parts(name: str, catalog: LegacyCatalog) -> list[str]:
     return []
 
 
-def _check_legacy_lengths(page: LegacyPage, text: str) -> None:
+def _check_legacy_lengths(page: LegacyPage) -> None:
     """Refuse a value longer than its column, naming the field and its line, before any row is built.
 
     The database's own message ("value too long for type character varying(300)") names
     neither, and SQLite would store the value whole.
     """
-    text = normalize_text(text)
+    text = normalize_text(page.source_text)
 
     def line_of(value: str, key: str | None = None) -> int | None:
         # The first place the file spells the value; a metadata value whose spacing the parser
@@ -1080,3 +1112,84 @@ def _sync_legacy_links(publication, relations: dict[str, list[int]], byline, *, 
     )
     _insert_rows(inserts)
     return changed or bool(surplus or moved or new)
+
+
+class LegacyImporter:
+    """One batch of page files: reads each through `format.read`, keeps the batch's catalog, purges.
+
+    Use it as a context manager around the batch. Purging the page cache after every file
+    would cost more than importing it, so the importer purges at the start, at most once every
+    `purge_every` seconds and at the end (never in a dry run). Pages cached before a run that
+    is killed halfway are purged when the import is run again. On PostgreSQL each file is
+    committed without waiting for its WAL flush (a bulk-load setting): each file stays atomic;
+    a database crash could lose only the last moment's commits, which running the idempotent
+    import again restores. A killed run loses nothing.
+    """
+
+    def __init__(self, *, dry_run: bool = False, people_kinds: dict[str, str] | None = None, purge_every=1.0):
+        self.dry_run = dry_run
+        self.people_kinds = people_kinds
+        self.purge_every = purge_every
+        self.catalog = LegacyCatalog()
+        self._purged_at = 0.0
+
+    def __enter__(self) -> "LegacyImporter":
+        self._commit_without_waiting(True)
+        self._purge()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._purge()
+        self._commit_without_waiting(False)
+
+    def survey(self, paths: Iterable[str]) -> None:
+        """Note which page each file is before importing any, so the outcome never depends on their order.
+
+        Only ids and digests are kept, not the files; a file that cannot be read is left for
+        `import_path` to report.
+        """
+        for path in paths:
+            try:
+                page = read(path)
+            except Exception:  # noqa: BLE001, S112 — the import itself reports the file
+                continue
+            survey_legacy_page(page, path=path, catalog=self.catalog)
+
+    def import_path(self, path: str, *, problem: str | None = None) -> LegacyImportResult:
+        """Import one file of the batch (`problem`: why the walk could not read it); never raises for a bad file."""
+        result = self._import(path, problem)
+        if time.monotonic() - self._purged_at > self.purge_every:
+            self._purge()
+        return result
+
+    def _import(self, path: str, problem: str | None) -> LegacyImportResult:
+        if problem:
+            return LegacyImportResult(path=path, errors=[problem])
+        try:
+            page = read(path)
+        except LegacyFormatError as error:
+            return LegacyImportResult(path=path, errors=[str(error)])
+        except Exception as error:  # noqa: BLE001 — one broken file must not stop a batch of thousands
+            return LegacyImportResult(path=path, errors=[f"unexpected error ({type(error).__name__}: {error})"])
+        try:
+            return import_legacy_page(
+                page,
+                path=path,
+                dry_run=self.dry_run,
+                catalog=self.catalog,
+                purge_cache=False,
+                people_kinds=self.people_kinds,
+            )
+        except Exception as error:  # noqa: BLE001 — one broken file must not stop a batch of thousands
+            self.catalog.discard()
+            return LegacyImportResult(path=path, errors=[f"unexpected error ({type(error).__name__}: {error})"])
+
+    def _purge(self) -> None:
+        if not self.dry_run:
+            purge_everything()
+        self._purged_at = time.monotonic()
+
+    def _commit_without_waiting(self, enabled: bool) -> None:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO OFF" if enabled else "RESET synchronous_commit")
