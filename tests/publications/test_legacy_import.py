@@ -11,6 +11,7 @@ import pytest
 from cms.models import AuditEntry, Center, Collection, Disclaimer, Newsletter, Program, PublicationType, Region, Topic
 from people.models import Affiliation, Person
 from publications.legacy import importer
+from publications.legacy.catalog import LegacyCatalog
 from publications.legacy.format import (
     LegacyFormatError,
     html_to_paragraphs,
@@ -18,7 +19,7 @@ from publications.legacy.format import (
     parse_legacy_page,
     read_legacy_file,
 )
-from publications.legacy.importer import LegacyCatalog, import_legacy_file
+from publications.legacy.importer import import_legacy_file
 from publications.management.progress import ProgressBar
 from publications.models import Authorship, CollectionItem, Publication, Status
 from tests.factories import (
