@@ -153,7 +153,7 @@ WORDS = (
 
 
 def page_for(n: int, rng: random.Random):
-    from publications.legacy import LegacyAuthor, LegacyPage
+    from publications.legacy.format import LegacyAuthor, LegacyPage
 
     # One export of the old site prints the same title line and bio for a person in every file.
     chosen = rng.sample(range(400), rng.randint(1, 3))
@@ -198,7 +198,7 @@ def page_for(n: int, rng: random.Random):
 
 
 def generate(folder: Path, count: int) -> None:
-    from publications.legacy import format_legacy_page
+    from publications.legacy.format import format_legacy_page
 
     rng = random.Random(20261126)
     for n in range(count):

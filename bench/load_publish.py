@@ -85,7 +85,7 @@ def prepare_database():
 def publishable_pieces(count: int) -> list[tuple[int, str, str]]:
     """Approved pieces that pass the publish gate: (id, title, public path)."""
     from publications.models import Publication, Status
-    from publications.services import publish_gate_problems
+    from publications.workflow.gate import publish_gate_problems
 
     found = []
     for piece in Publication.objects.filter(status=Status.APPROVED, draft_of__isnull=True).order_by("pk"):

@@ -30,7 +30,7 @@ def delete_audited(*, objects, by) -> None:
     Refuses a user without the model's delete permission. Entries and deletes share one
     transaction. Rules about which rows a user may delete beyond the model permission (a desk,
     a live piece) are the caller's: its service or admin checks them first. Publications have
-    their own service, `publications.services.delete_publication`.
+    their own service, `publications.workflow.editing.delete_publication`.
     """
     rows = list(objects)
     if not rows:

@@ -1,7 +1,7 @@
 """Reads for the editors' desk in the admin: writing aids, the autosave to offer back, and the
 revision history with autosaves folded together.
 
-The writes (autosave) are in publications/services.py; the endpoints in publications/admin/desk_views.py.
+The writes (autosave) are in publications/revisions.py; the endpoints in publications/admin/desk_views.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from cms.rendering import plain_text, reading_minutes, word_count
 from cms.renditions import rendition_set
 from cms.richtext import sanitize_html
 from publications.models import Publication, Revision
-from publications.services import AUTOSAVE_FIELDS, publish_gate_problems
+from publications.revisions import AUTOSAVE_FIELDS
+from publications.workflow.gate import publish_gate_problems
 
 SEARCH_TITLE_LENGTH = 60  # what search engines show of a title before cutting it
 SEARCH_DESCRIPTION_LENGTH = 160

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db import models
 
-from publications.models import Authorship, CollectionItem, Publication
+from publications.models import Authorship, CollectionItem, Publication, Revision
 
 # Fields that describe the piece itself. Workflow and bookkeeping fields (status, schedule,
 # version, who submitted) are recorded but never written back by a restore.
@@ -113,3 +113,15 @@ def apply_snapshot(publication: Publication, data: dict) -> None:
 def _existing(model, ids) -> set:
     """The subset of `ids` that still exist as rows of `model`."""
     return set(model._default_manager.filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+
+
+def record_revision(*, publication: Publication, by, kind: str = Revision.Kind.SAVE, note: str = "") -> Revision:
+    """Record a snapshot of `publication` as it is now in the database. Call inside the save's transaction."""
+    return Revision.objects.create(
+        publication=publication,
+        created_by=by if getattr(by, "pk", None) else None,
+        kind=kind,
+        version=publication.version,
+        data=take_snapshot(publication),
+        note=note[:300],
+    )

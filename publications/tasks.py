@@ -26,7 +26,7 @@ def run_scheduled_work() -> int:
     go-live would wait for the worker's next start. Its work was rolled back, so the retry does
     all of it again.
     """
-    from publications.services import handle_went_live
+    from publications.workflow.publishing import handle_went_live
 
     try:
         return len(handle_went_live())

@@ -16,10 +16,11 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
 from cms.desk_views import BadBody, read_desk_body
-from publications import desk, services
+from publications import desk, previews
 from publications.models import Publication, Revision
-from publications.revisions import compare_revisions
+from publications.revisions import autosave_draft, compare_revisions, restore_revision
 from publications.scope import scoped
+from publications.workflow import publishing, review
 
 
 def publication_or_404(model_admin, request, pk) -> Publication:
@@ -40,13 +41,13 @@ def workflow_view(model_admin, request, pk, action):
     expected_version = int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None
     try:
         if action == "submit":
-            services.submit_for_review(publication=publication, by=user)
+            review.submit_for_review(publication=publication, by=user)
             messages.success(request, "Submitted for review. Managers have been told.")
         elif action == "approve":
-            services.approve_publication(publication=publication, by=user, expected_version=expected_version)
+            review.approve_publication(publication=publication, by=user, expected_version=expected_version)
             messages.success(request, "Approved. It can now be published.")
         elif action == "request-changes":
-            services.request_changes(
+            review.request_changes(
                 publication=publication,
                 by=user,
                 comment=request.POST.get("comment", ""),
@@ -55,7 +56,7 @@ def workflow_view(model_admin, request, pk, action):
             messages.success(request, "Sent back to the editor with your comment.")
         elif action == "publish":
             go_live_at, expire_at = schedule_from(request)
-            target = services.publish_publication(
+            target = publishing.publish_publication(
                 publication=publication,
                 by=user,
                 go_live_at=go_live_at,
@@ -70,17 +71,17 @@ def workflow_view(model_admin, request, pk, action):
             else:
                 messages.success(request, "Published. It is live now.")
         elif action == "unpublish":
-            services.unpublish_publication(publication=publication, by=user)
+            publishing.unpublish_publication(publication=publication, by=user)
             messages.success(request, "Unpublished. Readers no longer see it.")
         elif action == "start-change":
-            copy = services.start_change(publication=publication, by=user)
+            copy = review.start_change(publication=publication, by=user)
             messages.success(
                 request,
                 "This is a pending change: readers keep seeing the live piece until a manager publishes it.",
             )
             change_url = reverse("admin:publications_publication_change", args=[copy.pk])
         elif action == "share":
-            token = services.create_preview_link_token(publication=publication, by=user)
+            token = previews.create_preview_link_token(publication=publication, by=user)
             link = request.build_absolute_uri(reverse("publications:preview_share", args=[token]))
             days = max(settings.PREVIEW_LINK_MAX_AGE // 86400, 1)
             messages.success(
@@ -107,7 +108,7 @@ def workflow_view(model_admin, request, pk, action):
 
 
 def autosave_view(model_admin, request, pk):
-    """Keep the form's text as an autosave revision (JSON in, JSON out); see services.autosave_draft."""
+    """Keep the form's text as an autosave revision (JSON in, JSON out); see publications/revisions.py:autosave_draft."""
     if request.method != "POST":
         return JsonResponse({"error": "POST the form's text."}, status=405)
     publication = publication_or_404(model_admin, request, pk)
@@ -130,7 +131,7 @@ def autosave_view(model_admin, request, pk):
         return refusal.response
     raw_version = str(data.get("expected_version", ""))
     try:
-        revision = services.autosave_draft(
+        revision = autosave_draft(
             publication=publication,
             by=request.user,
             expected_version=int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None,
@@ -236,7 +237,7 @@ def restore_view(model_admin, request, pk, revision_id):
     publication = publication_or_404(model_admin, request, pk)
     revision = get_object_or_404(Revision, pk=revision_id, publication=publication)
     try:
-        restored = services.restore_revision(revision=revision, by=request.user)
+        restored = restore_revision(revision=revision, by=request.user)
     except ValidationError as refusal:
         for message in refusal.messages:
             messages.error(request, message)

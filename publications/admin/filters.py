@@ -36,7 +36,7 @@ class MineFilter(admin.SimpleListFilter):
 
 
 class HeldImportFilter(admin.SimpleListFilter):
-    """Managers' queue of legacy pages the publish gate held back (services.import_legacy_file)."""
+    """Managers' queue of legacy pages the publish gate held back (publications/legacy/importer.py)."""
 
     title = "held by the legacy import"
     parameter_name = "held"

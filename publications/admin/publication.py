@@ -1,7 +1,7 @@
 """The publication's model admin: list, form, desk scope, and the URLs of its desk views.
 
 Status never changes through the form: every workflow button posts to a view in desk_views.py
-that calls one function in publications/services.py. The custom views are plain functions of
+that calls one service (publications/workflow/, revisions.py, previews.py). The custom views are plain functions of
 this model admin (its permissions and desk scope), wired in `PublicationAdmin.get_urls` so their
 names stay `admin:publications_publication_…`.
 """
@@ -17,12 +17,13 @@ from django.utils.html import format_html_join
 
 from cms.models import AuditEntry
 from cms.scope import EVERY_CENTER, center_scope
-from publications import desk, services
+from publications import desk
 from publications.admin import calendar, desk_views, review_queue
 from publications.admin.filters import HeldImportFilter, MineFilter, RegionWithSubregionsFilter
 from publications.admin.publication_form import AuthorshipInline, PublicationAdminForm, PublicationCollectionInline
 from publications.models import Authorship, Publication, Status
 from publications.scope import OFF_DESK, referable, scoped, within_scope
+from publications.workflow import editing, gate
 
 
 @admin.register(Publication)
@@ -214,10 +215,10 @@ class PublicationAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def delete_model(self, request, obj):
-        services.delete_publications(publications=[obj], by=request.user)
+        editing.delete_publications(publications=[obj], by=request.user)
 
     def delete_queryset(self, request, queryset):
-        services.delete_publications(publications=queryset, by=request.user)
+        editing.delete_publications(publications=queryset, by=request.user)
 
     def get_view_on_site_url(self, obj=None):
         # A piece readers cannot see yet opens in the staff preview instead of a public 404.
@@ -230,7 +231,7 @@ class PublicationAdmin(admin.ModelAdmin):
         pass
 
     def save_related(self, request, form, formsets, change):
-        services.save_publication(
+        editing.save_publication(
             publication=form.instance,
             by=request.user,
             expected_version=form.cleaned_data.get("expected_version"),
@@ -284,7 +285,7 @@ class PublicationAdmin(admin.ModelAdmin):
                 "can_unpublish": can_publish and status == Status.PUBLISHED,
                 "can_start_change": can_edit and self.is_live(publication) and pending is None,
                 "can_share": can_edit,
-                "gate_problems": services.publish_gate_problems(publication)
+                "gate_problems": gate.publish_gate_problems(publication)
                 if status in {Status.IN_REVIEW, Status.APPROVED, Status.UNPUBLISHED}
                 else [],
                 "history": AuditEntry.objects.filter(

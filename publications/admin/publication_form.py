@@ -1,7 +1,7 @@
 """The publication's form and its inlines: the byline and the collections a piece is in.
 
 The form limits a center's staff to their own centers and runs the version check inside the
-save's transaction (services.check_publication_version), so a stale save is a form error.
+save's transaction (editing.check_publication_version), so a stale save is a form error.
 """
 
 from django import forms
@@ -11,9 +11,9 @@ from django.forms.models import BaseInlineFormSet
 from cms.admin_inlines import LabelledTabularInline
 from cms.models import Center
 from cms.scope import EVERY_CENTER, center_scope
-from publications import services
 from publications.models import Authorship, CollectionItem, Publication
 from publications.scope import collection_center_ids, referable
+from publications.workflow import editing
 
 
 class BylineFormSet(BaseInlineFormSet):
@@ -139,7 +139,7 @@ class PublicationAdminForm(forms.ModelForm):
         if self.instance.pk:
             # The admin validates inside the save's transaction, so the service's lock holds until
             # the save commits; refused here, the stale save is a form error that keeps the text.
-            services.check_publication_version(
+            editing.check_publication_version(
                 publication=self.instance, expected_version=cleaned.get("expected_version")
             )
         return cleaned

@@ -6,7 +6,7 @@ from django.db import migrations, models
 def remember_imported_languages(apps, schema_editor):
     # Pages imported before this migration: their language is the import's choice unless people
     # saved a revision of them since. Versions and digests stay unknown, so those pages count as
-    # changed in the CMS exactly when people saved a revision (publications/services.py).
+    # changed in the CMS exactly when people saved a revision (publications/legacy/importer.py).
     Publication = apps.get_model("publications", "Publication")
     Revision = apps.get_model("publications", "Revision")
     by_people = Revision.objects.filter(publication=models.OuterRef("pk"), created_by__isnull=False)

@@ -10,7 +10,7 @@ fixed number of queries and declares (`depends_on`) what it shows, for the page 
 - `feeds`: the RSS and Atom feeds' items.
 - `conditions`: what several screens share (the public work of a term, pages of cards).
 
-Reads that are no public page live elsewhere: the legacy export in `publications/legacy_export.py`,
+Reads that are no public page live elsewhere: the legacy export in `publications/legacy/exporter.py`,
 the staff publishing calendar in `publications/calendar.py`. Import from the modules: this package
 re-exports nothing, so each caller names the screen it reads for.
 """

@@ -5,10 +5,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from publications.previews import publication_id_from_preview_token
 from publications.queries.publication_page import preview_page, publication_page
 from publications.scope import OFF_DESK, within_scope
 from publications.seo import publication_structured_data
-from publications.services import publication_id_from_preview_token
 
 
 def publication_detail(request, slug):

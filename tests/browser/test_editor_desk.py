@@ -13,8 +13,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from cms.richtext import sanitize_html
-from publications import services
 from publications.models import Publication, Revision, Status
+from publications.workflow import publishing, review
 from tests.browser.helpers import assert_accessible, choose
 from tests.cms.editor_elements import ELEMENTS
 from tests.factories import (
@@ -163,9 +163,9 @@ def test_an_editor_writes_a_piece_with_a_heading_a_list_a_link_and_a_note_and_re
 
     publication = Publication.objects.get(title="The Middle Corridor, explained")
     assert publication.body == sanitize_html(publication.body)
-    services.submit_for_review(publication=publication, by=editor)
-    services.approve_publication(publication=publication, by=manager)
-    services.publish_publication(publication=publication, by=manager)
+    review.submit_for_review(publication=publication, by=editor)
+    review.approve_publication(publication=publication, by=manager)
+    publishing.publish_publication(publication=publication, by=manager)
 
     reader = open_page()
     reader.goto(publication.get_absolute_url())

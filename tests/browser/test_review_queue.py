@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from publications import services
 from publications.models import Publication, Status
+from publications.workflow import review
 from tests.browser.conftest import DESKTOP
 from tests.browser.helpers import screenshot
 from tests.factories import CenterFactory, DisclaimerFactory, PersonFactory, PublicationFactory
@@ -27,7 +27,7 @@ def queue(editor):
         piece = PublicationFactory(
             title=f"{LONG_TITLE} ({number + 1})", primary_center=center, authors=[PersonFactory()]
         )
-        pieces.append(services.submit_for_review(publication=piece, by=editor))
+        pieces.append(review.submit_for_review(publication=piece, by=editor))
     return pieces
 
 

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from cms.models import PendingPurge
 from cms.pagecache import RETRY_DELAY
-from publications import services
 from publications.models import Publication, Status
+from publications.workflow import publishing
 from tests.factories import PersonFactory, PublicationFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,10 +69,10 @@ def database_url() -> str:
 def unpublish_in_a_second_worker(publication, *, cache_url: str, prefix: str) -> subprocess.CompletedProcess:
     script = (
         "from django.contrib.auth import get_user_model\n"
-        "from publications import services\n"
+        "from publications.workflow import publishing\n"
         "from publications.models import Publication\n"
         "manager = get_user_model().objects.get(username='manny')\n"
-        f"services.unpublish_publication(publication=Publication.objects.get(pk={publication.pk}), by=manager)\n"
+        f"publishing.unpublish_publication(publication=Publication.objects.get(pk={publication.pk}), by=manager)\n"
         "print('Readers no longer see it')\n"
     )
     environment = {
@@ -120,7 +120,7 @@ def test_a_working_worker_serves_no_cached_page_while_a_purge_fails(client, redi
     caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CLOSED_PORT_URL}}
 
     with override_settings(CACHES=caches):
-        services.unpublish_publication(publication=live_piece, by=manager)
+        publishing.unpublish_publication(publication=live_piece, by=manager)
         assert PendingPurge.objects.count() >= 1
 
     # The cache is reachable again for this worker; the kept purge is retried before any hit.
@@ -134,7 +134,7 @@ def test_the_task_worker_retries_a_failed_purge_when_no_reader_comes(
     cache_the_page(client, live_piece)
     caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CLOSED_PORT_URL}}
     with override_settings(CACHES=caches):
-        services.unpublish_publication(publication=live_piece, by=manager)
+        publishing.unpublish_publication(publication=live_piece, by=manager)
     assert PendingPurge.objects.exists()
 
     frozen_clock(timezone.now() + RETRY_DELAY + datetime.timedelta(seconds=1))
@@ -148,7 +148,7 @@ def test_the_task_worker_retries_a_failed_purge_when_no_reader_comes(
 def test_a_retry_that_fails_again_is_kept_and_counted(redis_cache, live_piece, manager, frozen_clock):
     caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CLOSED_PORT_URL}}
     with override_settings(CACHES=caches):
-        services.unpublish_publication(publication=live_piece, by=manager)
+        publishing.unpublish_publication(publication=live_piece, by=manager)
         frozen_clock(timezone.now() + RETRY_DELAY + datetime.timedelta(seconds=1))
         call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 

@@ -86,14 +86,14 @@ def test_other_errors_keep_the_plain_500_page():
 
 
 def test_a_save_that_loses_the_database_half_way_leaves_nothing_behind(admin_client, monkeypatch):
-    from publications import services
+    from publications.workflow import editing
 
     kind, center = PublicationTypeFactory(), CenterFactory()
 
     def lose_connection(**kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(services, "record_edit", lose_connection)
+    monkeypatch.setattr(editing, "record_edit", lose_connection)
     response = admin_client.get(reverse("admin:publications_publication_add"))
     data = {key: value for key, value in _initial_form_data(response).items()} | {
         "title": "Half written",

@@ -5,8 +5,8 @@ import pytest
 
 from cms.models import PublicationType, Topic
 from people.models import Person
+from publications.legacy.importer import import_legacy_file
 from publications.models import Publication
-from publications.services import import_legacy_file
 from tests.factories import PersonFactory, PublicationFactory, TopicFactory, UserFactory
 from tests.factories.legacy import legacy_page_text
 
@@ -59,7 +59,7 @@ def test_slugs_of_names_that_fill_their_column_stay_within_it_with_their_uniquen
 
 
 def test_a_publication_with_the_longest_title_gets_a_slug_that_fits_and_so_does_its_pending_change():
-    from publications.services import start_change
+    from publications.workflow.review import start_change
 
     title = "Why " + "very " * 58 + "long!!"  # 300 characters
     assert len(title) == 300

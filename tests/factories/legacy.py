@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from cms.models import AuditEntry, Center, Collection, Disclaimer, Newsletter, Program, PublicationType, Region, Topic
 from people.models import Affiliation, Person
-from publications.legacy import LegacyAuthor, LegacyPage, format_legacy_page, parse_legacy_page
+from publications.legacy.format import LegacyAuthor, LegacyPage, format_legacy_page, parse_legacy_page
 from publications.models import Authorship, CollectionItem, Publication
 
 SEED_FILE = Path(__file__).resolve().parent.parent / "publications" / "legacy_files" / "000_9b75ff939e830440.txt"

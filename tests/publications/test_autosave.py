@@ -9,9 +9,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from publications import services
+from publications import revisions
 from publications.desk import autosave_to_offer, revision_rows
 from publications.models import Publication, Revision, Status
+from publications.workflow import editing
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ TYPED = {"title": "Caspian ferries, revised", "body": "<p>First.</p><p>Second, t
 @pytest.fixture
 def draft(editor):
     piece = PublicationFactory(title="Caspian ferries", body="<p>First.</p>", created_by=editor)
-    services.record_edit(publication=piece, by=editor, created=True)
+    editing.record_edit(publication=piece, by=editor, created=True)
     return Publication.objects.get(pk=piece.pk)
 
 
@@ -33,7 +34,7 @@ def autosaves(publication):
 def test_an_autosave_keeps_the_text_as_a_revision_and_leaves_the_piece_alone(draft, editor):
     before = Publication.objects.filter(pk=draft.pk).values().get()
 
-    revision = services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+    revision = revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
 
     assert Publication.objects.filter(pk=draft.pk).values().get() == before  # status, version, text, updated_at
     assert revision.kind == Revision.Kind.AUTOSAVE and revision.version == draft.version
@@ -43,11 +44,11 @@ def test_an_autosave_keeps_the_text_as_a_revision_and_leaves_the_piece_alone(dra
 
 
 def test_an_autosave_never_takes_in_a_colleagues_unsaved_text(draft, editor, manager):
-    services.autosave_draft(
+    revisions.autosave_draft(
         publication=draft, by=manager, expected_version=draft.version, fields={"dek": "Manager's idea."}
     )
 
-    mine = services.autosave_draft(
+    mine = revisions.autosave_draft(
         publication=draft, by=editor, expected_version=draft.version, fields={"title": "Mine"}
     )
 
@@ -58,7 +59,7 @@ def test_an_autosave_never_takes_in_a_colleagues_unsaved_text(draft, editor, man
 def test_an_autosave_never_changes_the_status(editor, status):
     piece = PublicationFactory(status=status)
 
-    services.autosave_draft(publication=piece, by=editor, expected_version=piece.version, fields=TYPED)
+    revisions.autosave_draft(publication=piece, by=editor, expected_version=piece.version, fields=TYPED)
 
     assert Publication.objects.get(pk=piece.pk).status == status
 
@@ -68,7 +69,7 @@ def test_an_autosave_based_on_an_older_version_is_refused_and_writes_nothing(dra
     Publication.objects.filter(pk=draft.pk).update(version=opened_at + 1, body="<p>The manager's newer text.</p>")
 
     with pytest.raises(ValidationError) as refusal:
-        services.autosave_draft(publication=draft, by=editor, expected_version=opened_at, fields=TYPED)
+        revisions.autosave_draft(publication=draft, by=editor, expected_version=opened_at, fields=TYPED)
 
     assert refusal.value.code == "stale"
     assert autosaves(draft) == []
@@ -77,15 +78,15 @@ def test_an_autosave_based_on_an_older_version_is_refused_and_writes_nothing(dra
 
 def test_an_autosave_without_a_version_is_refused(draft, editor):
     with pytest.raises(ValidationError):
-        services.autosave_draft(publication=draft, by=editor, expected_version=None, fields=TYPED)
+        revisions.autosave_draft(publication=draft, by=editor, expected_version=None, fields=TYPED)
 
 
 def test_live_pieces_and_people_who_cannot_edit_get_no_autosave(editor):
     live = PublicationFactory(published=True)
     with pytest.raises(ValidationError):
-        services.autosave_draft(publication=live, by=editor, expected_version=live.version, fields=TYPED)
+        revisions.autosave_draft(publication=live, by=editor, expected_version=live.version, fields=TYPED)
     with pytest.raises(PermissionDenied):
-        services.autosave_draft(
+        revisions.autosave_draft(
             publication=live, by=UserFactory(username="visitor", is_staff=True), expected_version=1, fields=TYPED
         )
 
@@ -94,7 +95,7 @@ def test_repeated_autosaves_update_one_revision_then_start_another_after_ten_min
     start = timezone.now()
     for minute, text in [(0, "one"), (1, "two"), (9, "three")]:
         frozen_clock(start + datetime.timedelta(minutes=minute))
-        services.autosave_draft(
+        revisions.autosave_draft(
             publication=draft, by=editor, expected_version=draft.version, fields={"body": f"<p>{text}</p>"}
         )
     assert [(r.data["body"], r.created_at) for r in autosaves(draft)] == [
@@ -102,7 +103,7 @@ def test_repeated_autosaves_update_one_revision_then_start_another_after_ten_min
     ]
 
     frozen_clock(start + datetime.timedelta(minutes=20))
-    services.autosave_draft(
+    revisions.autosave_draft(
         publication=draft, by=editor, expected_version=draft.version, fields={"body": "<p>four</p>"}
     )
 
@@ -110,7 +111,7 @@ def test_repeated_autosaves_update_one_revision_then_start_another_after_ten_min
 
 
 def test_the_autosaved_body_is_sanitized_and_fields_are_cut_to_size(draft, editor):
-    revision = services.autosave_draft(
+    revision = revisions.autosave_draft(
         publication=draft,
         by=editor,
         expected_version=draft.version,
@@ -123,17 +124,17 @@ def test_the_autosaved_body_is_sanitized_and_fields_are_cut_to_size(draft, edito
 
 
 def test_an_autosave_takes_three_queries_while_an_editor_types(draft, editor, django_assert_max_num_queries):
-    services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+    revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
 
     with django_assert_max_num_queries(5):  # lock, newest revision, update, and a savepoint pair
-        services.autosave_draft(
+        revisions.autosave_draft(
             publication=draft, by=editor, expected_version=draft.version, fields={"body": "<p>More.</p>"}
         )
 
 
 class TestOffer:
     def test_the_editor_is_offered_their_newest_autosave_after_a_crash(self, draft, editor):
-        revision = services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+        revision = revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
 
         offer = autosave_to_offer(publication=draft, user=editor)
 
@@ -141,18 +142,18 @@ class TestOffer:
         assert offer.fields["body"] == TYPED["body"] and offer.fields["title"] == TYPED["title"]
 
     def test_nothing_is_offered_once_the_text_was_saved(self, draft, editor):
-        services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+        revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
         Publication.objects.filter(pk=draft.pk).update(version=draft.version + 1)  # a save
         draft.refresh_from_db()
 
         assert autosave_to_offer(publication=draft, user=editor) is None
 
     def test_nothing_is_offered_to_someone_else_or_when_nothing_changed(self, draft, editor, manager):
-        services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+        revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
         assert autosave_to_offer(publication=draft, user=manager) is None
 
         other = PublicationFactory(body="<p>Same.</p>")
-        services.autosave_draft(
+        revisions.autosave_draft(
             publication=other, by=editor, expected_version=other.version, fields={"body": "<p>Same.</p>"}
         )
         assert autosave_to_offer(publication=other, user=editor) is None
@@ -193,7 +194,7 @@ class TestAdmin:
         assert not Revision.objects.filter(kind=Revision.Kind.AUTOSAVE).exists()
 
     def test_the_change_form_offers_the_autosave_back(self, draft, editor, editor_client):
-        services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+        revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
 
         page = editor_client.get(reverse("admin:publications_publication_change", args=[draft.pk])).content.decode()
 
@@ -205,7 +206,7 @@ class TestAdmin:
         start = timezone.now()
         for minutes in [1, 12, 24]:  # three autosave revisions in a row
             frozen_clock(start + datetime.timedelta(minutes=minutes))
-            services.autosave_draft(
+            revisions.autosave_draft(
                 publication=draft, by=editor, expected_version=draft.version, fields={"body": f"<p>{minutes}</p>"}
             )
         rows = revision_rows(list(draft.revisions.order_by("-created_at", "-pk")))
@@ -219,9 +220,9 @@ class TestAdmin:
 def test_restoring_an_autosave_from_the_history_writes_its_text(draft, editor):
     DisclaimerFactory()
     draft.authorships.create(person=PersonFactory())
-    revision = services.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
+    revision = revisions.autosave_draft(publication=draft, by=editor, expected_version=draft.version, fields=TYPED)
 
-    restored = services.restore_revision(revision=revision, by=editor)
+    restored = revisions.restore_revision(revision=revision, by=editor)
 
     assert restored.body == TYPED["body"] and restored.status == Status.DRAFT
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from cms.audit import record_audit
 from cms.models import AuditEntry, Center
-from publications import services
+from publications import revisions, snapshots
 from publications.models import Publication, Revision, Status
+from publications.workflow import publishing, review
 from tests.factories import (
     CollectionFactory,
     CollectionItemFactory,
@@ -91,9 +92,9 @@ def test_a_forged_workflow_post_on_another_centers_piece_changes_nothing(europe_
 
 def test_the_workflow_services_refuse_another_centers_piece(europe_editor, europe_manager, other_piece):
     with pytest.raises(PermissionDenied, match="another center"):
-        services.approve_publication(publication=other_piece, by=europe_manager)
+        review.approve_publication(publication=other_piece, by=europe_manager)
     with pytest.raises(PermissionDenied, match="another center"):
-        services.autosave_draft(publication=other_piece, by=europe_editor, expected_version=1, fields={"title": "x"})
+        revisions.autosave_draft(publication=other_piece, by=europe_editor, expected_version=1, fields={"title": "x"})
 
     other_piece.refresh_from_db()
     assert other_piece.status == Status.IN_REVIEW
@@ -226,14 +227,14 @@ def test_a_bulk_action_forged_with_another_centers_piece_leaves_it_alone(europe_
 
 def test_a_pending_change_stays_on_its_live_pieces_desk(europe_editor, europe_manager, beirut, europe):
     live = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, published=True, authors=[PersonFactory()])
-    change = services.start_change(publication=live, by=UserFactory(username="root", is_staff=True, is_superuser=True))
+    change = review.start_change(publication=live, by=UserFactory(username="root", is_staff=True, is_superuser=True))
     # Even refiled under Europe by someone who may, the copy is still Beirut's live piece.
     Publication.objects.filter(pk=change.pk).update(primary_center=europe, status=Status.APPROVED)
     change.refresh_from_db()
 
     assert signed_in(europe_editor).get(change_url(change)).status_code == 403
     with pytest.raises(PermissionDenied):
-        services.publish_publication(publication=change, by=europe_manager)
+        publishing.publish_publication(publication=change, by=europe_manager)
     live.refresh_from_db()
     assert live.title == OTHER_TITLE and live.primary_center == beirut
 
@@ -324,7 +325,7 @@ def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(
     draft = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, authors=[PersonFactory()])
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_for_review(publication=draft, by=UserFactory(username="beirut-editor", role="Editor"))
+        review.submit_for_review(publication=draft, by=UserFactory(username="beirut-editor", role="Editor"))
 
     assert sorted(address for message in mail.outbox for address in message.to) == [
         "global@example.org",
@@ -349,12 +350,12 @@ def test_a_translation_keeps_its_original_when_that_is_no_longer_public(europe_e
 
 def test_restoring_a_revision_filed_under_another_center_is_refused(europe_editor, europe, beirut):
     piece = PublicationFactory(title=OWN_TITLE, primary_center=beirut, authors=[PersonFactory()])
-    old = services.record_revision(publication=piece, by=None)
+    old = snapshots.record_revision(publication=piece, by=None)
     Publication.objects.filter(pk=piece.pk).update(primary_center=europe)
     piece.refresh_from_db()
 
     with pytest.raises(ValidationError, match="off your desk"):
-        services.restore_revision(revision=old, by=europe_editor)
+        revisions.restore_revision(revision=old, by=europe_editor)
 
     piece.refresh_from_db()
     assert piece.primary_center == europe and piece.version == 1
@@ -363,7 +364,7 @@ def test_restoring_a_revision_filed_under_another_center_is_refused(europe_edito
 def test_the_schedule_leaves_out_another_centers_pending_change(europe_manager, europe, beirut):
     live = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, published=True)
     superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
-    change = services.start_change(publication=live, by=superuser)
+    change = review.start_change(publication=live, by=superuser)
     tomorrow = timezone.now() + datetime.timedelta(days=1)
     Publication.objects.filter(pk=change.pk).update(
         primary_center=europe, status=Status.PUBLISHED, go_live_at=tomorrow, title="Refiled copy"

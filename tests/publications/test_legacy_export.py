@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from publications.legacy import parse_legacy_page
-from publications.legacy_export import legacy_export_pages
+from publications.legacy.exporter import legacy_export_pages
+from publications.legacy.format import parse_legacy_page
 from publications.models import Status
 from tests.factories import AuthorshipFactory, CenterFactory, DisclaimerFactory, PersonFactory, PublicationFactory
 from tests.factories.legacy import SEED_FILE, SEED_LEGACY_ID, database_state, legacy_page_text, run_import, seed_text

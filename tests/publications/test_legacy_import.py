@@ -10,17 +10,18 @@ import pytest
 
 from cms.models import AuditEntry, Center, Collection, Disclaimer, Newsletter, Program, PublicationType, Region, Topic
 from people.models import Affiliation, Person
-from publications import services
-from publications.legacy import (
+from publications.legacy import importer
+from publications.legacy.catalog import LegacyCatalog
+from publications.legacy.format import (
     LegacyFormatError,
     html_to_paragraphs,
     iter_legacy_paths,
     parse_legacy_page,
     read_legacy_file,
 )
+from publications.legacy.importer import import_legacy_file
 from publications.management.progress import ProgressBar
 from publications.models import Authorship, CollectionItem, Publication, Status
-from publications.services import LegacyCatalog, import_legacy_file
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,
@@ -308,7 +309,7 @@ def test_a_programme_name_with_commas_finds_the_programme_the_site_already_has()
 
 
 def test_names_with_commas_are_exported_and_read_back_whole():
-    from publications.legacy import format_legacy_page
+    from publications.legacy.format import format_legacy_page
 
     page = parse_legacy_page(
         with_text_fields(
@@ -692,7 +693,7 @@ def test_files_of_one_page_are_refused_by_the_service_too_once_the_batch_is_surv
     files = {"a.txt": legacy_page_text(page_id="same"), "b.txt": legacy_page_text(page_id="same", title="Changed")}
     catalog = LegacyCatalog()
     for path, text in files.items():
-        services.survey_legacy_file(path=path, content=text.encode(), catalog=catalog)
+        importer.survey_legacy_file(path=path, content=text.encode(), catalog=catalog)
 
     results = [import_text(text, path=path, catalog=catalog) for path, text in reversed(files.items())]
 
@@ -900,9 +901,9 @@ def test_harmless_variations_of_a_file_import_as_the_same_page(variant):
 
 def test_a_failure_late_in_a_file_rolls_back_everything_that_file_wrote(monkeypatch):
     def broken_audit(**kwargs):
-        raise services.DatabaseError("disk full")
+        raise importer.DatabaseError("disk full")
 
-    monkeypatch.setattr(services, "record_audit", broken_audit)
+    monkeypatch.setattr(importer, "record_audit", broken_audit)
     catalog = LegacyCatalog()
 
     result = import_text(legacy_page_text(topics=["Brand New Topic"]), catalog=catalog)
@@ -1105,7 +1106,7 @@ def test_every_import_is_in_the_audit_log_as_the_system():
 
 
 def test_the_parser_reads_back_exactly_the_file_it_was_given():
-    from publications.legacy import format_legacy_page
+    from publications.legacy.format import format_legacy_page
 
     assert format_legacy_page(parse_legacy_page(SEED, file_name=SEED_FILE.name)) == SEED
 

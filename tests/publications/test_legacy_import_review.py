@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from cms.models import AuditEntry
 from people.models import Person
-from publications import services
+from publications import revisions
+from publications.legacy import importer
 from publications.models import Publication, Status
+from publications.workflow import editing, publishing, review
 from tests.factories import CenterFactory, DisclaimerFactory, ProgramFactory
 from tests.factories.legacy import (
     legacy_page_text,
@@ -41,7 +43,7 @@ PORTUGUESE = [
 
 
 def import_text(text, *, path="legacy/page.txt", **kwargs):
-    return services.import_legacy_file(path=path, content=text.encode("utf-8"), **kwargs)
+    return importer.import_legacy_file(path=path, content=text.encode("utf-8"), **kwargs)
 
 
 def write_pages(folder, pages: dict[str, str]):
@@ -147,7 +149,7 @@ def test_an_exported_page_keeps_its_language_on_its_way_back():
 
 
 def services_pages():
-    from publications.legacy_export import legacy_export_pages
+    from publications.legacy.exporter import legacy_export_pages
 
     return list(legacy_export_pages())
 
@@ -430,9 +432,9 @@ def test_a_manager_fixes_a_held_page_and_the_usual_workflow_publishes_it(client,
     publication.body = publication.body.replace("REQUIRED IMAGE: map of the Western Balkans", "The map is below.")
     publication.save()
 
-    services.submit_for_review(publication=publication, by=manager)
-    services.approve_publication(publication=publication, by=manager)
-    services.publish_publication(publication=publication, by=manager)
+    review.submit_for_review(publication=publication, by=manager)
+    review.approve_publication(publication=publication, by=manager)
+    publishing.publish_publication(publication=publication, by=manager)
 
     publication.refresh_from_db()
     assert (publication.status, publication.import_held_reasons) == (Status.PUBLISHED, "")
@@ -447,7 +449,7 @@ def fix_in_the_admin(publication, manager):
     publication.body = publication.body.replace("REQUIRED IMAGE: map of the Western Balkans", "The map is below.")
     publication.version += 1
     publication.save()
-    services.record_edit(publication=publication, by=manager, created=False)
+    editing.record_edit(publication=publication, by=manager, created=False)
 
 
 def fix_without_the_admin(publication, manager):
@@ -477,7 +479,7 @@ def test_a_held_page_a_manager_is_editing_is_not_published_over_when_a_corrected
     DisclaimerFactory()
     import_text(held_page(page_id="p-1"))
     publication = Publication.objects.get()
-    services.autosave_draft(
+    revisions.autosave_draft(
         publication=publication,
         by=manager,
         expected_version=publication.version,
@@ -499,7 +501,7 @@ def test_a_held_page_people_saved_before_the_import_remembered_its_writes_is_lef
     publication = Publication.objects.get()
     # As a page held by an import made before this version: nothing recorded of its write.
     Publication.objects.update(import_version=None, import_digest="")
-    services.record_edit(publication=publication, by=manager, created=False)
+    editing.record_edit(publication=publication, by=manager, created=False)
 
     fixed_file = import_text(legacy_page_text(page_id="p-1"))
 
@@ -511,7 +513,7 @@ def test_a_held_page_a_manager_fixed_and_sent_to_review_keeps_the_fix_when_the_f
     DisclaimerFactory()
     import_text(held_page(page_id="p-1"))
     fix_in_the_admin(Publication.objects.get(), manager)
-    services.submit_for_review(publication=Publication.objects.get(), by=manager)
+    review.submit_for_review(publication=Publication.objects.get(), by=manager)
 
     again = import_text(held_page(page_id="p-1"))
 

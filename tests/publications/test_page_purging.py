@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from publications import services
 from publications.models import Status
+from publications.workflow import publishing, review
 from tests.factories import (
     AffiliationFactory,
     CenterFactory,
@@ -104,7 +104,7 @@ def test_publishing_a_piece_shows_it_at_once_on_every_cached_page_that_lists_it(
     new.centers.add(site["center"])
     assert all("Fresh piece" not in text for text in texts(client, urls).values())
 
-    services.publish_publication(publication=new, by=manager)
+    publishing.publish_publication(publication=new, by=manager)
 
     missing = [url for url, text in texts(client, urls).items() if "Fresh piece" not in text]
     assert missing == []
@@ -115,7 +115,7 @@ def test_unpublishing_a_piece_removes_it_from_every_cached_page_at_once(client, 
     urls = pages_showing_work(site)
     warm(client, urls + [newer.get_absolute_url()])
 
-    services.unpublish_publication(publication=newer, by=manager)
+    publishing.unpublish_publication(publication=newer, by=manager)
 
     assert client.get(newer.get_absolute_url()).status_code == 404
     still_shown = [url for url, text in texts(client, urls).items() if newer.title in text]
@@ -127,12 +127,12 @@ def test_publishing_a_change_to_a_live_piece_updates_every_cached_page_that_show
     urls = pages_showing_work(site) + [newer.get_absolute_url()]
     warm(client, urls)
 
-    change = services.start_change(publication=newer, by=manager)
+    change = review.start_change(publication=newer, by=manager)
     change.title = "Renamed piece on the Balkans"
     change.save()
     change.status = Status.APPROVED
     change.save()
-    services.publish_publication(publication=change, by=manager)
+    publishing.publish_publication(publication=change, by=manager)
 
     pages = texts(client, urls)
     assert [url for url, text in pages.items() if newer.title in text] == []
@@ -144,11 +144,11 @@ def test_a_piece_leaving_a_topic_leaves_the_cached_topic_page(client, site, mana
     topic_page = site["topic"].get_absolute_url()
     warm(client, [topic_page])
 
-    change = services.start_change(publication=newer, by=manager)
+    change = review.start_change(publication=newer, by=manager)
     change.topics.clear()
     change.status = Status.APPROVED
     change.save()
-    services.publish_publication(publication=change, by=manager)
+    publishing.publish_publication(publication=change, by=manager)
 
     assert newer.title not in client.get(topic_page).content.decode()
 
@@ -227,7 +227,7 @@ def test_a_scheduled_piece_appears_on_cached_listings_at_its_time(client, site, 
     )
     piece.topics.add(site["topic"])
     go_live = now + datetime.timedelta(hours=2)
-    services.publish_publication(publication=piece, by=manager, go_live_at=go_live)
+    publishing.publish_publication(publication=piece, by=manager, go_live_at=go_live)
     urls = ["/", reverse("publications:list"), site["topic"].get_absolute_url(), site["expert"].get_absolute_url()]
 
     frozen_clock(go_live - datetime.timedelta(seconds=1))
@@ -249,7 +249,7 @@ def test_an_expiring_piece_leaves_cached_listings_at_its_time(client, site, mana
         publication_date=datetime.date(2030, 1, 1),
     )
     expire = now + datetime.timedelta(days=1)
-    services.publish_publication(publication=piece, by=manager, expire_at=expire)
+    publishing.publish_publication(publication=piece, by=manager, expire_at=expire)
     urls = ["/", reverse("publications:list"), site["expert"].get_absolute_url()]
     warm(client, urls)
     warm(client, urls)
@@ -280,7 +280,7 @@ def test_publishing_leaves_pages_that_do_not_show_the_piece_cached(client, site,
 
     new = PublicationFactory(status=Status.APPROVED, primary_center=site["center"], authors=[site["expert"]])
     new.topics.add(site["topic"])
-    services.publish_publication(publication=new, by=manager)
+    publishing.publish_publication(publication=new, by=manager)
 
     for url in urls:
         assert served_from_cache(client, url, django_assert_num_queries), url

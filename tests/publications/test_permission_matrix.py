@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cms.models import AuditEntry
 from publications.models import Publication, Status
-from publications.services import record_revision
+from publications.snapshots import record_revision
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

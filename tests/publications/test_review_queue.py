@@ -23,10 +23,10 @@ def site_default_disclaimer():
 
 
 def submitted_piece(editor, **fields):
-    from publications import services
+    from publications.workflow import review
 
     piece = PublicationFactory(authors=[PersonFactory()], **fields)
-    return services.submit_for_review(publication=piece, by=editor)
+    return review.submit_for_review(publication=piece, by=editor)
 
 
 def workflow(client, publication, action, **data):

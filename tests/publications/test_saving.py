@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cms.models import AuditEntry
-from publications import services
 from publications.models import Authorship, Publication, Revision, Status
+from publications.workflow import editing
 from tests.factories import (
     AuthorshipFactory,
     CenterFactory,
@@ -44,7 +44,7 @@ class TestSavingThroughTheService:
             language="en",
         )
 
-        services.save_publication(publication=piece, by=editor, relations={"centers": [beirut], "topics": [topic]})
+        editing.save_publication(publication=piece, by=editor, relations={"centers": [beirut], "topics": [topic]})
 
         piece = Publication.objects.get(pk=piece.pk)
         assert set(piece.centers.all()) == {europe, beirut}
@@ -60,7 +60,7 @@ class TestSavingThroughTheService:
         read_version = piece.version
 
         piece.primary_center = china
-        services.save_publication(
+        editing.save_publication(
             publication=piece, by=editor, expected_version=read_version, relations={"centers": [europe]}
         )
 
@@ -77,7 +77,7 @@ class TestSavingThroughTheService:
 
         piece.title = "Mine"
         with pytest.raises(ValidationError) as refusal:
-            services.save_publication(publication=piece, by=editor, expected_version=read_version)
+            editing.save_publication(publication=piece, by=editor, expected_version=read_version)
 
         assert refusal.value.code == "stale"
         assert "Someone else saved this publication while you were editing it" in refusal.value.messages[0]
@@ -89,7 +89,7 @@ class TestSavingThroughTheService:
         piece = PublicationFactory()
 
         with pytest.raises(ValidationError) as refusal:
-            services.save_publication(publication=piece, by=editor)
+            editing.save_publication(publication=piece, by=editor)
 
         assert refusal.value.code == "stale"
 
@@ -98,7 +98,7 @@ class TestSavingThroughTheService:
         piece = Publication(title="Not mine to write", publication_type=PublicationTypeFactory(), language="en")
 
         with pytest.raises(PermissionDenied):
-            services.save_publication(publication=piece, by=reader)
+            editing.save_publication(publication=piece, by=reader)
 
         assert not Publication.objects.filter(title="Not mine to write").exists()
 
@@ -106,7 +106,7 @@ class TestSavingThroughTheService:
         piece = Publication(title="", publication_type=PublicationTypeFactory(), language="en")
 
         with pytest.raises(ValidationError) as refusal:
-            services.save_publication(publication=piece, by=editor)
+            editing.save_publication(publication=piece, by=editor)
 
         assert "title" in refusal.value.message_dict
         assert not Publication.objects.exists()
@@ -117,7 +117,7 @@ class TestDeletingThroughTheService:
         piece = PublicationFactory(title="Withdrawn draft")
         pk = piece.pk
 
-        services.delete_publication(publication=piece, by=manager)
+        editing.delete_publication(publication=piece, by=manager)
 
         assert not Publication.objects.filter(pk=pk).exists()
         entry = AuditEntry.objects.get(object_id=str(pk), action=AuditEntry.Action.DELETE)
@@ -127,7 +127,7 @@ class TestDeletingThroughTheService:
         piece = PublicationFactory()
 
         with pytest.raises(PermissionDenied):
-            services.delete_publication(publication=piece, by=editor)
+            editing.delete_publication(publication=piece, by=editor)
 
         assert Publication.objects.filter(pk=piece.pk).exists()
         assert not AuditEntry.objects.exists()
@@ -136,7 +136,7 @@ class TestDeletingThroughTheService:
         piece = PublicationFactory(published=True)
 
         with pytest.raises(ValidationError, match="unpublish it"):
-            services.delete_publication(publication=piece, by=manager)
+            editing.delete_publication(publication=piece, by=manager)
 
         assert Publication.objects.filter(pk=piece.pk).exists()
         assert not AuditEntry.objects.exists()
@@ -147,7 +147,7 @@ class TestDeletingThroughTheService:
         mine, theirs = PublicationFactory(primary_center=europe), PublicationFactory(primary_center=china)
 
         with pytest.raises(PermissionDenied):
-            services.delete_publications(publications=Publication.objects.all(), by=manager)
+            editing.delete_publications(publications=Publication.objects.all(), by=manager)
 
         assert set(Publication.objects.all()) == {mine, theirs}
         assert not AuditEntry.objects.exists()

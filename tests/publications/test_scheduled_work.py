@@ -15,9 +15,9 @@ from django.db import OperationalError, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from publications import services
 from publications.models import Publication, Status
 from publications.tasks import enqueue_all_scheduled_work, run_scheduled_work
+from publications.workflow import publishing, review
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,12 +34,12 @@ def queued_runs():
 def scheduled_change(*, editor, manager, go_live, title="Scheduled title"):
     """A live piece and an approved change of it, scheduled for `go_live`."""
     live = PublicationFactory(title="Live title", status=Status.PUBLISHED, authors=[PersonFactory()], created_by=editor)
-    change = services.start_change(publication=live, by=editor)
+    change = review.start_change(publication=live, by=editor)
     change.title = title
     change.save()
-    services.submit_for_review(publication=change, by=editor)
-    services.approve_publication(publication=change, by=manager)
-    services.publish_publication(publication=change, by=manager, go_live_at=go_live)
+    review.submit_for_review(publication=change, by=editor)
+    review.approve_publication(publication=change, by=manager)
+    publishing.publish_publication(publication=change, by=manager, go_live_at=go_live)
     return live, change
 
 
@@ -88,7 +88,7 @@ def test_a_go_live_run_that_fails_is_retried_a_minute_later_and_then_publishes(p
     editor, manager = people
     go_live = timezone.now() + datetime.timedelta(hours=2)
     live, change = scheduled_change(editor=editor, manager=manager, go_live=go_live)
-    real_handle_went_live = services.handle_went_live
+    real_handle_went_live = publishing.handle_went_live
     calls = []
 
     def fails_the_first_time(**kwargs):
@@ -97,7 +97,7 @@ def test_a_go_live_run_that_fails_is_retried_a_minute_later_and_then_publishes(p
             raise OperationalError("the database went away")
         return real_handle_went_live(**kwargs)
 
-    monkeypatch.setattr(services, "handle_went_live", fails_the_first_time)
+    monkeypatch.setattr(publishing, "handle_went_live", fails_the_first_time)
 
     failed_at = go_live + datetime.timedelta(seconds=1)
     frozen_clock(failed_at)
@@ -129,12 +129,12 @@ def test_pieces_scheduled_while_no_worker_ran_are_queued_when_it_starts(people):
 def test_the_scheduled_email_links_to_the_live_piece_not_the_draft_copy(people, django_capture_on_commit_callbacks):
     editor, manager = people
     live = PublicationFactory(title="Live title", status=Status.PUBLISHED, authors=[PersonFactory()], created_by=editor)
-    change = services.start_change(publication=live, by=editor)
-    services.submit_for_review(publication=change, by=editor)
-    services.approve_publication(publication=change, by=manager)
+    change = review.start_change(publication=live, by=editor)
+    review.submit_for_review(publication=change, by=editor)
+    review.approve_publication(publication=change, by=manager)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_publication(
+        publishing.publish_publication(
             publication=change, by=manager, go_live_at=timezone.now() + datetime.timedelta(hours=1)
         )
 

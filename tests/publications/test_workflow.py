@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from cms.models import AuditEntry
-from publications import services
+from publications import previews, revisions, snapshots
 from publications.models import Publication, Revision, Status
+from publications.workflow import editing, gate, publishing, review
 from tests.factories import (
     DisclaimerFactory,
     ImageFactory,
@@ -46,21 +47,21 @@ def test_the_whole_cycle_from_draft_to_published(editor, manager, django_capture
     piece = ready_piece(created_by=editor)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_for_review(publication=piece, by=editor)
+        review.submit_for_review(publication=piece, by=editor)
     assert Publication.objects.get(pk=piece.pk).status == Status.IN_REVIEW
     assert [message.to for message in mail.outbox] == [["manny@example.org"]]
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_changes(publication=piece, by=manager, comment="Cite the EU statement.")
+        review.request_changes(publication=piece, by=manager, comment="Cite the EU statement.")
     piece.refresh_from_db()
     assert piece.status == Status.CHANGES_REQUESTED
     assert piece.review_comment == "Cite the EU statement."
     assert "Cite the EU statement." in mail.outbox[-1].body
     assert mail.outbox[-1].to == [editor.email]
 
-    services.submit_for_review(publication=piece, by=editor)
-    services.approve_publication(publication=piece, by=manager)
-    services.publish_publication(publication=piece, by=manager)
+    review.submit_for_review(publication=piece, by=editor)
+    review.approve_publication(publication=piece, by=manager)
+    publishing.publish_publication(publication=piece, by=manager)
 
     piece.refresh_from_db()
     assert piece.status == Status.PUBLISHED and piece.is_public
@@ -82,10 +83,10 @@ def test_the_whole_cycle_from_draft_to_published(editor, manager, django_capture
 def test_a_transition_the_state_does_not_allow_is_refused_and_changes_nothing(manager, action, state):
     piece = ready_piece(status=state)
     run = {
-        "approve": lambda: services.approve_publication(publication=piece, by=manager),
-        "publish": lambda: services.publish_publication(publication=piece, by=manager),
-        "unpublish": lambda: services.unpublish_publication(publication=piece, by=manager),
-        "submit": lambda: services.submit_for_review(publication=piece, by=manager),
+        "approve": lambda: review.approve_publication(publication=piece, by=manager),
+        "publish": lambda: publishing.publish_publication(publication=piece, by=manager),
+        "unpublish": lambda: publishing.unpublish_publication(publication=piece, by=manager),
+        "submit": lambda: review.submit_for_review(publication=piece, by=manager),
     }[action]
 
     with pytest.raises(ValidationError):
@@ -98,9 +99,9 @@ def test_a_transition_the_state_does_not_allow_is_refused_and_changes_nothing(ma
 @pytest.mark.parametrize(
     "attempt",
     [
-        lambda piece, user: services.approve_publication(publication=piece, by=user),
-        lambda piece, user: services.request_changes(publication=piece, by=user, comment="no"),
-        lambda piece, user: services.publish_publication(publication=piece, by=user),
+        lambda piece, user: review.approve_publication(publication=piece, by=user),
+        lambda piece, user: review.request_changes(publication=piece, by=user, comment="no"),
+        lambda piece, user: publishing.publish_publication(publication=piece, by=user),
     ],
 )
 def test_an_editor_cannot_approve_or_publish(editor, attempt):
@@ -116,24 +117,24 @@ def test_an_editor_cannot_publish_an_approved_piece_either(editor):
     piece = ready_piece(status=Status.APPROVED)
 
     with pytest.raises(PermissionDenied):
-        services.publish_publication(publication=piece, by=editor)
+        publishing.publish_publication(publication=piece, by=editor)
 
 
 def test_requesting_changes_needs_a_comment(manager):
     piece = ready_piece(status=Status.IN_REVIEW)
 
     with pytest.raises(ValidationError, match="comment"):
-        services.request_changes(publication=piece, by=manager, comment="   ")
+        review.request_changes(publication=piece, by=manager, comment="   ")
 
     assert Publication.objects.get(pk=piece.pk).status == Status.IN_REVIEW
 
 
 def test_a_double_clicked_publish_publishes_once(manager):
     piece = ready_piece(status=Status.APPROVED)
-    services.publish_publication(publication=piece, by=manager)
+    publishing.publish_publication(publication=piece, by=manager)
 
     with pytest.raises(ValidationError):
-        services.publish_publication(publication=piece, by=manager)
+        publishing.publish_publication(publication=piece, by=manager)
 
     assert actions(piece) == ["publish"]
     assert piece.revisions.filter(kind=Revision.Kind.PUBLISH).count() == 1
@@ -144,7 +145,7 @@ class TestPublishGate:
         piece = ready_piece(status=Status.APPROVED, body="<p>Growth was TK percent. REQUIRED IMAGE</p>")
 
         with pytest.raises(ValidationError) as refusal:
-            services.publish_publication(publication=piece, by=manager)
+            publishing.publish_publication(publication=piece, by=manager)
 
         assert any("TK" in message for message in refusal.value.messages)
         assert any("REQUIRED IMAGE" in message for message in refusal.value.messages)
@@ -154,7 +155,7 @@ class TestPublishGate:
         image = ImageFactory(credit="", alt_text="")
         piece = ready_piece(status=Status.APPROVED, lead_image=image)
 
-        problems = services.publish_gate_problems(piece)
+        problems = gate.publish_gate_problems(piece)
 
         assert "The lead image has no credit." in problems
         assert "The lead image has no alt text." in problems
@@ -163,7 +164,7 @@ class TestPublishGate:
         site_default_disclaimer.delete()
         piece = PublicationFactory(status=Status.APPROVED, primary_center=None)
 
-        problems = services.publish_gate_problems(piece)
+        problems = gate.publish_gate_problems(piece)
 
         assert problems == [
             "Choose a primary center.",
@@ -174,14 +175,14 @@ class TestPublishGate:
     def test_words_that_merely_contain_tk_are_fine(self):
         piece = ready_piece(title="Tkachenko on Ukraine", body="<p>Atkinson and TKO</p>")
 
-        assert services.publish_gate_problems(piece) == []
+        assert gate.publish_gate_problems(piece) == []
 
 
 class TestScheduling:
     def test_a_scheduled_piece_appears_at_its_time_with_no_job(self, manager, client, frozen_clock):
         piece = ready_piece(status=Status.APPROVED)
         go_live = timezone.now() + datetime.timedelta(hours=2)
-        services.publish_publication(publication=piece, by=manager, go_live_at=go_live)
+        publishing.publish_publication(publication=piece, by=manager, go_live_at=go_live)
         assert actions(piece) == ["schedule"]
 
         frozen_clock(go_live - datetime.timedelta(seconds=1))
@@ -195,7 +196,7 @@ class TestScheduling:
     def test_an_expired_piece_disappears_at_its_time(self, manager, client, frozen_clock):
         piece = ready_piece(status=Status.APPROVED)
         expire = timezone.now() + datetime.timedelta(days=1)
-        services.publish_publication(publication=piece, by=manager, expire_at=expire)
+        publishing.publish_publication(publication=piece, by=manager, expire_at=expire)
 
         frozen_clock(expire - datetime.timedelta(seconds=1))
         assert client.get(piece.get_absolute_url()).status_code == 200
@@ -205,7 +206,7 @@ class TestScheduling:
     def test_expiry_hides_a_piece(self, manager):
         piece = ready_piece(status=Status.APPROVED)
         expire = timezone.now() + datetime.timedelta(days=1)
-        services.publish_publication(publication=piece, by=manager, expire_at=expire)
+        publishing.publish_publication(publication=piece, by=manager, expire_at=expire)
 
         assert Publication.objects.published().filter(pk=piece.pk).exists()
         Publication.objects.filter(pk=piece.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
@@ -216,21 +217,21 @@ class TestScheduling:
         go_live = timezone.now() + datetime.timedelta(days=2)
 
         with pytest.raises(ValidationError, match="expiry"):
-            services.publish_publication(
+            publishing.publish_publication(
                 publication=piece, by=manager, go_live_at=go_live, expire_at=go_live - datetime.timedelta(hours=1)
             )
 
     def test_publish_scheduled_handles_each_piece_once(self, manager, django_capture_on_commit_callbacks):
         piece = ready_piece(status=Status.APPROVED, created_by=manager)
-        services.publish_publication(
+        publishing.publish_publication(
             publication=piece, by=manager, go_live_at=timezone.now() + datetime.timedelta(minutes=5)
         )
-        assert services.handle_went_live() == []
+        assert publishing.handle_went_live() == []
 
         later = timezone.now() + datetime.timedelta(minutes=6)
         with django_capture_on_commit_callbacks(execute=True):
-            first = services.handle_went_live(now=later)
-        second = services.handle_went_live(now=later)
+            first = publishing.handle_went_live(now=later)
+        second = publishing.handle_went_live(now=later)
 
         assert [p.pk for p in first] == [piece.pk] and second == []
         assert actions(piece) == ["schedule", "went_live"]
@@ -240,7 +241,7 @@ class TestScheduling:
 class TestLiveChanges:
     def test_a_change_to_a_live_piece_stays_invisible_until_published(self, editor, manager, client):
         live = ready_piece(title="Original title", status=Status.PUBLISHED)
-        copy = services.start_change(publication=live, by=editor)
+        copy = review.start_change(publication=live, by=editor)
         copy.title = "Changed title"
         copy.save()
         copy.topics.set([TopicFactory(name="Security")])
@@ -249,9 +250,9 @@ class TestLiveChanges:
         assert "Original title" in html and "Changed title" not in html
         assert copy.status == Status.DRAFT and not copy.is_public
 
-        services.submit_for_review(publication=copy, by=editor)
-        services.approve_publication(publication=copy, by=manager)
-        services.publish_publication(publication=copy, by=manager)
+        review.submit_for_review(publication=copy, by=editor)
+        review.approve_publication(publication=copy, by=manager)
+        publishing.publish_publication(publication=copy, by=manager)
 
         live.refresh_from_db()
         assert live.title == "Changed title"
@@ -262,8 +263,8 @@ class TestLiveChanges:
     def test_a_second_start_returns_the_same_pending_change(self, editor):
         live = ready_piece(status=Status.PUBLISHED)
 
-        first = services.start_change(publication=live, by=editor)
-        second = services.start_change(publication=live, by=editor)
+        first = review.start_change(publication=live, by=editor)
+        second = review.start_change(publication=live, by=editor)
 
         assert first.pk == second.pk
         assert list(first.authorships.values_list("person_id", flat=True)) == list(
@@ -274,12 +275,12 @@ class TestLiveChanges:
 class TestRevisions:
     def test_restoring_makes_a_new_draft_revision_and_keeps_history(self, editor):
         piece = ready_piece(title="First title")
-        first = services.record_revision(publication=piece, by=editor)
+        first = snapshots.record_revision(publication=piece, by=editor)
         piece.title = "Second title"
         piece.save()
-        services.record_revision(publication=piece, by=editor)
+        snapshots.record_revision(publication=piece, by=editor)
 
-        restored = services.restore_revision(revision=first, by=editor)
+        restored = revisions.restore_revision(revision=first, by=editor)
 
         assert restored.title == "First title"
         assert restored.status == Status.DRAFT
@@ -290,10 +291,10 @@ class TestRevisions:
     def test_restoring_onto_a_live_piece_goes_into_its_pending_change(self, editor):
         live = ready_piece(title="Live title", status=Status.PUBLISHED)
         live.title = "Older title"
-        revision = services.record_revision(publication=live, by=editor)
+        revision = snapshots.record_revision(publication=live, by=editor)
         Publication.objects.filter(pk=live.pk).update(title="Live title")
 
-        copy = services.restore_revision(revision=revision, by=editor)
+        copy = revisions.restore_revision(revision=revision, by=editor)
 
         assert copy.draft_of_id == live.pk and copy.title == "Older title"
         assert Publication.objects.get(pk=live.pk).title == "Live title"
@@ -303,7 +304,7 @@ class TestRevisions:
         piece = PublicationFactory(authors=[author])
         piece.topics.set([TopicFactory(name="EU")])
 
-        revision = services.record_revision(publication=piece, by=editor)
+        revision = snapshots.record_revision(publication=piece, by=editor)
 
         assert revision.data["contributors"][0]["person"] == author.pk
         assert revision.data["topics"] == [piece.topics.get().pk]
@@ -312,50 +313,50 @@ class TestRevisions:
 class TestPreviewLinks:
     def test_a_token_names_its_piece(self, editor):
         piece = ready_piece()
-        token = services.create_preview_link_token(publication=piece, by=editor)
+        token = previews.create_preview_link_token(publication=piece, by=editor)
 
-        assert services.publication_id_from_preview_token(token) == piece.pk
+        assert previews.publication_id_from_preview_token(token) == piece.pk
 
     def test_a_tampered_token_is_worthless(self, editor):
         piece = ready_piece()
-        token = services.create_preview_link_token(publication=piece, by=editor)
+        token = previews.create_preview_link_token(publication=piece, by=editor)
         other = str(piece.pk + 1) + token[len(str(piece.pk)) :]
 
-        assert services.publication_id_from_preview_token(other) is None
-        assert services.publication_id_from_preview_token("garbage") is None
+        assert previews.publication_id_from_preview_token(other) is None
+        assert previews.publication_id_from_preview_token("garbage") is None
 
     def test_staff_without_rights_cannot_make_one(self):
         nobody = UserFactory(is_staff=True)
 
         with pytest.raises(PermissionDenied):
-            services.create_preview_link_token(publication=ready_piece(), by=nobody)
+            previews.create_preview_link_token(publication=ready_piece(), by=nobody)
 
     def test_an_expired_piece_gets_no_share_link(self, editor):
         piece = ready_piece(status=Status.PUBLISHED, expire_at=timezone.now() - datetime.timedelta(hours=1))
 
         with pytest.raises(ValidationError, match="expired"):
-            services.create_preview_link_token(publication=piece, by=editor)
+            previews.create_preview_link_token(publication=piece, by=editor)
 
     def test_an_unpublished_piece_gets_no_share_link(self, editor):
         piece = ready_piece(status=Status.UNPUBLISHED)
 
         with pytest.raises(ValidationError, match="taken down"):
-            services.create_preview_link_token(publication=piece, by=editor)
+            previews.create_preview_link_token(publication=piece, by=editor)
 
     def test_a_draft_and_a_piece_in_review_still_get_share_links(self, editor):
         for status in (Status.DRAFT, Status.IN_REVIEW):
             piece = ready_piece(status=status, expire_at=timezone.now() + datetime.timedelta(days=3))
-            token = services.create_preview_link_token(publication=piece, by=editor)
+            token = previews.create_preview_link_token(publication=piece, by=editor)
 
-            assert services.publication_id_from_preview_token(token) == piece.pk
+            assert previews.publication_id_from_preview_token(token) == piece.pk
 
     def test_a_share_link_stops_working_once_the_expiry_passes(self, editor):
         piece = ready_piece(status=Status.PUBLISHED, expire_at=timezone.now() + datetime.timedelta(days=1))
-        token = services.create_preview_link_token(publication=piece, by=editor)
+        token = previews.create_preview_link_token(publication=piece, by=editor)
 
         Publication.objects.filter(pk=piece.pk).update(expire_at=timezone.now() - datetime.timedelta(seconds=1))
 
-        assert services.publication_id_from_preview_token(token) is None
+        assert previews.publication_id_from_preview_token(token) is None
 
 
 class BrokenMailBackend:
@@ -375,7 +376,7 @@ def test_a_mail_failure_does_not_undo_or_break_the_step(editor, manager, setting
     piece = ready_piece()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_for_review(publication=piece, by=editor)
+        review.submit_for_review(publication=piece, by=editor)
 
     assert Publication.objects.get(pk=piece.pk).status == Status.IN_REVIEW
 
@@ -384,7 +385,7 @@ class TestReviewedVersionIsWhatGetsPublished:
     def test_an_edit_during_review_sends_the_piece_back_to_draft(self, editor):
         piece = ready_piece(status=Status.IN_REVIEW)
 
-        services.record_edit(publication=piece, by=editor, created=False)
+        editing.record_edit(publication=piece, by=editor, created=False)
 
         assert Publication.objects.get(pk=piece.pk).status == Status.DRAFT
 
@@ -394,17 +395,17 @@ class TestReviewedVersionIsWhatGetsPublished:
         Publication.objects.filter(pk=piece.pk).update(version=read_version + 1, body="<p>Edited meanwhile</p>")
 
         with pytest.raises(ValidationError, match="changed after you opened it"):
-            services.approve_publication(publication=piece, by=manager, expected_version=read_version)
+            review.approve_publication(publication=piece, by=manager, expected_version=read_version)
 
         assert Publication.objects.get(pk=piece.pk).status == Status.IN_REVIEW
 
     def test_an_edited_unpublished_piece_needs_review_again(self, editor, manager):
         piece = ready_piece(status=Status.UNPUBLISHED)
 
-        services.record_edit(publication=piece, by=editor, created=False)
+        editing.record_edit(publication=piece, by=editor, created=False)
 
         with pytest.raises(ValidationError):
-            services.publish_publication(publication=piece, by=manager)
+            publishing.publish_publication(publication=piece, by=manager)
 
 
 class TestScheduledChangesOfLivePieces:
@@ -412,21 +413,21 @@ class TestScheduledChangesOfLivePieces:
         self, editor, manager, client, frozen_clock
     ):
         live = ready_piece(title="Live title", status=Status.PUBLISHED)
-        change = services.start_change(publication=live, by=editor)
+        change = review.start_change(publication=live, by=editor)
         change.title = "Scheduled title"
         change.save()
-        services.submit_for_review(publication=change, by=editor)
-        services.approve_publication(publication=change, by=manager)
+        review.submit_for_review(publication=change, by=editor)
+        review.approve_publication(publication=change, by=manager)
         go_live = timezone.now() + datetime.timedelta(hours=3)
 
-        services.publish_publication(publication=change, by=manager, go_live_at=go_live)
+        publishing.publish_publication(publication=change, by=manager, go_live_at=go_live)
 
         html = client.get(live.get_absolute_url()).content.decode()
         assert "Live title" in html and "Scheduled title" not in html
         assert client.get(Publication.objects.get(pk=change.pk).get_absolute_url()).status_code == 404
 
         frozen_clock(go_live + datetime.timedelta(seconds=1))
-        services.handle_went_live()
+        publishing.handle_went_live()
 
         live.refresh_from_db()
         assert live.title == "Scheduled title" and live.is_public
@@ -435,45 +436,45 @@ class TestScheduledChangesOfLivePieces:
     def test_publishing_a_change_now_keeps_the_live_pieces_expiry(self, editor, manager):
         expiry = timezone.now() + datetime.timedelta(days=30)
         live = ready_piece(status=Status.PUBLISHED, expire_at=expiry)
-        change = services.start_change(publication=live, by=editor)
+        change = review.start_change(publication=live, by=editor)
         Publication.objects.filter(pk=change.pk).update(status=Status.APPROVED)
 
-        services.publish_publication(publication=change, by=manager)
+        publishing.publish_publication(publication=change, by=manager)
 
         live.refresh_from_db()
         assert live.expire_at == expiry and live.is_public
 
     def test_a_double_clicked_publish_of_a_change_is_refused_not_a_crash(self, editor, manager):
         live = ready_piece(status=Status.PUBLISHED)
-        change = services.start_change(publication=live, by=editor)
+        change = review.start_change(publication=live, by=editor)
         Publication.objects.filter(pk=change.pk).update(status=Status.APPROVED)
         stale_copy = Publication.objects.get(pk=change.pk)
-        services.publish_publication(publication=change, by=manager)
+        publishing.publish_publication(publication=change, by=manager)
 
         with pytest.raises(ValidationError, match="no longer exists"):
-            services.publish_publication(publication=stale_copy, by=manager)
+            publishing.publish_publication(publication=stale_copy, by=manager)
 
     def test_a_change_of_a_piece_with_a_very_long_slug_gets_its_own_slug(self, editor):
         live = ready_piece(status=Status.PUBLISHED, slug="a" * 200)
-        services.start_change(publication=live, by=editor)
+        review.start_change(publication=live, by=editor)
         other = ready_piece(status=Status.PUBLISHED, slug="b" * 200)
 
-        change = services.start_change(publication=other, by=editor)
+        change = review.start_change(publication=other, by=editor)
 
         assert change.slug != other.slug and len(change.slug) <= 200
 
 
 def test_a_share_link_stops_working_once_the_piece_is_taken_down(editor, manager):
     piece = ready_piece(status=Status.PUBLISHED)
-    token = services.create_preview_link_token(publication=piece, by=editor)
+    token = previews.create_preview_link_token(publication=piece, by=editor)
 
-    services.unpublish_publication(publication=piece, by=manager)
+    publishing.unpublish_publication(publication=piece, by=manager)
 
-    assert services.publication_id_from_preview_token(token) is None
+    assert previews.publication_id_from_preview_token(token) is None
 
 
 def test_submitting_without_an_author_is_refused(editor):
     piece = PublicationFactory()
 
     with pytest.raises(ValidationError, match="author"):
-        services.submit_for_review(publication=piece, by=editor)
+        review.submit_for_review(publication=piece, by=editor)

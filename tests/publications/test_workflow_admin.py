@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import AuditEntry
-from publications import services
+from publications import previews
 from publications.models import Publication, Status
+from publications.workflow import publishing, review
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,
@@ -215,7 +216,7 @@ class TestPreview:
 
     def test_a_share_link_works_without_an_account_until_it_expires(self, editor, client, settings):
         draft = PublicationFactory(title="Shared draft")
-        token = services.create_preview_link_token(publication=draft, by=editor)
+        token = previews.create_preview_link_token(publication=draft, by=editor)
         url = reverse("publications:preview_share", args=[token])
 
         response = client.get(url)
@@ -229,7 +230,7 @@ class TestPreview:
     def test_a_tampered_share_link_reveals_nothing(self, editor, client):
         draft = PublicationFactory(title="Shared draft")
         other = PublicationFactory(title="Other secret draft")
-        token = services.create_preview_link_token(publication=draft, by=editor)
+        token = previews.create_preview_link_token(publication=draft, by=editor)
         forged = token.replace(str(draft.pk), str(other.pk), 1)
 
         for url in [
@@ -253,7 +254,7 @@ class TestPreview:
         piece = PublicationFactory(
             title="Expiring piece", status=Status.PUBLISHED, expire_at=timezone.now() + datetime.timedelta(days=1)
         )
-        token = services.create_preview_link_token(publication=piece, by=editor)
+        token = previews.create_preview_link_token(publication=piece, by=editor)
         url = reverse("publications:preview_share", args=[token])
         assert client.get(url).status_code == 200
 
@@ -307,7 +308,7 @@ def test_the_schedule_lists_what_goes_live_and_expires_by_day(manager_client, ma
     soon = PublicationFactory(
         title="Goes live soon", status=Status.APPROVED, primary_center=europe, authors=[PersonFactory()]
     )
-    services.publish_publication(publication=soon, by=manager, go_live_at=timezone.now() + datetime.timedelta(days=2))
+    publishing.publish_publication(publication=soon, by=manager, go_live_at=timezone.now() + datetime.timedelta(days=2))
     PublicationFactory(
         title="Other center", status=Status.PUBLISHED, go_live_at=timezone.now() + datetime.timedelta(days=3)
     )
@@ -325,7 +326,7 @@ def test_the_audit_log_filters_by_user_and_action(manager, client):
     superuser = UserFactory(username="root", is_staff=True, is_superuser=True)
     client.force_login(superuser)
     piece = PublicationFactory(status=Status.IN_REVIEW, authors=[PersonFactory()])
-    services.approve_publication(publication=piece, by=manager)
+    review.approve_publication(publication=piece, by=manager)
 
     response = client.get(reverse("admin:cms_auditentry_changelist"), {"action__exact": "approve"})
 

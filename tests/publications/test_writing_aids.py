@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from publications import services
+from publications.workflow import publishing, review
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,
@@ -68,7 +68,7 @@ def test_the_aids_count_words_and_reading_time_and_preview_the_address(editor_cl
 
 def test_a_pending_change_previews_the_live_address_it_will_be_published_at(editor, editor_client, form):
     live = PublicationFactory(status="published", slug="caspian-ferries", authors=[PersonFactory()])
-    change = services.start_change(publication=live, by=editor)
+    change = review.start_change(publication=live, by=editor)
     assert change.slug != live.slug
 
     result = aids(editor_client, {**form, "slug": change.slug}, publication=change.pk, has_author=True)
@@ -177,11 +177,11 @@ def test_the_form_has_the_aids_panel_beside_it(editor_client):
 def test_publishing_is_refused_while_the_body_has_problems(editor, manager):
     DisclaimerFactory()
     piece = PublicationFactory(authors=[PersonFactory()], body="<h4>Too deep</h4><p>Text.</p>")
-    services.submit_for_review(publication=piece, by=editor)
-    services.approve_publication(publication=piece, by=manager)
+    review.submit_for_review(publication=piece, by=editor)
+    review.approve_publication(publication=piece, by=manager)
 
     with pytest.raises(ValidationError) as refusal:
-        services.publish_publication(publication=piece, by=manager)
+        publishing.publish_publication(publication=piece, by=manager)
 
     assert "is level 4 but follows level 1" in " ".join(refusal.value.messages)
 

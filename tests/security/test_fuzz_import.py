@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from cms.models import AuditEntry, Center, Topic
 from cms.richtext import sanitize_html
 from people.models import Person
+from publications.legacy.importer import import_legacy_file
 from publications.models import Authorship, Publication, Revision
-from publications.services import import_legacy_file
 from tests.factories.legacy import legacy_page_text, seed_text
 from tests.security.checks import live_markup
 from tests.security.payloads import PAYLOADS

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from publications.models import Status
-from publications.services import PREVIEW_SALT
+from publications.previews import PREVIEW_SALT
 from tests.factories import (
     AffiliationFactory,
     CenterFactory,

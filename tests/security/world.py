@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from people.models import Person
 from publications.models import Authorship, Publication, Status
-from publications.services import record_revision
+from publications.snapshots import record_revision
 from tests.factories import (
     AffiliationFactory,
     CenterFactory,

@@ -12,8 +12,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from publications.legacy import format_legacy_page
-from publications.legacy_export import legacy_export_pages
+from publications.legacy.exporter import legacy_export_pages
+from publications.legacy.format import format_legacy_page
 from publications.management.progress import ProgressBar
 from publications.models import Publication
 

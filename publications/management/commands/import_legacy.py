@@ -4,7 +4,7 @@
         [--expert NAME]... [--contributor NAME]... [--kinds FILE]
 
 Each PATH is a page file or a folder searched recursively for `*.txt` files. Every file is
-imported in its own transaction (publications.services.import_legacy_file): a bad file is
+imported in its own transaction (publications/legacy/importer.py: LegacyImporter): a bad file is
 reported as `path: reason`, leaves nothing behind, and the batch goes on. The exit status
 is 1 when any file failed. A page that fails the publish gate is stored as a draft for
 managers ("held", listed as `path: held: reason`); it does not fail the run.
@@ -19,16 +19,14 @@ import time
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries
+from django.db import reset_queries
 
-from cms.pagecache import purge_everything
 from people.models import Person
-from publications.legacy import LegacyFormatError, iter_legacy_paths, name_key, read_legacy_file
+from publications.legacy.format import iter_legacy_paths, name_key
+from publications.legacy.importer import LegacyImporter
 from publications.management.progress import ProgressBar
-from publications.services import LegacyCatalog, LegacyImportResult, import_legacy_file, survey_legacy_file
 
 STATUSES = ("created", "updated", "unchanged", "failed", "held")
-PURGE_EVERY = 1.0  # seconds
 
 
 class Command(BaseCommand):
@@ -81,35 +79,32 @@ class Command(BaseCommand):
         report_file = self.open_report(report)
         bar = ProgressBar(getattr(self.stderr, "_out", self.stderr), total)
         counts, warnings, kinds = Counter(), 0, Counter()
-        catalog = LegacyCatalog()
-        self.survey(paths, catalog)
-        self.commit_without_waiting(True)
-        purged_at = self.purge(dry_run)
+        importer = LegacyImporter(dry_run=dry_run, people_kinds=people_kinds)
         try:
-            for done, (path, problem) in enumerate(iter_legacy_paths(paths), start=1):
-                result = self.import_one(path, problem, dry_run=dry_run, catalog=catalog, people_kinds=people_kinds)
-                if time.monotonic() - purged_at > PURGE_EVERY:
-                    purged_at = self.purge(dry_run)
-                counts[result.status] += 1
-                kinds.update(person["kind"] for person in result.people_created)
-                warnings += len(result.warnings)
-                if result.errors or result.held or (result.warnings and verbosity >= 2):
-                    bar.clear()
-                    for error in result.errors:
-                        self.stderr.write(f"{path}: {error}")
-                    for reason in result.held:
-                        self.stderr.write(f"{path}: held as a draft, not public: {reason}")
-                    if verbosity >= 2:
-                        for warning in result.warnings:
-                            self.stderr.write(f"{path}: warning: {warning}")
-                if report_file:
-                    report_file.write(("" if done == 1 else ",\n") + json.dumps(result.as_report(), ensure_ascii=False))
-                # With DEBUG on, Django keeps every query; a long batch must not.
-                reset_queries()
-                bar.update(done, failed=counts["failed"])
+            with importer:
+                importer.survey(path for path, problem in iter_legacy_paths(paths) if not problem)
+                for done, (path, problem) in enumerate(iter_legacy_paths(paths), start=1):
+                    result = importer.import_path(path, problem=problem)
+                    counts[result.status] += 1
+                    kinds.update(person["kind"] for person in result.people_created)
+                    warnings += len(result.warnings)
+                    if result.errors or result.held or (result.warnings and verbosity >= 2):
+                        bar.clear()
+                        for error in result.errors:
+                            self.stderr.write(f"{path}: {error}")
+                        for reason in result.held:
+                            self.stderr.write(f"{path}: held as a draft, not public: {reason}")
+                        if verbosity >= 2:
+                            for warning in result.warnings:
+                                self.stderr.write(f"{path}: warning: {warning}")
+                    if report_file:
+                        report_file.write(
+                            ("" if done == 1 else ",\n") + json.dumps(result.as_report(), ensure_ascii=False)
+                        )
+                    # With DEBUG on, Django keeps every query; a long batch must not.
+                    reset_queries()
+                    bar.update(done, failed=counts["failed"])
         finally:
-            self.purge(dry_run)
-            self.commit_without_waiting(False)
             bar.clear()
             if report_file:
                 report_file.write("\n]\n")
@@ -124,40 +119,6 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{counts['failed']} of {total} files failed; each is listed above as “path: reason”.", returncode=1
             )
-
-    def survey(self, paths, catalog) -> None:
-        """Note which page each file is before importing any, through `survey_legacy_file`.
-
-        So two files that claim one page with different content are both refused, whichever
-        the walk meets first. Only ids and digests are kept, not the files.
-        """
-        for path, problem in iter_legacy_paths(paths):
-            if problem:
-                continue
-            try:
-                survey_legacy_file(path=path, content=read_legacy_file(path), catalog=catalog)
-            except Exception:  # noqa: BLE001, S112 — the import itself reports the file
-                continue
-
-    def purge(self, dry_run) -> float:
-        """Purge the page cache: at the start, once a second and at the end of a run.
-
-        Purging after every file would cost more than importing it. Pages cached before a
-        run that is killed halfway are purged when the import is run again.
-        """
-        if not dry_run:
-            purge_everything()
-        return time.monotonic()
-
-    def commit_without_waiting(self, enabled: bool) -> None:
-        """On PostgreSQL, commit each file without waiting for its WAL flush (a bulk-load setting).
-
-        Each file stays atomic; a database crash could lose only the last moment's commits,
-        which running the idempotent import again restores. A killed command loses nothing.
-        """
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET synchronous_commit TO OFF" if enabled else "RESET synchronous_commit")
 
     def people_kinds(self, experts, contributors, kinds_file) -> dict[str, str]:
         """The editors' choice of kind for new people, by name; a contradiction stops the run."""
@@ -190,26 +151,6 @@ class Command(BaseCommand):
                 )
             chosen[name_key(name)] = (name, kind, where)
         return {name: kind for name, kind, _where in chosen.values()}
-
-    def import_one(self, path, problem, *, dry_run, catalog, people_kinds=None) -> LegacyImportResult:
-        if problem:
-            return LegacyImportResult(path=path, errors=[problem])
-        try:
-            content = read_legacy_file(path)
-        except LegacyFormatError as error:
-            return LegacyImportResult(path=path, errors=[str(error)])
-        try:
-            return import_legacy_file(
-                path=path,
-                content=content,
-                dry_run=dry_run,
-                catalog=catalog,
-                purge_cache=False,
-                people_kinds=people_kinds,
-            )
-        except Exception as error:  # noqa: BLE001 — one broken file must not stop a batch of thousands
-            catalog.discard()
-            return LegacyImportResult(path=path, errors=[f"unexpected error ({type(error).__name__}: {error})"])
 
     def open_report(self, report):
         if not report:

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from publications.services import handle_went_live
 from publications.tasks import enqueue_all_scheduled_work
+from publications.workflow.publishing import handle_went_live
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Reading the site for `manage.py export_legacy`: every public piece as a `LegacyPage`.
 
-The counterpart of the import in publications/legacy.py, which formats each page
+The counterpart of the import in publications/legacy/format.py, which formats each page
 (`format_legacy_page`). Operators only: nothing here is a public page, and nothing declares
 page-cache dependencies.
 """
@@ -11,7 +11,7 @@ from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 
 from cms.models import Disclaimer, most_specific_disclaimer
-from publications.legacy import LegacyAuthor, LegacyPage, html_to_paragraphs
+from publications.legacy.format import LegacyAuthor, LegacyPage, html_to_paragraphs
 from publications.models import Authorship, CollectionItem, Publication, byline_prefetch
 from publications.queries.publication_page import RAIL_LENGTH, RECENT_WORK_PER_AUTHOR
 

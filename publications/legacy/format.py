@@ -1,5 +1,10 @@
 """The old site's export format: one published page per text file, read and written here.
 
+Over 400 lines on purpose: the format notes below are the one description of the format, and
+the reader (`read`, `parse`) and the writer (`format_legacy_page`) that follow them stay next
+to each other so that a rule and its inverse change together (import → export → import
+changes nothing).
+
 A page file reads, top to bottom (the seed is tests/publications/legacy_files/000_9b75ff939e830440.txt):
 
     Stefan Lehne                                   the byline: the authors joined with ", "
@@ -53,14 +58,15 @@ same (`page_digest`): then they are one page, imported once; else every one of t
 naming the others, so the outcome never depends on the order of the files.
 
 This module only turns bytes into a `LegacyPage` and back; it never touches the database.
-Writing pages into the CMS is `publications.services.import_legacy_file`.
+Writing pages into the CMS is `publications/legacy/importer.py`; reading them out of it is
+`publications/legacy/exporter.py`.
 
 Each page gets a stable legacy id, so that importing it again updates the same publication:
 the metadata's "id" key when it has one; else the id in the exporter's file name
 (`000_9b75ff939e830440.txt`); else a hash of the fields that identify a page (type, title,
 authors).
 
-What the import decides from a page (publications/services.py, issue 13 items 12–14):
+What the import decides from a page (publications/legacy/importer.py, issue 13 items 12–14):
 
 - Language: the metadata's optional "language" key (a tag like "ar", "zh-CN", or an English
   name like "Russian"), when it names one of the site's languages; else detected from the
@@ -221,6 +227,9 @@ class LegacyPage:
     id_in_metadata: bool = False
     byline: str | None = None  # line 1 as written, when it differs from the authors
     warnings: list[str] = field(default_factory=list)
+    # The text the page was parsed from (empty for a page built in code): the importer names the
+    # line of a value too long for its column. Not part of what the page says.
+    source_text: str = field(default="", repr=False, compare=False)
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -337,6 +346,17 @@ def name_key(name: str) -> str:
 # -- parsing ---------------------------------------------------------------------------------
 
 
+def read(path: str, *, max_bytes: int = MAX_FILE_BYTES) -> LegacyPage:
+    """Read and parse one page file in one call; raise LegacyFormatError saying why it cannot be."""
+    return parse(read_legacy_file(path, max_bytes=max_bytes), path=path)
+
+
+def parse(content: bytes | str, *, path: str) -> LegacyPage:
+    """Parse a page file's bytes (or its decoded text); `path` gives the id of a page whose metadata has none."""
+    text = decode_legacy_bytes(content) if isinstance(content, bytes) else content
+    return parse_legacy_page(text, file_name=os.path.basename(path))
+
+
 def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
     """Parse the text of one page file; raise LegacyFormatError with the line of the problem."""
     text = normalize_text(text)
@@ -387,6 +407,7 @@ def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
 
     _drop_repeated_authors(page)
     page.legacy_id, page.id_in_metadata = _legacy_id(values["id"], file_name, page)
+    page.source_text = text
     return page
 
 
@@ -793,7 +814,7 @@ def page_digest(page: LegacyPage) -> str:
     one named after it, saying the same, are one page.
     """
     fields = dataclasses.asdict(page)
-    for key in ("warnings", "id_in_metadata"):
+    for key in ("warnings", "id_in_metadata", "source_text"):
         fields.pop(key, None)
     return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
 
