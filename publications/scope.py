@@ -28,8 +28,7 @@ def home_center_ids(publication) -> set[int]:
 
 
 def within_scope(user, publication) -> bool:
-    scope = center_scope(user)
-    return scope is EVERY_CENTER or home_center_ids(publication) <= scope
+    return covers(user, home_center_ids(publication))
 
 
 def on_desks(center_ids: frozenset[int]) -> Q:
