@@ -104,7 +104,7 @@ def reset_published(ids):
 
 
 def public_paths() -> list[str]:
-    from cms.models import Center, Topic
+    from cms.taxonomies.models import Center, Topic
     from people.models import Person
     from publications.models import Publication
 

@@ -4,7 +4,7 @@
 
 Prints a table (body kind × size → seconds for desk.writing_aids, the view's work after the
 checks) and writes bench/results/writing-aids.md. Bodies the endpoint refuses (nested past
-cms.richtext.MAX_HTML_NESTING) are marked "refused" with the time the check took.
+cms.richtext.sanitizer.MAX_HTML_NESTING) are marked "refused" with the time the check took.
 """
 
 import os
@@ -21,7 +21,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from cms.richtext import MAX_HTML_NESTING, too_deeply_nested  # noqa: E402
+from cms.richtext.sanitizer import MAX_HTML_NESTING, too_deeply_nested  # noqa: E402
 from publications.desk import AIDS_MAX_BYTES  # noqa: E402
 
 

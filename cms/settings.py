@@ -70,7 +70,15 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # A queue for Django's task framework in our own database, with its worker (`db_worker`).
     "django_tasks_db",
+    # The project package: the URLconf, the admin site, users and groups, the site-wide template tags, and
+    # the migrations that once created the platform's tables (kept: the platform apps below took them over).
     "cms",
+    # The platform: small apps below the domain apps, each one concern (docs/architecture.md).
+    "cms.taxonomies",
+    "cms.media",
+    "cms.richtext",
+    "cms.audit",
+    "cms.pagecache",
     "people",
     "publications",
 ]
@@ -87,7 +95,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Public pages from the cache (cms/pagecache.py); above sessions and CSRF so that a hit
     # skips them, and so that it sees every cookie they set before storing a page.
-    "cms.pagecache.PageCacheMiddleware",
+    "cms.pagecache.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -311,12 +319,12 @@ AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 
 # --- Uploads ---
 
-# Image uploads larger than this are refused while they arrive (cms.images.LimitedImageUploadHandler).
+# Image uploads larger than this are refused while they arrive (cms.media.uploads.LimitedImageUploadHandler).
 IMAGE_MAX_UPLOAD_BYTES = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 # Width × height limit: refuses decompression bombs before any pixel is decoded.
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "50")) * 1_000_000
 FILE_UPLOAD_HANDLERS = [
-    "cms.images.LimitedImageUploadHandler",
+    "cms.media.uploads.LimitedImageUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

@@ -6,7 +6,7 @@ routes and views, and imports point down (publications → people → cms platfo
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import include, path, re_path, register_converter
 
 from cms import views as cms_views
 from cms.converters import UnicodeSlugConverter
@@ -24,7 +24,9 @@ urlpatterns = [
     path("robots.txt", cms_views.robots_txt, name="robots"),
     path("healthz", cms_views.healthz, name="healthz"),
     # The editor's endpoints (paste cleaning, image library), before the admin's catch-all.
-    path("admin/desk/", include("cms.desk_urls")),
+    path("admin/desk/", include("cms.richtext.urls")),
+    # Admin pages of records that moved out of the `cms` app keep their old addresses as redirects.
+    re_path(r"^admin/cms/(?:(?P<model>[a-z]+)/(?P<rest>.*))?$", cms_views.moved_admin_page, name="moved-admin-page"),
     path("admin/", admin.site.urls),
 ]
 

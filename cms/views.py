@@ -1,6 +1,7 @@
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -40,3 +41,37 @@ def server_error(request):
     if current_database_fault() is not None:
         return database_unavailable_response()
     return defaults.server_error(request)
+
+
+# Admin pages of the records the platform apps took over from the `cms` app (the house redesign):
+# bookmarks, links in old emails and the audit trail's links to /admin/cms/… keep working.
+MOVED_ADMIN_MODELS = {
+    "center": "taxonomies",
+    "topic": "taxonomies",
+    "region": "taxonomies",
+    "program": "taxonomies",
+    "project": "taxonomies",
+    "collection": "taxonomies",
+    "newsletter": "taxonomies",
+    "image": "media",
+    "auditentry": "audit",
+    "pendingpurge": "pagecache",
+    "publicationtype": "publications",
+    "disclaimer": "publications",
+}
+
+
+def moved_admin_page(request, model: str = "", rest: str = ""):
+    """Send /admin/cms/<model>/<rest> to the page's new address: 301 for reads, 308 (keeps the method) for writes."""
+    if model and model not in MOVED_ADMIN_MODELS:
+        raise Http404("No such admin page.")
+    prefix = reverse("admin:index")
+    target = f"{prefix}{MOVED_ADMIN_MODELS[model]}/{model}/{rest}" if model else f"{prefix}taxonomies/"
+    if request.META.get("QUERY_STRING"):
+        target = f"{target}?{request.META['QUERY_STRING']}"
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):  # "//evil" from a crafted path
+        raise Http404("No such admin page.")
+    response = HttpResponsePermanentRedirect(target)
+    if request.method not in ("GET", "HEAD"):
+        response.status_code = 308
+    return response

@@ -3,9 +3,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 
-from cms.admin_audit import AuditedAdminMixin
-from cms.admin_inlines import LabelledTabularInline
-from cms.admin_refusals import RefusesChangesMixin
+from cms.audit.admin import AuditedAdminMixin
+from cms.kit.admin import LabelledTabularInline, RefusesChangesMixin
 from people.models import Affiliation, Person, PersonLink
 
 PROFILE_NEEDS_MANAGER = (

@@ -3,9 +3,10 @@
 from django.db import models
 from django.urls import reverse
 
-from cms.models import Center, Image, Region, Topic
-from cms.richtext import RichTextField
-from cms.slugs import unique_slug
+from cms.kit.slugs import unique_slug
+from cms.media.models import Image
+from cms.richtext.fields import RichTextField
+from cms.taxonomies.models import Center, Region, Topic
 
 
 class PersonQuerySet(models.QuerySet):

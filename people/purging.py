@@ -8,7 +8,7 @@ changes purge the person's tags too.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from cms.pagecache import model_tag, purge, row_tag, watch
+from cms.pagecache.cache import model_tag, purge, row_tag, watch
 from people.models import Affiliation, Person, PersonLink
 
 

@@ -9,9 +9,9 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Lower, Substr
 from django.http import Http404
 
-from cms.models import REGION_MAX_DEPTH, Center, Region, Topic, descendant_region_ids
-from cms.pagecache import depends_on, model_tag
-from cms.pagination import paginate
+from cms.kit.pagination import paginate
+from cms.pagecache.cache import depends_on, model_tag
+from cms.taxonomies.models import REGION_MAX_DEPTH, Center, Region, Topic, descendant_region_ids
 from people.models import Affiliation, Person, PersonLink
 
 EXPERTS_PER_PAGE = 48

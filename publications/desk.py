@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator, slugify
 
-from cms.editor import FULL
-from cms.models import Image
-from cms.rendering import plain_text, reading_minutes, word_count
-from cms.renditions import rendition_set
-from cms.richtext import sanitize_html
+from cms.media.models import Image
+from cms.media.renditions import rendition_set
+from cms.richtext.editor import FULL
+from cms.richtext.rendering import plain_text, reading_minutes, word_count
+from cms.richtext.sanitizer import sanitize_html
 from publications.models import Publication, Revision
 from publications.revisions import AUTOSAVE_FIELDS
 from publications.workflow.gate import publish_gate_problems

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
 
-from cms.models import Center, Region, Topic, descendant_region_ids
-from cms.pagecache import depends_on, model_tag
+from cms.pagecache.cache import depends_on, model_tag
+from cms.taxonomies.models import Center, Region, Topic, descendant_region_ids
 from publications.models import Publication
 from publications.queries.conditions import center_work, region_work, tagged_work, taxonomy_item_or_404
 from publications.queries.feeds import expert_work, feed_items, public_person_or_404

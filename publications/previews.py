@@ -6,10 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cms.audit import record_audit
-from cms.models import (
-    AuditEntry,
-)
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
 from publications.guards import require_perm
 from publications.models import Publication, Status
 

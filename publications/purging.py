@@ -17,7 +17,7 @@ QuerySet.update) call `purge_publications` or `pagecache.purge_everything` thems
 from django.db.models import IntegerField, Min, Q, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from cms.pagecache import model_tag, on_schedule, purge, row_tag, set_tag
+from cms.pagecache.cache import model_tag, on_schedule, purge, row_tag, set_tag
 from publications.models import Authorship, CollectionItem, Publication, Status
 
 RELATIONS = ["centers", "topics", "regions", "programs", "projects", "newsletters"]

@@ -11,25 +11,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from cms.audit import record_audit
-from cms.editor import FULL
-from cms.models import (
-    AuditEntry,
-    Center,
-    Collection,
-    Image,
-    Newsletter,
-    Program,
-    Project,
-    PublicationType,
-    Region,
-    Topic,
-)
-from cms.richtext import sanitize_html
-from cms.scope import EVERY_CENTER, center_scope
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
+from cms.media.models import Image
+from cms.richtext.editor import FULL
+from cms.richtext.sanitizer import sanitize_html
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
+from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from people.models import Person
 from publications.guards import locked, require_perm, require_state
-from publications.models import Publication, Revision, Status
+from publications.models import Publication, PublicationType, Revision, Status
 from publications.scope import within_scope
 from publications.snapshots import MANY_TO_MANY, RECORDED_FIELDS, apply_snapshot, record_revision, take_snapshot
 from publications.workflow.review import start_change

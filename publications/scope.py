@@ -12,7 +12,7 @@ disclaimer's desk need only `Center.staff`, so they live below, in `cms/scope.py
 
 from django.db.models import Q, QuerySet
 
-from cms.scope import EVERY_CENTER, center_scope
+from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from people.models import Affiliation, Person
 from publications.models import Authorship, CollectionItem, Publication, Status
 

@@ -7,8 +7,8 @@ surface. Each section is one query per sitemap page (50,000 URLs).
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from cms.models import Center, Collection, Newsletter, Program, Project, Region, Topic
-from cms.pagecache import depends_on, model_tag
+from cms.pagecache.cache import depends_on, model_tag
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Person
 from publications.models import Publication
 

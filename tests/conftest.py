@@ -63,7 +63,7 @@ def empty_page_cache():
     """Every test starts with an empty cache: the page cache is on in tests, as in production."""
     from django.core.cache import cache
 
-    from cms.pagecache import reset_pending_check
+    from cms.pagecache.cache import reset_pending_check
 
     cache.clear()
     reset_pending_check()

@@ -4,8 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from cms.audit import record_audit
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
 from publications.models import Publication
 from tests.factories import (
     AffiliationFactory,

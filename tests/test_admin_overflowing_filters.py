@@ -4,8 +4,8 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from cms.audit import record_audit
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
 from publications.models import Publication
 from tests.factories import ImageFactory, PublicationFactory, UserFactory
 
@@ -65,7 +65,7 @@ def test_a_date_drill_down_past_the_calendar_redirects_to_the_changelist_with_th
 
 def test_every_changelist_with_a_date_drill_down_is_covered():
     labels = {model._meta.label for model, _ in DRILL_DOWNS}
-    assert {"publications.Publication", "cms.AuditEntry"} <= labels
+    assert {"publications.Publication", "audit.AuditEntry"} <= labels
 
 
 @pytest.mark.parametrize(
@@ -91,11 +91,11 @@ def test_an_overflowing_number_or_date_in_a_publication_filter_never_gives_a_500
 @pytest.mark.parametrize(
     "url",
     [
-        f"/admin/cms/image/?uploaded_at__year={HUGE}",
-        f"/admin/cms/image/?id__in=1,{HUGER}",
+        f"/admin/media/image/?uploaded_at__year={HUGE}",
+        f"/admin/media/image/?id__in=1,{HUGER}",
         f"/admin/people/person/?id__in=1,{HUGER}",
         f"/admin/auth/user/?id__in=1,{HUGER}",
-        f"/admin/cms/auditentry/?at__year={HUGE}",
+        f"/admin/audit/auditentry/?at__year={HUGE}",
     ],
 )
 def test_other_changelists_answer_an_overflowing_filter_with_the_error_flag_or_the_list(manager_client, url):

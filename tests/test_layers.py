@@ -41,9 +41,9 @@ def test_the_imports_of_the_apps_keep_the_contract():
     ("module", "added_code", "refusal"),
     [
         pytest.param(
-            "cms/rendering.py",
+            "cms/richtext/rendering.py",
             "def later():\n    from publications.models import Publication\n",
-            "cms is not allowed to import publications",
+            "cms.richtext is not allowed to import publications",
             id="platform-imports-an-app-inside-a-function",
         ),
         pytest.param(
@@ -55,7 +55,7 @@ def test_the_imports_of_the_apps_keep_the_contract():
         pytest.param(
             "cms/urls.py",
             "from publications import views\n",
-            "cms is not allowed to import publications",
+            "cms.urls is not allowed to import publications",
             id="project-urlconf-names-an-app-view",
         ),
         pytest.param(
@@ -65,10 +65,28 @@ def test_the_imports_of_the_apps_keep_the_contract():
             id="app-imports-the-admin-site",
         ),
         pytest.param(
-            "cms/views.py",
+            "cms/richtext/views.py",
             "from cms import urls\n",
-            "cms.views is not allowed to import cms.urls",
+            "cms.richtext is not allowed to import cms.urls",
             id="platform-imports-the-urlconf",
+        ),
+        pytest.param(
+            "cms/media/models.py",
+            "from cms.taxonomies.models import Center\n",
+            "cms.media is not allowed to import cms.taxonomies",
+            id="platform-app-imports-a-higher-platform-app",
+        ),
+        pytest.param(
+            "cms/audit/services.py",
+            "from cms.pagecache.cache import purge\n",
+            "cms.audit is not allowed to import cms.pagecache",
+            id="independent-platform-apps-import-each-other",
+        ),
+        pytest.param(
+            "cms/kit/slugs.py",
+            "from cms.media.models import Image\n",
+            "cms.kit is not allowed to import cms.media",
+            id="the-kit-imports-an-app",
         ),
     ],
 )
@@ -83,12 +101,12 @@ def test_the_contract_refuses_an_import_that_points_up(tree, module, added_code,
 
 
 def test_the_contract_refuses_a_new_import_cycle_inside_an_app(tree):
-    with (tree / "cms/slugs.py").open("a") as source:
-        source.write("\nimport cms.pagination\n")
-    with (tree / "cms/pagination.py").open("a") as source:
-        source.write("\nimport cms.slugs\n")
+    with (tree / "cms/kit/slugs.py").open("a") as source:
+        source.write("\nimport cms.kit.pagination\n")
+    with (tree / "cms/kit/pagination.py").open("a") as source:
+        source.write("\nimport cms.kit.slugs\n")
 
     result = lint_imports(tree)
 
     assert result.returncode == 1
-    assert "No cycles are allowed in cms." in result.stdout
+    assert "No cycles are allowed in cms.kit." in result.stdout

@@ -46,6 +46,6 @@ def rendition_set(image, spec):
 
     Makes missing rendition files once; afterwards reads one small manifest. Never queries.
     """
-    from cms.renditions import rendition_set as find_renditions
+    from cms.media.renditions import rendition_set as find_renditions
 
     return find_renditions(image, spec)

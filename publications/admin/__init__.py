@@ -9,6 +9,7 @@ imported, so a screen added here must be imported here too. Nothing is re-export
 - `desk_views`: workflow buttons, autosave, writing aids, revisions and restore.
 - `review_queue`, `calendar`: the managers' review queue and the publishing schedule.
 - `collections`, `people_and_images`, `audit`: admins registered here because they need pieces.
+- `labels`: content types and disclaimers.
 - `dashboard`: the desk counts panel on the admin index.
 """
 
@@ -18,6 +19,7 @@ from publications.admin import (  # noqa: F401
     collections,
     dashboard,
     desk_views,
+    labels,
     people_and_images,
     publication,
     review_queue,

@@ -5,9 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
-from cms.admin import AuditEntryAdmin
-from cms.models import AuditEntry
-from cms.scope import EVERY_CENTER, center_scope
+from cms.audit.admin import AuditEntryAdmin
+from cms.audit.models import AuditEntry
+from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications.models import Publication
 from publications.scope import scoped
 

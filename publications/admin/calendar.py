@@ -6,8 +6,8 @@ The read is publications/calendar.py:publishing_calendar (staff only: it shows p
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 
-from cms.models import Center
-from cms.scope import center_scope
+from cms.taxonomies.models import Center
+from cms.taxonomies.scope import center_scope
 from publications.calendar import publishing_calendar
 
 

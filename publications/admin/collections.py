@@ -2,11 +2,10 @@
 
 from django.contrib import admin
 
-from cms.admin_audit import AuditedAdminMixin
-from cms.admin_inlines import LabelledTabularInline
-from cms.admin_refusals import RefusesChangesMixin
-from cms.models import Collection
-from cms.scope import EVERY_CENTER, center_scope
+from cms.audit.admin import AuditedAdminMixin
+from cms.kit.admin import LabelledTabularInline, RefusesChangesMixin
+from cms.taxonomies.models import Collection
+from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications.models import CollectionItem, Publication
 from publications.scope import collection_center_ids, covers, referable
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 
-from cms.desk_views import BadBody, read_desk_body
+from cms.richtext.desk import BadBody, read_desk_body
 from publications import desk, previews
 from publications.models import Publication, Revision
 from publications.revisions import autosave_draft, compare_revisions, restore_revision

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from cms.models import Region, descendant_region_ids
+from cms.taxonomies.models import Region, descendant_region_ids
 
 
 class RegionWithSubregionsFilter(admin.SimpleListFilter):

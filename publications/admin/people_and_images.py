@@ -6,8 +6,8 @@ takes the pieces that name or show them (publications/scope.py).
 
 from django.contrib import admin
 
-from cms.admin import ImageAdmin
-from cms.models import Image
+from cms.media.admin import ImageAdmin
+from cms.media.models import Image
 from people.admin import PersonAdmin
 from people.models import Person
 from publications.scope import image_change_refusal, is_manager, person_change_refusal

@@ -15,8 +15,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 
-from cms.models import AuditEntry
-from cms.scope import EVERY_CENTER, center_scope
+from cms.audit.models import AuditEntry
+from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications import desk
 from publications.admin import calendar, desk_views, review_queue
 from publications.admin.filters import HeldImportFilter, MineFilter, RegionWithSubregionsFilter

@@ -8,9 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
-from cms.admin_inlines import LabelledTabularInline
-from cms.models import Center
-from cms.scope import EVERY_CENTER, center_scope
+from cms.kit.admin import LabelledTabularInline
+from cms.taxonomies.models import Center
+from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications.models import Authorship, CollectionItem, Publication
 from publications.scope import collection_center_ids, referable
 from publications.workflow import editing

@@ -1040,7 +1040,7 @@ PEOPLE = [
         ["Foreign Policy", "EU"],
         ["Western Europe", "Russia"],
         "Danish, English, Russian",
-        # cms.slugs.base_slug drops letters that do not decompose (ø, æ, đ, ł): "sren-kjrgaard".
+        # cms.kit.slugs.base_slug drops letters that do not decompose (ø, æ, đ, ł): "sren-kjrgaard".
         slug="soren-kjaergaard",
         intro="a former Danish diplomat who served in Brussels and Moscow",
     ),

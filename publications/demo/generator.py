@@ -10,7 +10,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from cms.slugs import base_slug
+from cms.kit.slugs import base_slug
 
 from . import data, vocab
 from .data import CHINA, GLOBAL
@@ -655,7 +655,7 @@ class Generator:
             for name, role, title in item["authors"]:
                 person = self.by_name[name]
                 authors.append((person.slug, role, title or self._byline_title(person)))
-            # A body_file is read and converted by the command with cms.richtext.paragraphs_to_html.
+            # A body_file is read and converted by the command with cms.richtext.sanitizer.paragraphs_to_html.
             body = None if "body_file" in item else render(item["paragraphs"])
             specs.append(
                 PubSpec(

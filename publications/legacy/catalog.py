@@ -10,23 +10,13 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Exists, F, Max, OuterRef, Value, When
 
-from cms.models import (
-    Center,
-    Collection,
-    Disclaimer,
-    Newsletter,
-    Program,
-    Project,
-    PublicationType,
-    Region,
-    Topic,
-)
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person
 from publications.legacy.format import (
     html_to_paragraphs,
     name_key,
 )
-from publications.models import CollectionItem
+from publications.models import CollectionItem, Disclaimer, PublicationType
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,15 @@ from collections.abc import Iterator
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 
-from cms.models import Disclaimer, most_specific_disclaimer
 from publications.legacy.format import LegacyAuthor, LegacyPage, html_to_paragraphs
-from publications.models import Authorship, CollectionItem, Publication, byline_prefetch
+from publications.models import (
+    Authorship,
+    CollectionItem,
+    Disclaimer,
+    Publication,
+    byline_prefetch,
+    most_specific_disclaimer,
+)
 from publications.queries.publication_page import RAIL_LENGTH, RECENT_WORK_PER_AUTHOR
 
 

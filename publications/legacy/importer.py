@@ -23,22 +23,12 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.audit import record_audit
-from cms.models import (
-    AuditEntry,
-    Center,
-    Collection,
-    Disclaimer,
-    Newsletter,
-    Program,
-    Project,
-    PublicationType,
-    Region,
-    Topic,
-)
-from cms.pagecache import purge_everything
-from cms.richtext import paragraphs_to_html, sanitize_html
-from cms.slugs import unique_slug
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
+from cms.kit.slugs import unique_slug
+from cms.pagecache.cache import purge_everything
+from cms.richtext.sanitizer import paragraphs_to_html, sanitize_html
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person
 from publications.languages import MIN_CONFIDENCE, detect_language, site_language, site_languages
 from publications.legacy.catalog import LegacyCatalog, PersonState
@@ -52,7 +42,7 @@ from publications.legacy.format import (
     parse,
     read,
 )
-from publications.models import Authorship, CollectionItem, Publication, Revision, Status
+from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType, Revision, Status
 from publications.workflow.gate import publish_gate_problems
 
 LEGACY_RELATIONS = {

@@ -3,7 +3,7 @@ looked like pages of the site but led off it. They become "https://evil.example/
 
 from django.db import migrations
 
-from cms.richtext import make_app_links_explicit
+from cms.richtext.fields import make_app_links_explicit
 
 
 class Migration(migrations.Migration):

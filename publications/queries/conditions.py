@@ -13,8 +13,8 @@ from django.db import connection
 from django.db.models import BooleanField, Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from cms.pagecache import depends_on, set_tag
-from cms.pagination import paginate
+from cms.kit.pagination import paginate
+from cms.pagecache.cache import depends_on, set_tag
 from publications.models import Publication
 
 LISTING_PAGE_SIZE = 20

@@ -10,12 +10,11 @@ from django.core.paginator import Page
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from cms.models import PublicationType
-from cms.pagecache import depends_on, model_tag, set_tag
-from cms.pagination import paginate
+from cms.kit.pagination import paginate
+from cms.pagecache.cache import depends_on, model_tag, set_tag
 from people.models import Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
-from publications.models import Authorship, Publication
+from publications.models import Authorship, Publication, PublicationType
 from publications.queries.conditions import among_few
 
 CONTRIBUTORS_SHOWN = 12

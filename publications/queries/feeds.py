@@ -2,8 +2,8 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from cms.models import Topic
-from cms.pagecache import depends_on, set_tag
+from cms.pagecache.cache import depends_on, set_tag
+from cms.taxonomies.models import Topic
 from people.models import Person
 from publications.models import Authorship, Publication, byline_prefetch
 from publications.queries.conditions import taxonomy_item_or_404

@@ -11,9 +11,9 @@ from django.db import connection
 from django.db.models import F, Func, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 
-from cms.models import Center, Program, Project, PublicationType, Region, Topic, descendant_region_ids
-from cms.pagecache import depends_on, model_tag
-from publications.models import NEWEST_FIRST, Publication, prefetch_bylines
+from cms.pagecache.cache import depends_on, model_tag
+from cms.taxonomies.models import Center, Program, Project, Region, Topic, descendant_region_ids
+from publications.models import NEWEST_FIRST, Publication, PublicationType, prefetch_bylines
 from publications.queries.conditions import card_page, center_condition, tag_condition
 from publications.queries.taxonomy import RegionNode, region_tree, walk_region_tree
 

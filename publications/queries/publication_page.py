@@ -12,11 +12,11 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from cms.models import Disclaimer, Image, most_specific_disclaimer
-from cms.pagecache import depends_on, model_tag, row_tag, set_tag
-from cms.rendering import RenderedBody, inline_image_ids, render_body
+from cms.media.models import Image
+from cms.pagecache.cache import depends_on, model_tag, row_tag, set_tag
+from cms.richtext.rendering import RenderedBody, inline_image_ids, render_body
 from people.models import Affiliation, Person
-from publications.models import Authorship, Publication, prefetch_bylines
+from publications.models import Authorship, Disclaimer, Publication, most_specific_disclaimer, prefetch_bylines
 from publications.queries.conditions import among_few, count_per_publication
 
 RECENT_WORK_PER_AUTHOR = 3

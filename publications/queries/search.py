@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page
 
-from cms.models import Region
-from cms.pagecache import depends_on, model_tag
-from cms.pagination import paginate
+from cms.kit.pagination import paginate
+from cms.pagecache.cache import depends_on, model_tag
+from cms.taxonomies.models import Region
 from publications import search as full_text
 from publications.models import Publication
 from publications.queries.experts import Expert, people_for_cards

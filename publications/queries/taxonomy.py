@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Page
 from django.db.models import F, QuerySet
 
-from cms.models import (
+from cms.pagecache.cache import depends_on, model_tag, set_tag
+from cms.taxonomies.models import (
     REGION_MAX_DEPTH,
     Center,
     Collection,
@@ -20,7 +21,6 @@ from cms.models import (
     Topic,
     descendant_region_ids,
 )
-from cms.pagecache import depends_on, model_tag, set_tag
 from people.models import Affiliation, Person
 from publications.models import Publication
 from publications.queries.conditions import card_page, center_work, region_work, tagged_work, taxonomy_item_or_404

@@ -9,10 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 
-from cms.audit import record_audit
-from cms.models import (
-    AuditEntry,
-)
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
 from publications.guards import locked, require_perm
 from publications.models import Publication, Revision, Status
 from publications.snapshots import record_revision

@@ -2,7 +2,7 @@
 
 import re
 
-from cms.rendering import body_problems, readable_text
+from cms.richtext.rendering import body_problems, readable_text
 from publications.models import Publication
 from publications.queries.publication_page import disclaimer_for
 

@@ -9,11 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from cms.audit import record_audit
-from cms.models import (
-    AuditEntry,
-)
-from cms.slugs import unique_slug
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
+from cms.kit.slugs import unique_slug
 from publications import notifications
 from publications.guards import locked, require_perm, require_state, require_version
 from publications.models import Publication, Status

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from cms.richtext import sanitize_html
+from cms.richtext.sanitizer import sanitize_html
 from publications.models import Publication, Revision, Status
 from publications.workflow import publishing, review
 from tests.browser.helpers import assert_accessible, choose
@@ -413,13 +413,13 @@ def test_the_writing_aids_show_the_publish_gates_checks_before_submitting(open_p
 def test_clicking_the_subject_of_a_library_image_sets_its_focal_point(open_page, editor):
     from django.core.files.base import ContentFile
 
-    from cms.models import Image
+    from cms.media.models import Image
     from tests.browser.test_editorial_day import photo_png
     from tests.factories import ImageFactory
 
     image = ImageFactory(title="Ibar bridge", file=ContentFile(photo_png(), name="bridge.png"))
     desk = open_page(editor)
-    desk.goto(reverse("admin:cms_image_change", args=[image.pk]))
+    desk.goto(reverse("admin:media_image_change", args=[image.pk]))
     picture = desk.locator("[data-focal-picker] img")
     expect(picture).to_be_visible()
     box = picture.bounding_box()

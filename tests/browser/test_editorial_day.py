@@ -123,7 +123,7 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     desk = open_page(editor)
 
     # The lead image goes into the library first, with its credit and alt text.
-    desk.goto("/admin/cms/image/add/")
+    desk.goto("/admin/media/image/add/")
     desk.locator("#id_title").fill("Pristina bridge at dusk")
     desk.locator("#id_file").set_input_files({"name": "bridge.png", "mimeType": "image/png", "buffer": photo_png()})
     desk.locator("#id_alt_text").fill("The main bridge over the Ibar river in Mitrovica")

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 
-from cms.models import Topic
+from cms.taxonomies.models import Topic
 from tests.browser.conftest import missing
 from tests.factories import TopicFactory
 

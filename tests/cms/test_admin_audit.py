@@ -17,9 +17,11 @@ from django.urls import reverse
 from PIL import Image as PILImage
 from taggit.models import Tag
 
-from cms.audit import delete_audited
-from cms.models import AuditEntry, Center, Disclaimer, Topic
+from cms.audit.models import AuditEntry
+from cms.audit.services import delete_audited
+from cms.taxonomies.models import Center, Topic
 from people.models import Person
+from publications.models import Disclaimer
 from publications.scope import PERSON_PUBLIC
 from tests.factories import (
     CenterFactory,
@@ -104,7 +106,7 @@ def test_changing_an_image_is_audited_with_the_fields_changed(manager):
     PILImage.new("RGB", (30, 20), (10, 200, 10)).save(buffer, "PNG")
 
     response = signed_in(manager).post(
-        reverse("admin:cms_image_change", args=[image.pk]),
+        reverse("admin:media_image_change", args=[image.pk]),
         {
             "title": "Summit",
             "alt_text": "Ministers at a table",
@@ -123,13 +125,13 @@ def test_changing_an_image_is_audited_with_the_fields_changed(manager):
 def test_adding_changing_and_deleting_a_topic_are_audited(manager):
     client = signed_in(manager)
 
-    client.post(reverse("admin:cms_topic_add"), {"name": "Climate", "slug": "climate", "description": ""})
+    client.post(reverse("admin:taxonomies_topic_add"), {"name": "Climate", "slug": "climate", "description": ""})
     topic = Topic.objects.get(slug="climate")
     client.post(
-        reverse("admin:cms_topic_change", args=[topic.pk]),
+        reverse("admin:taxonomies_topic_change", args=[topic.pk]),
         {"name": "Climate change", "slug": "climate", "description": ""},
     )
-    client.post(reverse("admin:cms_topic_delete", args=[topic.pk]), {"post": "yes"})
+    client.post(reverse("admin:taxonomies_topic_delete", args=[topic.pk]), {"post": "yes"})
 
     assert not Topic.objects.exists()
     actions = [(entry.action, entry.actor_name) for entry in entries_for(topic)]
@@ -141,7 +143,7 @@ def test_deleting_terms_with_the_list_action_is_audited(manager):
     regions = [RegionFactory(name="Arctic"), RegionFactory(name="Sahel")]
 
     response = signed_in(manager).post(
-        reverse("admin:cms_region_changelist"),
+        reverse("admin:taxonomies_region_changelist"),
         {
             "action": "delete_selected",
             "_selected_action": [region.pk for region in regions],
@@ -158,7 +160,7 @@ def test_reordering_centers_in_the_list_is_audited(manager):
     center = CenterFactory(name="Carnegie Europe")
 
     response = signed_in(manager).post(
-        reverse("admin:cms_center_changelist"),
+        reverse("admin:taxonomies_center_changelist"),
         {
             "form-TOTAL_FORMS": "1",
             "form-INITIAL_FORMS": "1",
@@ -179,7 +181,7 @@ def test_changing_a_content_type_is_audited(manager):
     kind = PublicationTypeFactory(label="Commentary")
 
     signed_in(manager).post(
-        reverse("admin:cms_publicationtype_change", args=[kind.pk]),
+        reverse("admin:publications_publicationtype_change", args=[kind.pk]),
         {
             "label": "Commentary",
             "plural_label": "Commentaries",
@@ -196,7 +198,7 @@ def test_changing_a_disclaimer_is_audited(manager):
     disclaimer = DisclaimerFactory(name="Site default")
 
     response = signed_in(manager).post(
-        reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]),
+        reverse("admin:publications_disclaimer_change", args=[disclaimer.pk]),
         {
             "name": "Site default",
             "text": "<p>New wording.</p>",

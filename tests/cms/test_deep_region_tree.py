@@ -3,7 +3,7 @@ still renders every page that lists regions."""
 
 import pytest
 
-from cms.models import REGION_MAX_DEPTH, Region
+from cms.taxonomies.models import REGION_MAX_DEPTH, Region
 from tests.factories import PublicationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_a_ninth_level_region_is_refused_in_the_admin(manager_client):
     regions = chain(REGION_MAX_DEPTH)
 
     response = manager_client.post(
-        "/admin/cms/region/add/", {"name": "Too deep", "slug": "", "parent": regions[-1].pk, "description": ""}
+        "/admin/taxonomies/region/add/", {"name": "Too deep", "slug": "", "parent": regions[-1].pk, "description": ""}
     )
 
     assert response.status_code == 200
@@ -68,7 +68,8 @@ def test_an_eighth_level_region_can_be_added_in_the_admin(manager_client):
     regions = chain(REGION_MAX_DEPTH - 1)
 
     response = manager_client.post(
-        "/admin/cms/region/add/", {"name": "Deep enough", "slug": "", "parent": regions[-1].pk, "description": ""}
+        "/admin/taxonomies/region/add/",
+        {"name": "Deep enough", "slug": "", "parent": regions[-1].pk, "description": ""},
     )
 
     assert response.status_code == 302
@@ -83,7 +84,7 @@ def test_moving_a_subtree_where_it_would_end_deeper_than_the_cap_is_refused_in_t
     RegionFactory(name="Bud", parent=RegionFactory(name="Other twig", parent=branch))
 
     response = manager_client.post(
-        f"/admin/cms/region/{branch.pk}/change/",
+        f"/admin/taxonomies/region/{branch.pk}/change/",
         {"name": "Branch", "slug": branch.slug, "parent": trunk[-1].pk, "description": ""},
     )
 
@@ -101,7 +102,7 @@ def test_moving_a_subtree_that_still_fits_under_the_cap_is_allowed_in_the_admin(
     RegionFactory(name="Leaf", parent=RegionFactory(name="Twig", parent=branch))
 
     response = manager_client.post(
-        f"/admin/cms/region/{branch.pk}/change/",
+        f"/admin/taxonomies/region/{branch.pk}/change/",
         {"name": "Branch", "slug": branch.slug, "parent": trunk[-1].pk, "description": ""},
     )
 

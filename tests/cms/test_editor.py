@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.admin.sites import site
 
-from cms.editor import BASIC, FULL, PROFILES, URL_SCHEMES, RichTextWidget, allowlist
-from cms.richtext import sanitize_html
+from cms.richtext.editor import BASIC, FULL, PROFILES, URL_SCHEMES, RichTextWidget, allowlist
+from cms.richtext.sanitizer import sanitize_html
 from people.models import Person
 from publications.models import Publication
 from tests.cms.editor_elements import BASIC_ELEMENTS, ELEMENTS

@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps
 from django.db.models import TextField, Value
 
-from cms.richtext import RichTextField, make_app_links_explicit
+from cms.richtext.fields import RichTextField, make_app_links_explicit
 from tests.factories import (
     CenterFactory,
     CollectionFactory,
@@ -124,7 +124,13 @@ def test_readers_see_the_external_address_on_the_public_page_after_the_migration
     assert 'href="https://evil.example/a"' in page and 'href="//evil.example' not in page
 
 
-@pytest.mark.parametrize("app_label", sorted({model._meta.app_label for model, _ in RICH_TEXT_COLUMNS}))
+def app_when_the_migration_ran(model) -> str:
+    # The platform's models left the `cms` app after its migration had rewritten their columns; their
+    # tables kept the `cms_` names.
+    return "cms" if model._meta.db_table.startswith("cms_") else model._meta.app_label
+
+
+@pytest.mark.parametrize("app_label", sorted({app_when_the_migration_ran(model) for model, _ in RICH_TEXT_COLUMNS}))
 def test_each_app_with_rich_text_columns_has_the_migration(app_label):
     folder = Path(apps.get_app_config(app_label).path) / "migrations"
     migration = next(folder.glob("*_explicit_offsite_links.py"))

@@ -18,8 +18,8 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
-from cms.models import PendingPurge
-from cms.pagecache import RETRY_DELAY
+from cms.pagecache.cache import RETRY_DELAY
+from cms.pagecache.models import PendingPurge
 from publications.models import Publication, Status
 from publications.workflow import publishing
 from tests.factories import PersonFactory, PublicationFactory, UserFactory

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from cms.images import clean_image_upload
-from cms.models import Image
+from cms.media.models import Image
+from cms.media.uploads import clean_image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 
 def post_upload(client, name, content, **fields):
     return client.post(
-        reverse("admin:cms_image_add"),
+        reverse("admin:media_image_add"),
         {
             "title": "Summit",
             "alt_text": "Delegates",
@@ -126,7 +126,7 @@ def test_the_stored_file_is_a_fresh_encoding_not_the_uploaded_bytes():
     ],
 )
 def test_unusual_but_real_pictures_are_accepted_and_render(client, name, content, mode_after):
-    from cms.renditions import rendition_set
+    from cms.media.renditions import rendition_set
 
     if content is None:
         paletted = PILImage.new("P", (30, 30), 1)
@@ -218,7 +218,7 @@ def test_editing_an_image_without_a_new_file_keeps_the_file(admin_client):
     name = image.file.name
 
     response = admin_client.post(
-        reverse("admin:cms_image_change", args=[image.pk]),
+        reverse("admin:media_image_change", args=[image.pk]),
         {"title": "Renamed", "alt_text": "Delegates", "credit": "", "tags": ""},
     )
 

@@ -3,10 +3,10 @@ legacy importer names the field and line of a value that is too long."""
 
 import pytest
 
-from cms.models import PublicationType, Topic
+from cms.taxonomies.models import Topic
 from people.models import Person
 from publications.legacy.importer import import_legacy_file
-from publications.models import Publication
+from publications.models import Publication, PublicationType
 from tests.factories import PersonFactory, PublicationFactory, TopicFactory, UserFactory
 from tests.factories.legacy import legacy_page_text
 

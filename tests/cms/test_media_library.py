@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from cms.renditions import crop_centering, rendition_set
+from cms.media.renditions import crop_centering, rendition_set
 from tests.factories import ImageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_the_crop_centres_on_the_focal_point_as_far_as_the_edges_allow(focal, ex
 
 def test_editors_set_the_focal_point_in_the_image_form(admin_client):
     image = panorama(title="Aktau")
-    url = reverse("admin:cms_image_change", args=[image.pk])
+    url = reverse("admin:media_image_change", args=[image.pk])
 
     page = admin_client.get(url).content.decode()
     assert "data-focal-picker" in page and "js/desk/focal-point.js" in page

@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from cms.models import Disclaimer, Region, Topic, descendant_region_ids, most_specific_disclaimer
+from cms.taxonomies.models import Region, Topic, descendant_region_ids
+from publications.models import Disclaimer, most_specific_disclaimer
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,

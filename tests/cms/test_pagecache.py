@@ -12,7 +12,8 @@ from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from cms import pagecache
+from cms.pagecache import cache as pagecache
+from cms.pagecache.cache import PageCacheMiddleware
 from publications.models import Publication
 from tests.factories import PublicationFactory, UserFactory
 
@@ -106,7 +107,7 @@ def test_a_shared_link_with_marketing_tags_reads_the_plain_page_but_stores_nothi
 
 
 def middleware_around(view):
-    return pagecache.PageCacheMiddleware(view)
+    return PageCacheMiddleware(view)
 
 
 def stored_after(response_factory) -> bool:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from cms.paste import clean_pasted_html
-from cms.richtext import sanitize_html
+from cms.richtext.paste import clean_pasted_html
+from cms.richtext.sanitizer import sanitize_html
 from tests.factories import UserFactory
 
 FIXTURES = Path(__file__).parent / "paste"

@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from cms.rendering import body_problems, reading_minutes, render_body, word_count
-from cms.richtext import sanitize_html
+from cms.richtext.rendering import body_problems, reading_minutes, render_body, word_count
+from cms.richtext.sanitizer import sanitize_html
 from tests.cms.editor_elements import ELEMENTS
 from tests.factories import DisclaimerFactory, ImageFactory, PublicationFactory
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from PIL import ExifTags
 from PIL import Image as PILImage
 
-from cms.renditions import rendition_set
+from cms.media.renditions import rendition_set
 from tests.factories import ImageFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db

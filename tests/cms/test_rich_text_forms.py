@@ -7,7 +7,7 @@ from django.apps import apps
 from django.forms import modelform_factory
 from django.urls import reverse
 
-from cms.richtext import RichTextField
+from cms.richtext.fields import RichTextField
 from publications.models import Publication
 from tests.factories import DisclaimerFactory, PublicationFactory
 from tests.publications.test_workflow_admin import change_form_data

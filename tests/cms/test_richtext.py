@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from cms.richtext import paragraphs_to_html, sanitize_html, too_deeply_nested
+from cms.richtext.sanitizer import paragraphs_to_html, sanitize_html, too_deeply_nested
 from tests.factories import CenterFactory, PersonFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@
 
 import pytest
 
-from cms.models import Disclaimer, Topic
+from cms.taxonomies.models import Topic
 from people.models import Person
-from publications.models import Publication
+from publications.models import Disclaimer, Publication
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,14 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from cms import models
+from cms.media.models import Image
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
+from publications.models import Disclaimer, PublicationType
 
 
 class CenterFactory(DjangoModelFactory):
     class Meta:
-        model = models.Center
+        model = Center
         django_get_or_create = ["slug"]
 
     name = factory.Sequence(lambda n: f"Carnegie Center {n}")
@@ -16,14 +18,14 @@ class CenterFactory(DjangoModelFactory):
 
 class TopicFactory(DjangoModelFactory):
     class Meta:
-        model = models.Topic
+        model = Topic
 
     name = factory.Sequence(lambda n: f"Topic {n}")
 
 
 class RegionFactory(DjangoModelFactory):
     class Meta:
-        model = models.Region
+        model = Region
 
     name = factory.Sequence(lambda n: f"Region {n}")
     parent = None
@@ -31,35 +33,35 @@ class RegionFactory(DjangoModelFactory):
 
 class ProgramFactory(DjangoModelFactory):
     class Meta:
-        model = models.Program
+        model = Program
 
     name = factory.Sequence(lambda n: f"Program {n}")
 
 
 class ProjectFactory(DjangoModelFactory):
     class Meta:
-        model = models.Project
+        model = Project
 
     name = factory.Sequence(lambda n: f"Project {n}")
 
 
 class CollectionFactory(DjangoModelFactory):
     class Meta:
-        model = models.Collection
+        model = Collection
 
     name = factory.Sequence(lambda n: f"Collection {n}")
 
 
 class NewsletterFactory(DjangoModelFactory):
     class Meta:
-        model = models.Newsletter
+        model = Newsletter
 
     name = factory.Sequence(lambda n: f"Newsletter {n}")
 
 
 class PublicationTypeFactory(DjangoModelFactory):
     class Meta:
-        model = models.PublicationType
+        model = PublicationType
         django_get_or_create = ["label"]
 
     label = "Commentary"
@@ -67,7 +69,7 @@ class PublicationTypeFactory(DjangoModelFactory):
 
 class DisclaimerFactory(DjangoModelFactory):
     class Meta:
-        model = models.Disclaimer
+        model = Disclaimer
 
     name = factory.Sequence(lambda n: f"Disclaimer {n}")
     text = "<p>Carnegie does not take institutional positions on public policy issues.</p>"
@@ -75,7 +77,7 @@ class DisclaimerFactory(DjangoModelFactory):
 
 class ImageFactory(DjangoModelFactory):
     class Meta:
-        model = models.Image
+        model = Image
 
     title = factory.Sequence(lambda n: f"Image {n}")
     file = factory.django.ImageField(width=64, height=48, color="teal")

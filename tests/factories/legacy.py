@@ -7,10 +7,11 @@ from pathlib import Path
 
 from django.core.management import CommandError, call_command
 
-from cms.models import AuditEntry, Center, Collection, Disclaimer, Newsletter, Program, PublicationType, Region, Topic
+from cms.audit.models import AuditEntry
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Region, Topic
 from people.models import Affiliation, Person
 from publications.legacy.format import LegacyAuthor, LegacyPage, format_legacy_page, parse_legacy_page
-from publications.models import Authorship, CollectionItem, Publication
+from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType
 
 SEED_FILE = Path(__file__).resolve().parent.parent / "publications" / "legacy_files" / "000_9b75ff939e830440.txt"
 SEED_LEGACY_ID = "9b75ff939e830440"

@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.audit import record_audit
-from cms.models import AuditEntry, Center
+from cms.audit.models import AuditEntry
+from cms.audit.services import record_audit
+from cms.taxonomies.models import Center
 from publications import revisions, snapshots
 from publications.models import Publication, Revision, Status
 from publications.workflow import publishing, review
@@ -189,7 +190,7 @@ def test_a_draft_without_a_primary_center_is_open_to_every_desk(europe_editor):
 
 
 def test_only_those_who_manage_accounts_change_who_works_for_a_center(europe_manager, europe, beirut):
-    url = reverse("admin:cms_center_change", args=[beirut.pk])
+    url = reverse("admin:taxonomies_center_change", args=[beirut.pk])
     joining_beirut = {
         "name": beirut.name,
         "slug": beirut.slug,
@@ -253,7 +254,7 @@ def test_the_audit_log_shows_a_centers_manager_their_desks_history(europe_manage
     for piece in (own_piece, other_piece):
         record_audit(actor=None, action=AuditEntry.Action.SUBMIT, obj=piece)
 
-    page = signed_in(europe_manager).get(reverse("admin:cms_auditentry_changelist")).content.decode()
+    page = signed_in(europe_manager).get(reverse("admin:audit_auditentry_changelist")).content.decode()
 
     assert OWN_TITLE in page and "five years on" not in page
 
@@ -266,12 +267,12 @@ def test_a_collection_shows_another_centers_drafts_to_no_other_desk(europe_manag
     public = PublicationFactory(title="Beirut’s public piece", primary_center=beirut, published=True)
     client = signed_in(europe_manager)
 
-    page = client.get(reverse("admin:cms_collection_change", args=[collection.pk])).content.decode()
+    page = client.get(reverse("admin:taxonomies_collection_change", args=[collection.pk])).content.decode()
     assert "five years on" not in page
 
     def add(piece):
         return client.post(
-            reverse("admin:cms_collection_change", args=[collection.pk]),
+            reverse("admin:taxonomies_collection_change", args=[collection.pk]),
             {
                 "name": collection.name,
                 "slug": collection.slug,
@@ -308,7 +309,9 @@ def test_a_translation_links_to_a_public_piece_of_any_center_but_not_to_another_
 
 def test_a_centers_manager_cannot_delete_a_center(europe_manager, beirut):
     # Not even one nobody works for: deleting their own last center would open every desk to them.
-    response = signed_in(europe_manager).post(reverse("admin:cms_center_delete", args=[beirut.pk]), {"post": "yes"})
+    response = signed_in(europe_manager).post(
+        reverse("admin:taxonomies_center_delete", args=[beirut.pk]), {"post": "yes"}
+    )
 
     assert response.status_code == 403
     assert Center.objects.filter(pk=beirut.pk).exists()
@@ -383,7 +386,7 @@ def test_a_collection_holding_pieces_a_desk_cannot_see_cannot_be_deleted_by_it(e
         collection=collection, publication=PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
     )
 
-    response = signed_in(europe_manager).get(reverse("admin:cms_collection_delete", args=[collection.pk]))
+    response = signed_in(europe_manager).get(reverse("admin:taxonomies_collection_delete", args=[collection.pk]))
 
     assert response.status_code == 403
     assert "five years on" not in response.content.decode()

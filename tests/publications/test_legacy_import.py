@@ -8,7 +8,8 @@ from io import StringIO
 
 import pytest
 
-from cms.models import AuditEntry, Center, Collection, Disclaimer, Newsletter, Program, PublicationType, Region, Topic
+from cms.audit.models import AuditEntry
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Region, Topic
 from people.models import Affiliation, Person
 from publications.legacy import importer
 from publications.legacy.catalog import LegacyCatalog
@@ -21,7 +22,7 @@ from publications.legacy.format import (
 )
 from publications.legacy.importer import import_legacy_file
 from publications.management.progress import ProgressBar
-from publications.models import Authorship, CollectionItem, Publication, Status
+from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType, Status
 from tests.factories import (
     CenterFactory,
     DisclaimerFactory,

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
 from people.models import Person
 from publications import revisions
 from publications.legacy import importer

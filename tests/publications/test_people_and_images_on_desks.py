@@ -15,9 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from cms.models import Disclaimer
 from people.models import Person
-from publications.models import CollectionItem, Status
+from publications.models import CollectionItem, Disclaimer, Status
 from publications.scope import IMAGE_OFF_DESK, IMAGE_PUBLIC, PERSON_OFF_DESK, PERSON_PUBLIC
 from tests.factories import (
     AffiliationFactory,
@@ -104,7 +103,7 @@ def png() -> SimpleUploadedFile:
 
 
 def image_url(image):
-    return reverse("admin:cms_image_change", args=[image.pk])
+    return reverse("admin:media_image_change", args=[image.pk])
 
 
 def replace_file(client, image):
@@ -536,7 +535,7 @@ def test_a_centers_manager_cannot_change_another_centers_collection_from_its_own
     )
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
     client = signed_in(europe_manager)
-    url = reverse("admin:cms_collection_change", args=[shared.pk])
+    url = reverse("admin:taxonomies_collection_change", args=[shared.pk])
 
     page = client.get(url)
     response = client.post(url, collection_form(shared, piece))
@@ -554,7 +553,7 @@ def test_a_centers_manager_curates_a_collection_of_their_desk(europe_manager, eu
     piece = PublicationFactory(primary_center=europe, status=Status.DRAFT)
 
     response = signed_in(europe_manager).post(
-        reverse("admin:cms_collection_change", args=[own.pk]), collection_form(own, piece)
+        reverse("admin:taxonomies_collection_change", args=[own.pk]), collection_form(own, piece)
     )
 
     assert response.status_code == 302, form_errors(response)
@@ -582,7 +581,7 @@ def test_a_centers_manager_cannot_change_another_centers_disclaimer_or_the_site_
 
     for disclaimer in (beirut_legal, site_default_disclaimer):
         response = client.post(
-            reverse("admin:cms_disclaimer_change", args=[disclaimer.pk]),
+            reverse("admin:publications_disclaimer_change", args=[disclaimer.pk]),
             disclaimer_form(disclaimer, text="<p>Changed.</p>"),
         )
         assert response.status_code == 403
@@ -594,8 +593,8 @@ def test_a_centers_manager_writes_the_disclaimer_of_their_center_only(europe_man
     client = signed_in(europe_manager)
     new = {"name": "Legal", "text": "<p>Wording.</p>", "publication_type": ""}
 
-    elsewhere = client.post(reverse("admin:cms_disclaimer_add"), {**new, "center": beirut.pk})
-    own = client.post(reverse("admin:cms_disclaimer_add"), {**new, "center": europe.pk})
+    elsewhere = client.post(reverse("admin:publications_disclaimer_add"), {**new, "center": beirut.pk})
+    own = client.post(reverse("admin:publications_disclaimer_add"), {**new, "center": europe.pk})
 
     assert elsewhere.status_code == 200 and "a disclaimer you write covers one of your centers" in form_errors(
         elsewhere
@@ -604,6 +603,6 @@ def test_a_centers_manager_writes_the_disclaimer_of_their_center_only(europe_man
     legal = Disclaimer.objects.get(name="Legal")
     assert legal.center == europe
     edited = client.post(
-        reverse("admin:cms_disclaimer_change", args=[legal.pk]), disclaimer_form(legal, text="<p>New.</p>")
+        reverse("admin:publications_disclaimer_change", args=[legal.pk]), disclaimer_form(legal, text="<p>New.</p>")
     )
     assert edited.status_code == 302, form_errors(edited)

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
 from publications.models import Publication, Status
 from publications.snapshots import record_revision
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, UserFactory
@@ -60,10 +60,10 @@ ACTIONS = {
     "preview a draft": lambda c: opens(c, reverse("publications:preview", args=[piece(Status.DRAFT).pk])),
     "review queue": lambda c: opens(c, reverse("admin:publications_publication_review_queue")),
     "schedule overview": lambda c: opens(c, reverse("admin:publications_publication_schedule")),
-    "audit log": lambda c: opens(c, reverse("admin:cms_auditentry_changelist")),
+    "audit log": lambda c: opens(c, reverse("admin:audit_auditentry_changelist")),
     "add an expert": lambda c: opens(c, reverse("admin:people_person_add")),
-    "add a topic": lambda c: opens(c, reverse("admin:cms_topic_add")),
-    "upload an image": lambda c: opens(c, reverse("admin:cms_image_add")),
+    "add a topic": lambda c: opens(c, reverse("admin:taxonomies_topic_add")),
+    "upload an image": lambda c: opens(c, reverse("admin:media_image_add")),
     "manage users": lambda c: opens(c, reverse("admin:auth_user_changelist")),
     "start a change of a live piece": lambda c: (
         lambda live: (

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
 from publications.models import Authorship, Publication, Revision, Status
 from publications.workflow import editing
 from tests.factories import (

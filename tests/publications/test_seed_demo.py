@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count, F
 
-from cms.models import Center, Disclaimer
+from cms.taxonomies.models import Center
 from people.models import Person
 from publications.management.commands.seed_demo import summary_counts
-from publications.models import Authorship, Publication
+from publications.models import Authorship, Disclaimer, Publication
 
 pytestmark = pytest.mark.django_db
 

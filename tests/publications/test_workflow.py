@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
 from publications import previews, revisions, snapshots
 from publications.models import Publication, Revision, Status
 from publications.workflow import editing, gate, publishing, review

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
 from publications import previews
 from publications.models import Publication, Status
 from publications.workflow import publishing, review
@@ -328,12 +328,14 @@ def test_the_audit_log_filters_by_user_and_action(manager, client):
     piece = PublicationFactory(status=Status.IN_REVIEW, authors=[PersonFactory()])
     review.approve_publication(publication=piece, by=manager)
 
-    response = client.get(reverse("admin:cms_auditentry_changelist"), {"action__exact": "approve"})
+    response = client.get(reverse("admin:audit_auditentry_changelist"), {"action__exact": "approve"})
 
     assert response.status_code == 200
     assert piece.title in response.content.decode()
     assert (
-        client.get(reverse("admin:cms_auditentry_changelist"), {"action__exact": "publish"}).context["cl"].result_count
+        client.get(reverse("admin:audit_auditentry_changelist"), {"action__exact": "publish"})
+        .context["cl"]
+        .result_count
         == 0
     )
 

@@ -11,8 +11,9 @@ from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cms.models import AuditEntry, Center, Topic
-from cms.richtext import sanitize_html
+from cms.audit.models import AuditEntry
+from cms.richtext.sanitizer import sanitize_html
+from cms.taxonomies.models import Center, Topic
 from people.models import Person
 from publications.legacy.importer import import_legacy_file
 from publications.models import Authorship, Publication, Revision

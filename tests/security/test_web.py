@@ -70,11 +70,11 @@ def test_a_workflow_post_without_a_csrf_token_is_refused_and_changes_nothing(csr
 
 
 def test_an_admin_form_post_from_a_foreign_origin_is_refused(csrf_client):
-    page = csrf_client.get(reverse("admin:cms_topic_add"))
+    page = csrf_client.get(reverse("admin:taxonomies_topic_add"))
     token = page.cookies["csrftoken"].value
 
     response = csrf_client.post(
-        reverse("admin:cms_topic_add"),
+        reverse("admin:taxonomies_topic_add"),
         {"name": "Forged", "csrfmiddlewaretoken": token},
         HTTP_ORIGIN="https://evil.example",
     )
@@ -197,7 +197,7 @@ def test_staff_without_permissions_get_403_and_no_names(intern_client):
 def test_an_editor_cannot_open_user_management_or_the_audit_log(editor_client):
     for url in (
         reverse("admin:auth_user_changelist"),
-        reverse("admin:cms_auditentry_changelist"),
+        reverse("admin:audit_auditentry_changelist"),
         reverse("admin:auth_group_change", args=[Group.objects.get(name="Editor").pk]),
     ):
         assert editor_client.get(url).status_code == 403, url

@@ -241,9 +241,9 @@ def admin_surfaces(world: World, revision_ids: tuple[int, int]) -> dict[str, str
         "review queue": reverse("admin:publications_publication_review_queue"),
         "revisions compare": reverse("admin:publications_publication_revisions", args=[piece.pk]) + f"?a={a}&b={b}",
         "preview": reverse("publications:preview", args=[piece.pk]),
-        "audit log": reverse("admin:cms_auditentry_changelist"),
+        "audit log": reverse("admin:audit_auditentry_changelist"),
         "person form": reverse("admin:people_person_change", args=[world.author.pk]),
-        "image library": reverse("admin:cms_image_changelist"),
+        "image library": reverse("admin:media_image_changelist"),
     }
 
 

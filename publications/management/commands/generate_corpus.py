@@ -29,12 +29,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from taggit.models import Tag, TaggedItem
 
-from cms import pagecache
-from cms.models import Center, Newsletter, Program, Project, PublicationType, Region, Topic
-from cms.slugs import base_slug
+from cms.kit.slugs import base_slug
+from cms.pagecache import cache as pagecache
+from cms.taxonomies.models import Center, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person
 from publications.corpus import Corpus
-from publications.models import Authorship, Publication
+from publications.models import Authorship, Publication, PublicationType
 
 PREFIX = "corpus-"
 BATCH = 1000

@@ -21,22 +21,12 @@ from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from cms.models import (
-    Center,
-    Collection,
-    Disclaimer,
-    Newsletter,
-    Program,
-    Project,
-    PublicationType,
-    Region,
-    Topic,
-)
-from cms.richtext import paragraphs_to_html, sanitize_html
-from cms.slugs import base_slug
+from cms.kit.slugs import base_slug
+from cms.richtext.sanitizer import paragraphs_to_html, sanitize_html
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person, PersonLink, default_sort_name
 from publications.demo import data, generator
-from publications.models import Authorship, CollectionItem, Publication, Status
+from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType, Status
 
 # Publication fields the command owns (the slug is only set when a piece is first created).
 PUBLICATION_FIELDS = [

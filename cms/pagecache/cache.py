@@ -23,6 +23,9 @@ token, a session), that use a CSP nonce, that say private/no-store/no-cache, or 
 Redis (REDIS_URL) shares pages and tag versions between workers. The local-memory cache is
 per process: fine for tests and a single process, wrong for several workers (a purge would
 reach one of them), which `make serve` refuses.
+
+Why one module of ~520 lines: recording, purging and serving are one protocol over the same tag
+versions, counter and schedule; split, each half would reach into the other's private state.
 """
 
 import hashlib
@@ -210,8 +213,8 @@ _pending: dict = {"checked_at": None, "pending": False}
 
 
 def _keep_failed_purge(tags: set[str], error: Exception) -> None:
-    from cms.models import PendingPurge
-    from cms.tasks import retry_failed_purges
+    from cms.pagecache.models import PendingPurge
+    from cms.pagecache.tasks import retry_failed_purges
 
     _pending.update(checked_at=time.monotonic(), pending=True)
     try:
@@ -224,7 +227,7 @@ def _keep_failed_purge(tags: set[str], error: Exception) -> None:
 
 def retry_pending_purges() -> bool:
     """Purge the tags of every failed purge again; return True when none is left pending."""
-    from cms.models import PendingPurge
+    from cms.pagecache.models import PendingPurge
 
     rows = list(PendingPurge.objects.order_by("pk"))
     if not rows:
@@ -244,7 +247,7 @@ def retry_pending_purges() -> bool:
 
 def purges_pending() -> bool:
     """Whether a failed purge is still waiting (checked at most every few seconds per worker)."""
-    from cms.models import PendingPurge
+    from cms.pagecache.models import PendingPurge
 
     now = time.monotonic()
     checked_at = _pending["checked_at"]

@@ -10,21 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from cms.editor import FULL
-from cms.models import (
-    Center,
-    Collection,
-    Image,
-    Newsletter,
-    Program,
-    Project,
-    PublicationType,
-    Region,
-    Topic,
-)
-from cms.richtext import RichTextField
-from cms.slugs import unique_slug
+from cms.kit.slugs import unique_slug
+from cms.media.models import Image
+from cms.richtext.editor import FULL
+from cms.richtext.fields import RichTextField
+from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Person
+from publications.models.labels import PublicationType
 
 
 class Status(models.TextChoices):
@@ -97,6 +89,11 @@ class NewestFirstIndex(models.Index):
         ]
         plain = models.Index(*expressions, name=self.name, condition=self.condition)
         return plain.create_sql(model, schema_editor, using=using, **kwargs)
+
+    def deconstruct(self):
+        # Migrations name it by the package's public path, which stays when the module moves.
+        _path, args, kwargs = super().deconstruct()
+        return "publications.models.NewestFirstIndex", args, kwargs
 
 
 class Publication(models.Model):

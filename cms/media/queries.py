@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from cms.models import Image
+from cms.media.models import Image
 
 LIBRARY_PAGE = 24
 

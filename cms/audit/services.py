@@ -1,6 +1,6 @@
 """Writes to the audit log: one entry per change, and deletes that leave their entry behind.
 
-The log itself is `cms.models.AuditEntry`. Every service writes its entry inside its own
+The log itself is `cms.audit.models.AuditEntry`. Every service writes its entry inside its own
 transaction, so an entry is never written for a change that did not happen, nor the reverse.
 """
 
@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 
-from cms.models import AuditEntry
+from cms.audit.models import AuditEntry
 
 
 def record_audit(*, actor, action: str, obj, message: str = "") -> AuditEntry:

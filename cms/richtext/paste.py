@@ -10,7 +10,7 @@ in-document anchors, Office XML and conditional comments.
 Word does not paste lists as lists: each item is a paragraph with an `mso-list` style and a
 typed marker ("1.", "·") inside a conditional section; Google Docs wraps everything in a
 `<b style="font-weight:normal">` and marks bold and italic with inline styles. Both are
-handled here. The editor sends the clipboard's HTML to `cms.desk_views.paste` and pastes what
+handled here. The editor sends the clipboard's HTML to `cms.richtext.views.paste` and pastes what
 this returns; the result is also sanitized, like anything saved.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
-from cms.editor import FULL, URL_SCHEMES
+from cms.richtext.editor import FULL, URL_SCHEMES
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Dropped with everything inside them.
@@ -559,7 +559,7 @@ def _blocks_html(blocks: list) -> str:
 
 def clean_pasted_html(source: str) -> str:
     """Return the headings, lists, links, bold, italic and notes of pasted HTML, as editor markup."""
-    from cms.richtext import sanitize_html
+    from cms.richtext.sanitizer import sanitize_html
 
     root = _parse(source.replace("\x00", ""))
     return sanitize_html(_blocks_html(_Converter(root).convert(root)), profile=FULL)

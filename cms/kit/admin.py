@@ -1,8 +1,9 @@
 """Admin screens whose records some staff may read but not change, with the reason on screen."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.utils.text import capfirst
 
 
 class RefusesChangesMixin:
@@ -58,3 +59,26 @@ class RefusesChangesMixin:
         if refusal:
             raise PermissionDenied(refusal)
         return super().delete_view(request, object_id, extra_context)
+
+
+class LabelledTabularInline(admin.TabularInline):
+    """A tabular inline whose inputs carry their column's label.
+
+    Django shows a tabular inline's labels only as column headings, which assistive technology
+    does not tie to the inputs below them: a screen reader announced the contributor's role and
+    the delete box as unnamed controls (axe: select-name, label, label-title-only). Each input,
+    the delete box included, is named after its column.
+    """
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                for field in form.fields.values():
+                    if field.label:
+                        field.widget.attrs.setdefault("aria-label", capfirst(field.label))
+
+        LabelledFormSet.__name__ = formset.__name__
+        return LabelledFormSet

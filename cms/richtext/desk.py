@@ -7,15 +7,10 @@ specific endpoints (autosave, writing aids) live with the publication admin.
 import json
 from functools import wraps
 
-from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET, require_POST
 
-from cms.paste import clean_pasted_html
-from cms.queries import image_library
-from cms.renditions import rendition_set
-from cms.richtext import too_deeply_nested
+from cms.richtext.sanitizer import too_deeply_nested
 
 
 def staff_json(view):
@@ -78,52 +73,3 @@ def read_desk_body(
     for html in html_of(data):
         check_nesting(html, message=too_deep)
     return data
-
-
-@require_POST
-@staff_json
-def paste(request):
-    """Return the pasted HTML cleaned to what the editor keeps (cms/paste.py)."""
-    # Checked before the body is read: Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE
-    # (2.5 MB; a long Word document's clipboard can pass it) with a bare 400.
-    try:
-        data = read_desk_body(
-            request,
-            limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-            too_long="That is too much to paste at once. Paste it in parts.",
-            key="html",
-            kind=str,
-            expected='Send {"html": "…"}.',
-            html_of=lambda data: [data["html"]],
-            too_deep="That pasted text nests too deeply to clean. Paste it in parts, or as plain text.",
-        )
-    except BadBody as refusal:
-        return refusal.response
-    return JsonResponse({"html": clean_pasted_html(data["html"])})
-
-
-@require_GET
-@staff_json
-def images(request):
-    """Search the media library by title, credit and tag, for the editor's image picker."""
-    if not request.user.has_perm("cms.view_image"):
-        return JsonResponse({"error": "You may not browse the media library."}, status=403)
-    text = request.GET.get("q", "").replace("\x00", "")[:200]
-    results = []
-    for image in image_library(text=text):
-        if not image.file:
-            continue
-        thumbnail = rendition_set(image, "thumbnail")
-        results.append(
-            {
-                "id": image.pk,
-                "title": image.title,
-                "credit": image.credit,
-                "alt": image.alt_text,
-                "src": image.file.url,
-                "width": image.width,
-                "height": image.height,
-                "thumbnail": thumbnail.src if thumbnail else image.file.url,
-            }
-        )
-    return JsonResponse({"results": results})

@@ -11,7 +11,7 @@ RETRY_AGAIN_AFTER = timedelta(seconds=30)
 @task
 def retry_failed_purges() -> bool:
     """Retry page-cache purges that failed; while any stays failed, try again later."""
-    from cms.pagecache import retry_pending_purges
+    from cms.pagecache.cache import retry_pending_purges
 
     done = retry_pending_purges()
     if not done:

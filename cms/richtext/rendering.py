@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 from django.utils.html import urlize
 from django.utils.safestring import SafeString, mark_safe
 
-from cms.editor import IMAGE_ID_ATTRIBUTE, INLINE_IMAGE_CLASS, NOTE_ATTRIBUTE
+from cms.richtext.editor import IMAGE_ID_ATTRIBUTE, INLINE_IMAGE_CLASS, NOTE_ATTRIBUTE
 
 if TYPE_CHECKING:
-    from cms.models import Image
+    from cms.media.models import Image
 
 WORDS_PER_MINUTE = 230  # an adult reading non-fiction on screen
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*")

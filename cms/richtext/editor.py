@@ -3,7 +3,7 @@
 Editors write in django-prose-editor (ProseMirror/Tiptap, shipped as static files inside the
 Python package). What the editor can produce is declared once here, as the Tiptap extensions
 each profile enables; `allowlist()` turns those extensions into the tags, attributes, classes
-and URL schemes that `cms.richtext.sanitize_html` lets through. So the editor and the sanitizer
+and URL schemes that `cms.richtext.sanitizer.sanitize_html` lets through. So the editor and the sanitizer
 cannot drift apart: a tag the editor cannot make is stripped on save, and everything it can
 make is kept unchanged (tests/cms/test_editor.py checks every element).
 

@@ -1,0 +1,1 @@
+"""Platform app: the audit log, written only through `cms.audit.services`."""

@@ -1,0 +1,1 @@
+"""Small helpers every app may use, below all of them: unique slugs, pagination, admin mixins. No models."""
