@@ -344,14 +344,18 @@ def _remember_page(key: str, entry: dict, counter: int) -> None:
         _local_pages.popitem(last=False)
 
 
+CODE_PACKAGES = ("cms", "publications", "people")
+
+
 def code_version() -> str:
     """A hash of the templates and Python code: a deploy must not serve pages made by the old code."""
     if not hasattr(code_version, "value"):
         digest = hashlib.md5(settings.PAGE_CACHE_VERSION.encode(), usedforsecurity=False)
         base = Path(settings.BASE_DIR)
-        for path in sorted(base.glob("templates/**/*.html")) + sorted(base.glob("*/[!.]*.py")):
-            if ".venv" not in path.parts:
-                digest.update(path.read_bytes())
+        # Every module of the apps at any depth: the platform apps and the wings of publications are packages.
+        code = sorted(path for package in CODE_PACKAGES for path in (base / package).rglob("*.py"))
+        for path in sorted(base.glob("templates/**/*.html")) + code:
+            digest.update(path.read_bytes())
         code_version.value = digest.hexdigest()[:12]
     return code_version.value
 

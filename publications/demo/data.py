@@ -3,6 +3,8 @@
 The people are invented, except for the authors who appear on the seed page (Stefan Lehne and
 the Carnegie China authors of its "More Work" rail). Their bios here are short and general;
 check them against the real site before showing the demo outside the team.
+
+Over 400 lines on purpose: this is data, not code.
 """
 
 import datetime

@@ -2,6 +2,9 @@
 
 Everything here is pure Python: no database access and no clock. The same seed gives the same
 site, byte for byte, which is what makes `seed_demo` idempotent and its output reproducible.
+
+Over 400 lines on purpose: one seeded random source feeds every step in a fixed order; split
+over modules, the order of draws (and so the site, byte for byte) would be easy to change by accident.
 """
 
 import datetime

@@ -5,6 +5,8 @@ region, {O} an outside power, {R} the region as written in running text, {p}/{p2
 (lower case), {P} the topic phrase in title case, {Y} the publication year, {Y1} an earlier year,
 {n} a small number of years, {S} a speaker or author name, {show} a podcast, {committee} a
 legislative committee, {center} the primary center, {city} its city.
+
+Over 400 lines on purpose: this is data (word lists), not code.
 """
 
 from .data import CALIFORNIA, CHINA, EUROPE, GLOBAL, INDIA, MIDDLE_EAST, RUSSIA

@@ -15,11 +15,11 @@ from publications.models.publication import (
     NewestFirstIndex,
     Publication,
     PublicationQuerySet,
-    Revision,
     Status,
     byline_prefetch,
     prefetch_bylines,
 )
+from publications.models.revision import Revision
 
 __all__ = [
     "NEWEST_FIRST",

@@ -207,3 +207,21 @@ def test_a_remembered_page_still_expires_at_a_scheduled_change(client, piece, fr
     frozen_clock(now + datetime.timedelta(minutes=6))
 
     assert "Goes live soon" in client.get("/publications/").content.decode()
+
+
+def test_a_deploy_that_changes_a_module_deep_in_an_app_serves_no_page_made_by_the_old_code(tmp_path, settings):
+    # Pages are keyed by a hash of the code; a change in cms/taxonomies/models.py or in
+    # publications/queries/listings.py must change it as a change in cms/urls.py does.
+    module = tmp_path / "publications" / "queries" / "listings.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("PER_PAGE = 20\n")
+    settings.BASE_DIR = tmp_path
+    try:
+        del pagecache.code_version.value
+        before = pagecache.code_version()
+        module.write_text("PER_PAGE = 30\n")
+        del pagecache.code_version.value
+
+        assert pagecache.code_version() != before
+    finally:
+        pagecache.code_version.__dict__.pop("value", None)

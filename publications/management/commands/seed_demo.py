@@ -6,6 +6,9 @@ The content is deterministic (fixed seeds, fixed reference date) and the command
 rows are matched on their slug (taxonomies, people), label (content types), scope (disclaimers),
 legacy_id (publications) or username (users), so running it again changes nothing and creates
 no duplicates. Rows that are not demo content are never touched.
+
+Over 400 lines on purpose: one writer per kind of demo row, run in dependency order in one
+transaction; each writer is short, and together they are the one place that says what a demo site holds.
 """
 
 import datetime
