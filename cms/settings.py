@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "cms.middleware.AdminNullByteMiddleware",
     # ETag on every GET and 304 for a matching If-None-Match, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Public pages from the cache (cms/pagecache.py); above sessions and CSRF so that a hit
+    # Public pages from the cache (cms/pagecache/cache.py); above sessions and CSRF so that a hit
     # skips them, and so that it sees every cookie they set before storing a page.
     "cms.pagecache.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,7 +185,7 @@ else:
         }
     }
 
-# Whole public pages from the cache, purged when what they show changes (cms/pagecache.py).
+# Whole public pages from the cache, purged when what they show changes (cms/pagecache/cache.py).
 # PAGE_CACHE=off for benchmarks and debugging; off by default with DEBUG, so template edits show.
 PAGE_CACHE = env_flag("PAGE_CACHE", not DEBUG)
 # Purges make pages stale, not time; this only bounds how long an unvisited page takes memory.

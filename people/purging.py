@@ -1,4 +1,4 @@
-"""Purge cached pages when a person or anything shown with them changes (mechanism: cms/pagecache.py).
+"""Purge cached pages when a person or anything shown with them changes (mechanism: cms/pagecache/cache.py).
 
 A person's row tag is held by every page that loaded them (bylines, bios, cards, their own
 page); the model tag by pages listing people (the directory, experts on taxonomy pages,

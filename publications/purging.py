@@ -1,4 +1,4 @@
-"""Which cached pages a change to a publication touches (the mechanism is cms/pagecache.py).
+"""Which cached pages a change to a publication touches (the mechanism is cms/pagecache/cache.py).
 
 A public piece shows on its own page, on the lists of every set it belongs to (its centers,
 primary one included, topics, regions, programs, projects, newsletters, collections and

@@ -96,7 +96,7 @@ def person_center_ids(person) -> set[int]:
 
 
 def _pieces_using(image) -> QuerySet:
-    # Images in a body are `<figure data-image="ID">` (cms/rendering.py), not a relation.
+    # Images in a body are `<figure data-image="ID">` (cms/richtext/rendering.py), not a relation.
     return Publication.objects.filter(Q(lead_image=image) | Q(body__contains=f'data-image="{image.pk}"'))
 
 

@@ -2,7 +2,7 @@
 
 Publications are audited by their services (publications/workflow/ and the revision and share-link services); every other model that
 changes what the site shows, or who may change it, is audited here. Django calls `log_addition`
-and `log_change` inside the save's transaction; deletes go through `cms/audit.py:delete_audited`,
+and `log_change` inside the save's transaction; deletes go through `cms/audit/services.py:delete_audited`,
 which writes the entries and deletes in one transaction, so an entry is never written for a
 change that did not happen, nor the reverse.
 """

@@ -7,7 +7,7 @@ from django.db import models
 
 
 class AuditEntry(models.Model):
-    """Who did what to which object, and when. Written by services in the same transaction (cms/audit.py)."""
+    """Who did what to which object, and when. Written by services in the same transaction (cms/audit/services.py)."""
 
     class Action(models.TextChoices):
         CREATE = "create", "Created"

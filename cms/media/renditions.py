@@ -64,9 +64,9 @@ SPECS = {
         # Faces sit in the upper part of a portrait, so a square crop keeps the top third.
         Spec("headshot", widths=(160, 320), aspect=(1, 1), sizes="5rem", centering=(0.5, 0.3)),
         Spec("card", widths=(400, 800), aspect=(16, 9), sizes="(min-width: 40rem) 25rem, 100vw"),
-        # Images editors place in a body (cms/rendering.py): the reading column, below the fold.
+        # Images editors place in a body (cms/richtext/rendering.py): the reading column, below the fold.
         Spec("inline", widths=(800, 1200, 1600), aspect=None, sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)"),
-        # The media library's picker in the editor (cms/desk_views.py).
+        # The media library's picker in the editor (cms/richtext/views.py).
         Spec("thumbnail", widths=(240,), aspect=None, sizes="8rem"),
         # The lead image fills the reading column (42rem) and is the page's largest paint.
         Spec(

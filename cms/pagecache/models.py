@@ -8,7 +8,7 @@ class PendingPurge(models.Model):
 
     Kept in the database, which every worker shares, because the worker that failed to reach the
     cache cannot tell the others; while any row exists no worker serves a cached page
-    (cms/pagecache.py), so a takedown is never lost.
+    (cms/pagecache/cache.py), so a takedown is never lost.
     """
 
     tags = models.JSONField()

@@ -1,6 +1,6 @@
 """Turning stored rich text into what readers see, and checking it before it is published.
 
-Stored HTML stays simple and sanitizer-safe (cms/editor.py): a note is `<sup data-note="…">`,
+Stored HTML stays simple and sanitizer-safe (cms/richtext/editor.py): a note is `<sup data-note="…">`,
 an image from the library is `<figure class="inline-image" data-image="ID"><img …>`. For a
 page, `render_body` numbers the notes in reading order, links each marker to its note and back,
 and marks where each library image goes; the template shows those images as renditions

@@ -1,6 +1,6 @@
 """One allow-list for every rich-text field: what editors may store is what readers may see.
 
-The allow-list is derived from the admin's editor (cms/editor.py): each profile's editor
+The allow-list is derived from the admin's editor (cms/richtext/editor.py): each profile's editor
 extensions declare the HTML they produce, and the sanitizer lets through exactly that, so
 everything the editor makes survives a save unchanged and nothing else does.
 

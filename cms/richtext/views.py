@@ -17,7 +17,7 @@ from cms.richtext.paste import clean_pasted_html
 @require_POST
 @staff_json
 def paste(request):
-    """Return the pasted HTML cleaned to what the editor keeps (cms/paste.py)."""
+    """Return the pasted HTML cleaned to what the editor keeps (cms/richtext/paste.py)."""
     # Checked before the body is read: Django refuses bodies over DATA_UPLOAD_MAX_MEMORY_SIZE
     # (2.5 MB; a long Word document's clipboard can pass it) with a bare 400.
     try:

@@ -37,7 +37,7 @@ def web_url(value) -> str:
     return url if url.lower().startswith(("http://", "https://")) else ""
 
 
-# --- Image renditions (cms/renditions.py) ---
+# --- Image renditions (cms/media/renditions.py) ---
 
 
 @register.simple_tag

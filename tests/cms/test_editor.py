@@ -1,4 +1,4 @@
-"""The editor and the sanitizer share one allow-list (cms/editor.py).
+"""The editor and the sanitizer share one allow-list (cms/richtext/editor.py).
 
 tests/browser/test_editor_desk.py checks in Chromium that ELEMENTS is exactly what the editor
 writes; here, that the sanitizer keeps all of it and nothing else.

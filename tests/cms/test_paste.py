@@ -1,4 +1,4 @@
-"""Pasting from Word, Google Docs and web pages keeps structure and loses the rest (cms/paste.py).
+"""Pasting from Word, Google Docs and web pages keeps structure and loses the rest (cms/richtext/paste.py).
 
 The fixtures in tests/cms/paste/ are clipboard HTML as Word 365 (Windows, with a comment,
 tracked changes and a footnote) and Google Docs put it on the clipboard, and a web page.

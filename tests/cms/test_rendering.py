@@ -1,4 +1,4 @@
-"""Notes, library images and the publish gate's body checks (cms/rendering.py)."""
+"""Notes, library images and the publish gate's body checks (cms/richtext/rendering.py)."""
 
 import re
 

@@ -1,9 +1,9 @@
 // Our extensions to django-prose-editor: the link rules, pull quotes, library images, notes,
 // paste cleaning and the setup the admin's Content Security Policy needs.
 //
-// Loaded by django-prose-editor's "configurable" preset (cms/editor.py lists this module in the
+// Loaded by django-prose-editor's "configurable" preset (cms/richtext/editor.py lists this module in the
 // widget's js_modules); every named export becomes an extension the profiles can enable. The HTML
-// each node renders is what cms/editor.py's processors allow, so it survives the sanitizer as is.
+// each node renders is what cms/richtext/editor.py's processors allow, so it survives the sanitizer as is.
 // No inline styles or scripts: the admin's CSP allows neither.
 
 import {
@@ -494,7 +494,7 @@ const noteDialog = (editor, text) =>
 
 // A note (footnote) where the editor cites: <sup data-note="text"></sup>. The editor numbers the
 // markers with a CSS counter; the public page numbers them, links them both ways and lists
-// them under "Notes" (cms/rendering.py).
+// them under "Notes" (cms/richtext/rendering.py).
 export const Note = Node.create({
   name: "note",
   group: "inline",
@@ -584,7 +584,7 @@ export const Note = Node.create({
 // --- Paste ------------------------------------------------------------------------------
 
 // HTML pasted from Word, Google Docs or a web page goes through the server's cleaner
-// (cms/paste.py), which keeps headings, lists, links, bold and italic and drops the rest;
+// (cms/richtext/paste.py), which keeps headings, lists, links, bold and italic and drops the rest;
 // the cleaned HTML is then pasted as usual. Copying within the editor is left alone.
 export const DeskPaste = Extension.create({
   name: "deskPaste",
