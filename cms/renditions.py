@@ -168,13 +168,12 @@ def make_renditions(image, *, specs=None, storage=None, remake: bool = False) ->
 
     The write path: the upload's task (cms/tasks.py), the `make_renditions` command and test
     factories call it, never a template or a read. Specs whose manifest exists are skipped unless
-    `remake`. Returns one reason per distinct failure ("the file is missing"), empty when all
-    were made; a broken source never raises. No query.
+    `remake`. Returns the reason it stopped (["the file is missing from the media storage"]), or
+    [] when every spec is made; a broken source never raises. No query.
     """
     if image is None or not image.file:
         return []
     storage = storage or default_storage
-    failures = []
     for name in specs or SPECS:
         spec = SPECS[name]
         prefix = _prefix(image, spec)
@@ -184,12 +183,14 @@ def make_renditions(image, *, specs=None, storage=None, remake: bool = False) ->
             _make_renditions(storage, image.file.name, prefix, spec, focal_point(image) if spec.aspect else None)
         except Exception as error:
             # Pillow raises many exception types (OSError, ValueError, SyntaxError,
-            # DecompressionBombError…) for missing, truncated or hostile files.
-            logger.warning("Could not make %s renditions of image %s", spec.name, image.pk, exc_info=True)
+            # DecompressionBombError…) for missing, truncated or hostile files. A broken file is
+            # an operator's problem to read about in one line, not a traceback (that is at DEBUG).
             reason = failure_reason(error)
-            if reason not in failures:
-                failures.append(reason)
-    return failures
+            logger.warning("Could not make the renditions of image %s (%s): %s", image.pk, image.file.name, reason)
+            logger.debug("Making the %s renditions of image %s failed", spec.name, image.pk, exc_info=True)
+            # The other specs read the same source: they would fail the same way.
+            return [reason]
+    return []
 
 
 def failure_reason(error: Exception) -> str:
@@ -243,8 +244,8 @@ def _read_manifest(storage, name: str) -> dict | None:
             manifest = json.load(fh)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
-        logger.warning("Unreadable rendition manifest %s: treated as not made", name, exc_info=True)
+    except (OSError, ValueError) as error:
+        logger.warning("Unreadable rendition manifest %s (%s): treated as not made", name, error)
         return None
     if not isinstance(manifest, dict) or not manifest.get("fallback") or "webp" not in manifest:
         logger.warning("Malformed rendition manifest %s: treated as not made", name)

@@ -147,6 +147,13 @@ class TestLibrarySearch:
         assert (row["alt"], row["credit"], row["width"], row["height"]) == (image.alt_text, image.credit, 64, 48)
         assert row["thumbnail"].startswith("/media/renditions/")
 
+    def test_an_image_whose_renditions_are_not_made_offers_its_original_as_the_thumbnail(self, editor_client):
+        image = ImageFactory(title="Fresh upload", renditions=False)
+
+        (row,) = editor_client.get(self.url, {"q": "fresh"}).json()["results"]
+
+        assert row["thumbnail"] == image.file.url
+
     def test_the_search_is_one_query(self, editor_client, library, django_assert_max_num_queries):
         editor_client.get(self.url, {"q": "port"})
         with django_assert_max_num_queries(5):  # session, user, two for permissions, then the images

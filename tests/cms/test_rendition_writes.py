@@ -283,7 +283,7 @@ def test_the_command_remakes_everything_with_all_or_only_the_images_named(media_
     assert "2/2 images" in out and missing_specs(first) == []
 
 
-def test_the_command_names_each_broken_image_and_exits_non_zero(media_root):
+def test_the_command_names_each_broken_image_and_exits_non_zero(media_root, caplog):
     good = ImageFactory(renditions=False)
     gone = ImageFactory(file=ContentFile(jpeg(), name="gone.jpg"), renditions=False)
     os.remove(media_root / gone.file.name)
@@ -301,6 +301,8 @@ def test_the_command_names_each_broken_image_and_exits_non_zero(media_root):
     ]
     assert "3/3 images" in out.getvalue() and "Made the renditions of 1 of 3 images." in out.getvalue()
     assert missing_specs(good) == []
+    warnings = [record for record in caplog.records if record.levelname == "WARNING"]
+    assert len(warnings) == 2 and not any(record.exc_info for record in warnings)  # a line each, no traceback
 
 
 def test_an_unknown_image_id_is_a_failure_line_not_a_traceback():
