@@ -8,18 +8,7 @@ from io import StringIO
 
 import pytest
 
-from cms.models import (
-    AuditEntry,
-    Center,
-    Collection,
-    Disclaimer,
-    Image,
-    Newsletter,
-    Program,
-    PublicationType,
-    Region,
-    Topic,
-)
+from cms.models import AuditEntry, Center, Collection, Disclaimer, Newsletter, Program, PublicationType, Region, Topic
 from people.models import Affiliation, Person
 from publications.legacy import importer
 from publications.legacy.catalog import LegacyCatalog
@@ -1237,6 +1226,8 @@ def test_the_import_makes_no_library_images_so_it_leaves_no_renditions_to_make()
     """The old site's pages name a lead image's credit, never its picture (legacy/format.py): the import
     creates no Image, so it has no renditions to make. One that did would call
     cms.renditions.make_renditions for its images at the end of the batch, as the demo loader would."""
+    from cms.models import Image
+
     DisclaimerFactory()
 
     _out, _err, status = run_import(SEED_FILE)
