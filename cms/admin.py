@@ -32,6 +32,7 @@ from cms.models import (
     Topic,
 )
 from cms.scope import EVERY_CENTER, center_scope, disclaimer_change_refusal
+from cms.tasks import make_image_renditions
 from cms.widgets import FocalPointInput
 
 
@@ -171,6 +172,10 @@ class LabelledFileInput(forms.ClearableFileInput):
     use_fieldset = False
 
 
+# What the renditions are made from: a new file, or a focal point that moves the crops.
+RENDITION_FIELDS = {"file", "focal_x", "focal_y"}
+
+
 class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     formfield_overrides = {models.ImageField: {"widget": LabelledFileInput}}
     form = ImageForm
@@ -204,6 +209,11 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+        if not change or RENDITION_FIELDS.intersection(form.changed_data):
+            # Queued in the save's transaction: committed with the image or not at all. Resizing
+            # takes seconds for a large photo, so the worker does it; pages show the original
+            # file until then (cms/renditions.py:find_renditions).
+            make_image_renditions.enqueue(obj.pk)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in {"focal_x", "focal_y"}:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cms.paste import clean_pasted_html
 from cms.queries import image_library
-from cms.renditions import rendition_set
+from cms.renditions import find_renditions
 from cms.richtext import too_deeply_nested
 
 
@@ -113,7 +113,7 @@ def images(request):
     for image in image_library(text=text):
         if not image.file:
             continue
-        thumbnail = rendition_set(image, "thumbnail")
+        thumbnail = find_renditions(image, "thumbnail")
         results.append(
             {
                 "id": image.pk,
