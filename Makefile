@@ -18,7 +18,7 @@ endif
 
 .PHONY: install run test lint format migrate demo clean
 .PHONY: serve bench worker
-.PHONY: loadtest
+.PHONY: loadtest bench-compare
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || { python=$$(scripts/find-python) && echo "Creating $(VENV) with $$python" && "$$python" -m venv $(VENV); }
@@ -86,6 +86,14 @@ worker: install
 bench: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Two commits side by side on the same corpus, alternating wrk runs (bench/compare.py): the
+# "no slower" check of a refactoring. BEFORE/AFTER name the commits; about 10 minutes.
+BEFORE ?= 3a5180b
+AFTER ?= HEAD
+bench-compare: install
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/compare.py --before $(BEFORE) --after $(AFTER) $(BENCH_ARGS)
 
 # wrk on the public pages for 60 s (16 connections) against gunicorn + PostgreSQL while a
 # manager publishes through the admin (bench/load_publish.py); never part of `make test`.

@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator, slugify
 
 from cms.media.models import Image
-from cms.media.renditions import rendition_set
+from cms.media.renditions import find_renditions
 from cms.richtext.editor import FULL
 from cms.richtext.rendering import plain_text, reading_minutes, word_count
 from cms.richtext.sanitizer import sanitize_html
@@ -64,7 +64,8 @@ def writing_aids(
     `fields` are the form's raw values (title, slug, dek, body, lead image id, its credit and
     alt text, primary center, content type, disclaimer override); nothing is saved. For staff
     who may change publications. Budget: at most 4 queries (lead image, byline when
-    `has_author` is None, disclaimer ×2); the card image's renditions are made once.
+    `has_author` is None, disclaimer ×2); the card image's renditions are
+    only looked up (the original file until they are made).
     """
     text = lambda name: str(fields.get(name) or "").replace("\x00", "")  # noqa: E731
     draft = Publication(
@@ -99,7 +100,7 @@ def writing_aids(
         url = ""
         problems.append("The slug may only hold letters, digits, hyphens and underscores.")
     description = draft.dek or " ".join(plain_text(draft.body).split())
-    card_image = rendition_set(draft.lead_image, "card") if draft.lead_image else None
+    card_image = find_renditions(draft.lead_image, "card") if draft.lead_image else None
     return WritingAids(
         words=words,
         reading_minutes=reading_minutes(words),

@@ -1,14 +1,18 @@
 """Resized copies of library images ("renditions") at the sizes each place on the site needs.
 
-A rendition is made with Pillow the first time a page asks for it and stored through the
-default storage under `renditions/`; later requests only read a small manifest. Names are
-deterministic: `renditions/<image id>-<version>-<spec>-<width>.<ext>`, where the version is a
-short hash of the source file name, the spec and (for cropped specs) the image's focal point,
-so replacing an image's file, moving its focal point or changing a spec makes new renditions (old URLs never change content, so they can be cached for ever) and
-nothing needs the database to find them.
+Reads never render and templates never write. `make_renditions(image)` is the write path: it
+opens the source with Pillow and stores every spec's renditions through the default storage
+under `renditions/`, and runs when an image is uploaded or replaced or its focal point moves
+(the task `cms/media/tasks.py:make_image_renditions`, queued by the admin's save), from the
+`make_renditions` command, and in test factories; never from `Image.save()`. Pages and the desk
+call `find_renditions(image, spec)`, which only reads a small manifest and, until the renditions
+exist, gives the original file instead (see its docstring).
 
-To pre-build renditions after an upload, call `ensure_renditions(image)`, for example from a
-service with `transaction.on_commit`; never from `Image.save()`.
+Names are deterministic: `renditions/<image id>-<version>-<spec>-<width>.<ext>`, where the
+version is a short hash of the source file name, the spec and (for cropped specs) the image's
+focal point, so replacing an image's file, moving its focal point or changing a spec makes new
+renditions (old URLs never change content, so they can be cached for ever) and nothing needs
+the database to find them.
 """
 
 from __future__ import annotations
@@ -83,8 +87,8 @@ SPECS = {
 @dataclass(frozen=True)
 class Rendition:
     url: str
-    width: int
-    height: int
+    width: int | None  # None only for an original whose size the library does not know
+    height: int | None
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class RenditionSet:
     webp: list[Rendition]
     sizes: str
     eager: bool = False
+    made: bool = True  # False: the renditions are missing and `fallback` is the original file
 
     @property
     def srcset(self) -> str:
@@ -122,32 +127,26 @@ class RenditionSet:
 
 
 def _srcset(renditions: list[Rendition]) -> str:
-    return ", ".join(f"{r.url} {r.width}w" for r in renditions)
+    # An original of unknown width gets no srcset: a width descriptor would be a guess.
+    return ", ".join(f"{r.url} {r.width}w" for r in renditions if r.width)
 
 
-def rendition_set(image, spec_name: str, *, storage=None) -> RenditionSet | None:
-    """Return the renditions of `image` for a spec, making any that are missing.
+def find_renditions(image, spec_name: str, *, storage=None) -> RenditionSet | None:
+    """Return what a page shows of `image` at a spec: its renditions, or else its original file.
 
-    Reads one small manifest file when the renditions exist (no database query); otherwise
-    opens the source once with Pillow and writes every width of the spec. Returns None when
-    there is no image, or when its source file is missing or unreadable (logged), so a page
-    shows no picture rather than failing.
+    Lookup only, for templates and every read: reads one small manifest file, never writes and
+    never queries. When the renditions are not made yet (the upload's task has not run) or could
+    not be made (a broken source), returns the original file at the image's stored size
+    (`made` is False), so a page still shows the picture. None when there is no image or file.
     """
     spec = SPECS[spec_name]  # an unknown spec is a programming error: fail loudly in tests
     if image is None or not image.file:
         return None
     storage = storage or default_storage
-    focal = focal_point(image) if spec.aspect else None
-    prefix = f"{DIRECTORY}/{image.pk}-{_version(image.file.name, spec, focal)}-{spec.name}"
-    manifest = _read_manifest(storage, f"{prefix}.json")
+    manifest = _read_manifest(storage, f"{_prefix(image, spec)}.json")
     if manifest is None:
-        try:
-            manifest = _make_renditions(storage, image.file.name, prefix, spec, focal)
-        except Exception:
-            # Pillow raises many exception types (OSError, ValueError, SyntaxError,
-            # DecompressionBombError…) for missing, truncated or hostile files.
-            logger.warning("Could not make %s renditions of image %s", spec.name, image.pk, exc_info=True)
-            return None
+        original = Rendition(image.file.url, getattr(image, "width", None), getattr(image, "height", None))
+        return RenditionSet(fallback=[original], webp=[], sizes=spec.sizes, eager=spec.eager, made=False)
     return RenditionSet(
         fallback=[Rendition(storage.url(name), w, h) for name, w, h in manifest["fallback"]],
         webp=[Rendition(storage.url(name), w, h) for name, w, h in manifest["webp"]],
@@ -156,10 +155,58 @@ def rendition_set(image, spec_name: str, *, storage=None) -> RenditionSet | None
     )
 
 
-def ensure_renditions(image, *, specs=None, storage=None) -> None:
-    """Make the renditions of `image` for every spec (or the given names) that lacks them."""
+def missing_specs(image, *, storage=None) -> list[str]:
+    """Return the names of the specs whose renditions of `image` are not made (no query)."""
+    if image is None or not image.file:
+        return []
+    storage = storage or default_storage
+    return [name for name, spec in SPECS.items() if _read_manifest(storage, f"{_prefix(image, spec)}.json") is None]
+
+
+def make_renditions(image, *, specs=None, storage=None, remake: bool = False) -> list[str]:
+    """Write the renditions of `image` for every spec (or the given names); return what failed.
+
+    The write path: the upload's task (cms/media/tasks.py), the `make_renditions` command and test
+    factories call it, never a template or a read. Specs whose manifest exists are skipped unless
+    `remake`. Returns the reason it stopped (["the file is missing from the media storage"]), or
+    [] when every spec is made; a broken source never raises. No query.
+    """
+    if image is None or not image.file:
+        return []
+    storage = storage or default_storage
     for name in specs or SPECS:
-        rendition_set(image, name, storage=storage)
+        spec = SPECS[name]
+        prefix = _prefix(image, spec)
+        if not remake and _read_manifest(storage, f"{prefix}.json") is not None:
+            continue
+        try:
+            _make_renditions(storage, image.file.name, prefix, spec, focal_point(image) if spec.aspect else None)
+        except Exception as error:
+            # Pillow raises many exception types (OSError, ValueError, SyntaxError,
+            # DecompressionBombError…) for missing, truncated or hostile files. A broken file is
+            # an operator's problem to read about in one line, not a traceback (that is at DEBUG).
+            reason = failure_reason(error)
+            logger.warning("Could not make the renditions of image %s (%s): %s", image.pk, image.file.name, reason)
+            logger.debug("Making the %s renditions of image %s failed", spec.name, image.pk, exc_info=True)
+            # The other specs read the same source: they would fail the same way.
+            return [reason]
+    return []
+
+
+def failure_reason(error: Exception) -> str:
+    """A line for an editor or an operator saying why an image's renditions could not be made."""
+    if isinstance(error, FileNotFoundError):
+        return "the file is missing from the media storage"
+    if isinstance(error, PILImage.DecompressionBombError):
+        return "the picture has too many pixels to resize"
+    if isinstance(error, PILImage.UnidentifiedImageError):
+        return "the file is not an image Pillow can read"
+    return f"the picture could not be read ({type(error).__name__}: {error})"
+
+
+def _prefix(image, spec: Spec) -> str:
+    focal = focal_point(image) if spec.aspect else None
+    return f"{DIRECTORY}/{image.pk}-{_version(image.file.name, spec, focal)}-{spec.name}"
 
 
 def focal_point(image) -> tuple[float, float] | None:
@@ -197,11 +244,11 @@ def _read_manifest(storage, name: str) -> dict | None:
             manifest = json.load(fh)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
-        logger.warning("Unreadable rendition manifest %s; making it again", name, exc_info=True)
+    except (OSError, ValueError) as error:
+        logger.warning("Unreadable rendition manifest %s (%s): treated as not made", name, error)
         return None
     if not isinstance(manifest, dict) or not manifest.get("fallback") or "webp" not in manifest:
-        logger.warning("Malformed rendition manifest %s; making it again", name)
+        logger.warning("Malformed rendition manifest %s: treated as not made", name)
         return None
     return manifest
 

@@ -1,4 +1,4 @@
-"""Background work of the platform, run by the task worker (`manage.py db_worker`)."""
+"""Background work of the page cache, run by the task worker (`manage.py db_worker`)."""
 
 from datetime import timedelta
 

@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.media.queries import image_library
-from cms.media.renditions import rendition_set
+from cms.media.renditions import find_renditions
 from cms.richtext.desk import BadBody, read_desk_body, staff_json
 from cms.richtext.paste import clean_pasted_html
 
@@ -47,7 +47,7 @@ def images(request):
     for image in image_library(text=text):
         if not image.file:
             continue
-        thumbnail = rendition_set(image, "thumbnail")
+        thumbnail = find_renditions(image, "thumbnail")
         results.append(
             {
                 "id": image.pk,

@@ -44,8 +44,9 @@ def web_url(value) -> str:
 def rendition_set(image, spec):
     """`{% rendition_set image "card" as renditions %}`: the image's renditions, or None.
 
-    Makes missing rendition files once; afterwards reads one small manifest. Never queries.
+    Reads one small manifest; never writes and never queries. Until the renditions are made,
+    `renditions.made` is False and they are the original file (cms/media/renditions.py).
     """
-    from cms.media.renditions import rendition_set as find_renditions
+    from cms.media.renditions import find_renditions
 
     return find_renditions(image, spec)

@@ -160,7 +160,7 @@ def test_inline_images_cost_one_query_however_many_there_are(client):
     images = [ImageFactory(file=photo(f"p{n}.jpg")) for n in range(3)]
     plain = PublicationFactory(published=True)
     illustrated = PublicationFactory(published=True, body="".join(figure(image) for image in images))
-    client.get(illustrated.get_absolute_url())  # makes the renditions once
+    client.get(illustrated.get_absolute_url())  # a first request (the factory made the renditions)
 
     counts = []
     for piece in [plain, illustrated]:

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from PIL import ExifTags
 from PIL import Image as PILImage
 
-from cms.media.renditions import rendition_set
+from cms.media.renditions import find_renditions, make_renditions
 from tests.factories import ImageFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,8 @@ def encode(picture, fmt, **options) -> bytes:
 
 
 def library_image(data: bytes, name: str, **kwargs):
-    return ImageFactory(file=ContentFile(data, name=name), **kwargs)
+    """An image whose renditions are not made yet: each test makes the specs it looks at."""
+    return ImageFactory(file=ContentFile(data, name=name), renditions=False, **kwargs)
 
 
 def photo(width, height, *, fmt="JPEG", **options):
@@ -55,6 +56,12 @@ def rendition_files(media_root):
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.iterdir()} if folder.exists() else {}
 
 
+def made(image, spec):
+    """Make the spec's renditions (the write path), then look them up as a page does."""
+    assert make_renditions(image, specs=[spec]) == []
+    return find_renditions(image, spec)
+
+
 def picture_html(image, spec="card", alt="A delegate speaks", **extra):
     return render_to_string(PICTURE, {"image": image, "spec": spec, "alt": alt, **extra})
 
@@ -62,7 +69,7 @@ def picture_html(image, spec="card", alt="A delegate speaks", **extra):
 def test_card_renditions_are_16_by_9_jpeg_and_webp_at_400_and_800():
     image = photo(1200, 900)
 
-    renditions = rendition_set(image, "card")
+    renditions = made(image, "card")
 
     assert [(r.width, r.height) for r in renditions.fallback] == [(400, 225), (800, 450)]
     assert [(r.width, r.height) for r in renditions.webp] == [(400, 225), (800, 450)]
@@ -79,7 +86,7 @@ def test_card_renditions_are_16_by_9_jpeg_and_webp_at_400_and_800():
 def test_lead_renditions_keep_the_source_shape_at_three_widths():
     image = photo(2000, 1000)
 
-    renditions = rendition_set(image, "lead")
+    renditions = made(image, "lead")
 
     assert [(r.width, r.height) for r in renditions.fallback] == [(800, 400), (1200, 600), (1600, 800)]
     assert [opened(r).size for r in renditions.webp] == [(800, 400), (1200, 600), (1600, 800)]
@@ -88,7 +95,7 @@ def test_lead_renditions_keep_the_source_shape_at_three_widths():
 def test_headshot_is_a_square_crop_of_a_portrait():
     image = photo(400, 600)
 
-    renditions = rendition_set(image, "headshot")
+    renditions = made(image, "headshot")
 
     assert [opened(r).size for r in renditions.fallback] == [(160, 160), (320, 320)]
     assert [opened(r).size for r in renditions.webp] == [(160, 160), (320, 320)]
@@ -97,20 +104,20 @@ def test_headshot_is_a_square_crop_of_a_portrait():
 def test_a_small_source_is_never_upscaled():
     image = photo(640, 480)
 
-    lead = rendition_set(image, "lead")
-    headshot = rendition_set(image, "headshot")
+    lead = made(image, "lead")
+    headshot = made(image, "headshot")
 
     assert [(r.width, r.height) for r in lead.fallback] == [(640, 480)]
     assert opened(lead.fallback[0]).size == (640, 480)
     assert [(r.width, r.height) for r in headshot.fallback] == [(160, 160), (320, 320)]
-    tiny = rendition_set(ImageFactory(), "headshot")  # the factory's 64×48 image
+    tiny = find_renditions(ImageFactory(), "headshot")  # the factory's 64×48 image, made as an upload's
     assert [(r.width, r.height) for r in tiny.fallback] == [(48, 48)]
 
 
 def test_the_crop_keeps_the_middle_of_a_wide_photo():
     image = photo(1600, 600)  # red left half, blue right half
 
-    rendition = rendition_set(image, "headshot").fallback[-1]
+    rendition = made(image, "headshot").fallback[-1]
     picture = opened(rendition)
 
     red, _, blue = picture.getpixel((10, 160))
@@ -121,9 +128,10 @@ def test_the_crop_keeps_the_middle_of_a_wide_photo():
 
 def test_renditions_are_made_once_and_reused(media_root):
     image = photo(1200, 900)
-    picture_html(image)
+    made(image, "card")
     first = rendition_files(media_root)
 
+    made(image, "card")
     picture_html(image)
     picture_html(image, spec="card", alt="Again")
 
@@ -139,7 +147,7 @@ def test_renditions_are_made_once_and_reused(media_root):
 
 def test_checking_for_renditions_runs_no_query(django_assert_num_queries):
     image = photo(1200, 900)
-    picture_html(image)
+    made(image, "card")
 
     with django_assert_num_queries(0):
         html = picture_html(image)
@@ -149,11 +157,11 @@ def test_checking_for_renditions_runs_no_query(django_assert_num_queries):
 
 def test_replacing_the_file_makes_new_renditions():
     image = photo(1200, 900)
-    before = rendition_set(image, "card")
+    before = made(image, "card")
 
     image.file = ContentFile(encode(PILImage.new("RGB", (1000, 1000), "green"), "JPEG"), name="replacement.jpg")
     image.save()
-    after = rendition_set(image, "card")
+    after = made(image, "card")
 
     assert before.src != after.src
     assert opened(after.fallback[-1]).getpixel((400, 200))[1] > 100  # green
@@ -162,9 +170,10 @@ def test_replacing_the_file_makes_new_renditions():
 def test_the_picture_offers_webp_with_a_jpeg_fallback():
     image = photo(1200, 900)
 
+    renditions = made(image, "card")
+
     html = picture_html(image, css_class="card__image")
 
-    renditions = rendition_set(image, "card")
     webp_400, webp_800 = (r.url for r in renditions.webp)
     jpeg_400, jpeg_800 = (r.url for r in renditions.fallback)
     assert f'<source type="image/webp" srcset="{webp_400} 400w, {webp_800} 800w" sizes="' in html
@@ -177,6 +186,7 @@ def test_the_picture_offers_webp_with_a_jpeg_fallback():
 
 def test_the_lead_image_loads_at_once_and_a_caller_may_set_sizes():
     image = photo(2000, 1000)
+    made(image, "lead"), made(image, "headshot")
 
     lead = picture_html(image, spec="lead")
     profile = picture_html(image, spec="headshot", sizes="12rem")
@@ -190,7 +200,7 @@ def test_a_cmyk_jpeg_becomes_an_rgb_rendition():
     cmyk = PILImage.new("CMYK", (800, 600), (0, 255, 255, 0))  # pure red in print colours
     image = library_image(encode(cmyk, "JPEG"), "print.jpg")
 
-    renditions = rendition_set(image, "card")
+    renditions = made(image, "card")
 
     for rendition in renditions.fallback + renditions.webp:
         picture = opened(rendition)
@@ -205,7 +215,7 @@ def test_a_transparent_palette_png_keeps_its_transparency_as_png_and_webp():
     logo.paste(1, (100, 100, 400, 400))
     image = library_image(encode(logo, "PNG", transparency=0), "logo.png")
 
-    renditions = rendition_set(image, "headshot")
+    renditions = made(image, "headshot")
 
     png, webp = opened(renditions.fallback[-1]), opened(renditions.webp[-1])
     assert renditions.src.endswith(".png")
@@ -219,7 +229,7 @@ def test_a_transparent_palette_png_keeps_its_transparency_as_png_and_webp():
 def test_an_opaque_png_becomes_a_jpeg():
     image = library_image(encode(PILImage.new("RGBA", (500, 500), (10, 20, 30, 255)), "PNG"), "opaque.png")
 
-    assert rendition_set(image, "card").src.endswith(".jpg")
+    assert made(image, "card").src.endswith(".jpg")
 
 
 def test_sixteen_bit_and_greyscale_alpha_sources_work():
@@ -227,8 +237,8 @@ def test_sixteen_bit_and_greyscale_alpha_sources_work():
     grey16_image = library_image(encode(grey16, "PNG"), "scan.png")
     la_image = library_image(encode(PILImage.new("LA", (400, 400), (90, 128)), "PNG"), "shadow.png")
 
-    grey = opened(rendition_set(grey16_image, "headshot").fallback[-1])
-    shadow = opened(rendition_set(la_image, "headshot").fallback[-1])
+    grey = opened(made(grey16_image, "headshot").fallback[-1])
+    shadow = opened(made(la_image, "headshot").fallback[-1])
 
     assert grey.mode == "RGB" and 120 <= grey.getpixel((10, 10))[0] <= 136  # not clipped to white
     assert shadow.mode == "RGBA" and shadow.getpixel((10, 10))[3] == 128
@@ -240,7 +250,7 @@ def test_exif_orientation_turns_a_sideways_photo_upright():
     exif[ExifTags.Base.Orientation] = 6
     image = library_image(encode(stored, "JPEG", exif=exif), "tall.jpg")
 
-    renditions = rendition_set(image, "lead")
+    renditions = made(image, "lead")
     html = picture_html(image, spec="lead")
 
     assert [(r.width, r.height) for r in renditions.fallback] == [(400, 600)]
@@ -260,7 +270,7 @@ def test_renditions_carry_no_location_or_camera_metadata():
     assert b"Canon" in source and PILImage.open(io.BytesIO(source)).getexif().get_ifd(ExifTags.IFD.GPSInfo)
     image = library_image(source, "embassy.jpg")
 
-    renditions = rendition_set(image, "card")
+    renditions = made(image, "card")
 
     for rendition in renditions.fallback + renditions.webp:
         picture = opened(rendition)
@@ -270,20 +280,25 @@ def test_renditions_carry_no_location_or_camera_metadata():
         assert b"Canon" not in raw and b"embassy" not in raw
 
 
-def test_a_missing_source_file_shows_no_picture():
+def test_a_missing_source_file_is_a_failure_and_the_page_shows_the_original(media_root):
     image = photo(1200, 900)
     default_storage.delete(image.file.name)
 
-    assert rendition_set(image, "card") is None
-    assert "<img" not in picture_html(image)
+    assert make_renditions(image) == ["the file is missing from the media storage"]
+    assert rendition_files(media_root) == {}
+    assert find_renditions(image, "card").made is False
+    html = picture_html(image)
+    assert f'<img src="{image.file.url}" srcset="{image.file.url} 1200w"' in html and "renditions/" not in html
 
 
-def test_an_unreadable_source_file_shows_no_picture():
+def test_an_unreadable_source_file_is_a_failure_and_the_page_shows_the_original(media_root):
     image = photo(1200, 900)
     with default_storage.open(image.file.name, "wb") as fh:
         fh.write(b"not an image at all")
 
-    assert "<img" not in picture_html(image)
+    assert make_renditions(image) == ["the file is not an image Pillow can read"]
+    assert rendition_files(media_root) == {}
+    assert f'<img src="{image.file.url}"' in picture_html(image)
 
 
 def test_a_publication_whose_lead_image_file_is_gone_still_renders(client):
@@ -295,10 +310,13 @@ def test_a_publication_whose_lead_image_file_is_gone_still_renders(client):
 
     assert response.status_code == 200
     assert "renditions/" not in response.content.decode()
+    assert f'<img src="{lead.file.url}"' in response.content.decode()
 
 
 def test_a_publication_page_shows_the_lead_image_renditions(client):
-    publication = PublicationFactory(published=True, lead_image=photo(2000, 1000))
+    lead = photo(2000, 1000)
+    make_renditions(lead)  # as the upload's task does
+    publication = PublicationFactory(published=True, lead_image=lead)
 
     html = client.get(publication.get_absolute_url()).content.decode()
 
@@ -318,13 +336,14 @@ def test_alt_text_is_escaped():
     assert 'alt="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in html
 
 
-def test_requests_racing_for_the_same_renditions_all_get_whole_files(media_root):
+def test_writers_racing_for_the_same_renditions_all_get_whole_files(media_root):
+    """The upload's task and a `make_renditions` run may make the same image's renditions at once."""
     image = photo(2400, 1600)
     results, errors = [], []
 
     def render():
         try:
-            results.append(rendition_set(image, "lead"))
+            results.append(made(image, "lead"))
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
 
@@ -342,7 +361,7 @@ def test_requests_racing_for_the_same_renditions_all_get_whole_files(media_root)
 
 
 def test_rendition_files_are_readable_by_the_web_server(media_root):
-    renditions = rendition_set(photo(1200, 900), "card")
+    renditions = made(photo(1200, 900), "card")
 
     mode = os.stat(default_storage.path(renditions.src.removeprefix("/media/"))).st_mode & 0o777
     assert mode & 0o044 == 0o044

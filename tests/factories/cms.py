@@ -78,8 +78,18 @@ class DisclaimerFactory(DjangoModelFactory):
 class ImageFactory(DjangoModelFactory):
     class Meta:
         model = Image
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Image {n}")
     file = factory.django.ImageField(width=64, height=48, color="teal")
     alt_text = "Delegates at a summit table"
     credit = "Source: Getty"
+
+    @factory.post_generation
+    def renditions(image, create, extracted, **kwargs):
+        """Make the renditions, as the upload's task does in production; `renditions=False` leaves
+        them missing (the page then shows the original file)."""
+        if create and extracted is not False:
+            from cms.media.renditions import make_renditions
+
+            make_renditions(image)

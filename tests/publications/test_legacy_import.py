@@ -1221,3 +1221,17 @@ def test_a_dry_run_or_a_second_import_adds_no_audit_entry_for_people_or_terms():
     import_seed()
 
     assert AuditEntry.objects.count() == count
+
+
+def test_the_import_makes_no_library_images_so_it_leaves_no_renditions_to_make():
+    """The old site's pages name a lead image's credit, never its picture (legacy/format.py): the import
+    creates no Image, so it has no renditions to make. One that did would call
+    cms.media.renditions.make_renditions for its images at the end of the batch, as the demo loader would."""
+    from cms.media.models import Image
+
+    DisclaimerFactory()
+
+    _out, _err, status = run_import(SEED_FILE)
+
+    assert status == 0 and Publication.objects.exists()
+    assert not Image.objects.exists()

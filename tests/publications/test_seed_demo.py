@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count, F
 
+from cms.media.models import Image
 from cms.taxonomies.models import Center
 from people.models import Person
 from publications.management.commands.seed_demo import summary_counts
@@ -126,3 +127,12 @@ def test_the_seed_page_rails_can_be_filled():
         "herein are those of the author(s) and do not necessarily reflect the views of Carnegie, its staff, "
         "or its trustees.</p>"
     )
+
+
+def test_the_demo_makes_no_library_images_so_it_leaves_no_renditions_to_make():
+    """The demo's pieces and people carry credits but no pictures (publications/demo/): no Image is
+    created, so the loader has no renditions to make; one that added pictures would call
+    cms.media.renditions.make_renditions for them at the end of its batch."""
+    seed_demo()
+
+    assert Publication.objects.exists() and not Image.objects.exists()

@@ -93,6 +93,14 @@ def test_the_social_card_shows_the_lead_image_with_its_alt_text(editor_client, f
     assert card["image_alt"] == "Cranes at Aktau"
 
 
+def test_the_social_card_shows_the_original_until_the_renditions_are_made(editor_client, form):
+    image = ImageFactory(renditions=False)  # uploaded, the worker has not run yet
+
+    card = aids(editor_client, {**form, "lead_image": str(image.pk)}, has_author=True)["card"]
+
+    assert card["image"] == image.file.url
+
+
 def test_placeholders_are_looked_for_in_the_text_and_notes_not_in_addresses(editor_client, form):
     clean = '<p>See <a href="https://example.org/TK-XXX">the report</a>.<sup data-note="Source: interview."></sup></p>'
     noted = '<p>See the report.<sup data-note="Page TK."></sup></p>'
@@ -140,7 +148,7 @@ def test_a_saved_piece_without_a_byline_in_the_form_reads_its_saved_byline(edito
 def test_the_aids_take_a_fixed_number_of_queries(editor_client, form, django_assert_max_num_queries):
     form["lead_image"] = str(ImageFactory().pk)
     piece = PublicationFactory()
-    aids(editor_client, form, has_author=True)  # the card rendition is made once
+    aids(editor_client, form, has_author=True)  # a first request; the renditions are only looked up
     with django_assert_max_num_queries(8):  # session, user, 2 × permissions, publication, image, disclaimer ×2
         aids(editor_client, form, has_author=True, publication=piece.pk)
 
