@@ -45,7 +45,8 @@ def import_in_savepoint(content: bytes):
 
 
 def assert_imported_safely(result, before, after, stored, bios):
-    assert result.status in {"created", "updated", "unchanged", "failed"}
+    # "held": stored as a draft because the publish gate refused it (a damaged page often lacks an author).
+    assert result.status in {"created", "updated", "unchanged", "held", "failed"}
     if result.status == "failed":
         assert result.errors and after == before, "a refused file must write nothing"
         return
