@@ -68,47 +68,51 @@ def render_index(request, template: str, **context):
 
 
 def center_index(request):
-    return render_index(request, "cms/center_index.html", centers=center_listing())
+    return render_index(request, "publications/taxonomy/center_index.html", centers=center_listing())
 
 
 def center_detail(request, slug):
     page = center_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/center_detail.html", page, kind="Center", feeds="center")
+    return render_detail(request, "publications/taxonomy/center_detail.html", page, kind="Center", feeds="center")
 
 
 def topic_index(request):
-    return render_index(request, "cms/topic_index.html", topics=topic_listing())
+    return render_index(request, "publications/taxonomy/topic_index.html", topics=topic_listing())
 
 
 def topic_detail(request, slug):
     page = topic_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Topic", feeds="topic")
+    return render_detail(request, "publications/taxonomy/taxonomy_detail.html", page, kind="Topic", feeds="topic")
 
 
 def region_index(request):
-    return render_index(request, "cms/region_index.html", regions=region_listing())
+    return render_index(request, "publications/taxonomy/region_index.html", regions=region_listing())
 
 
 def region_detail(request, slug):
     page = region_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/region_detail.html", page, kind="Region", feeds="region")
+    return render_detail(request, "publications/taxonomy/region_detail.html", page, kind="Region", feeds="region")
 
 
 def program_detail(request, slug):
     page = program_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Program", experts_heading="Contributors")
+    return render_detail(
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Program", experts_heading="Contributors"
+    )
 
 
 def project_detail(request, slug):
     page = project_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Project", experts_heading="Contributors")
+    return render_detail(
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Project", experts_heading="Contributors"
+    )
 
 
 def collection_detail(request, slug):
     page = collection_page(slug=slug, page=first_value(request.GET, "page"))
     return render_detail(
         request,
-        "cms/collection_detail.html",
+        "publications/taxonomy/collection_detail.html",
         page,
         kind="Collection",
         experts_heading="Contributors",
@@ -118,4 +122,6 @@ def collection_detail(request, slug):
 
 def newsletter_detail(request, slug):
     page = newsletter_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Newsletter", experts_heading="Contributors")
+    return render_detail(
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Newsletter", experts_heading="Contributors"
+    )
