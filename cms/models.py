@@ -13,10 +13,10 @@ from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from cms.richtext import RichTextField
-from cms.slugs import unique_slug
+from cms.slugs import SlugOnFirstSave
 
 
-class SluggedModel(models.Model):
+class SluggedModel(SlugOnFirstSave):
     """A named row with a unique slug that is derived from the name when left blank."""
 
     name = models.CharField(max_length=200)
@@ -37,11 +37,6 @@ class SluggedModel(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 class Center(SluggedModel):
@@ -230,7 +225,7 @@ class Newsletter(SluggedModel):
         return reverse("taxonomy:newsletter", args=[self.slug])
 
 
-class PublicationType(models.Model):
+class PublicationType(SlugOnFirstSave):
     """A kind of publication (Article, Commentary, In the Media…); editors add their own."""
 
     label = models.CharField(max_length=100, unique=True, help_text='Shown on cards and pages, e.g. "Commentary".')
@@ -256,9 +251,9 @@ class PublicationType(models.Model):
     def __str__(self):
         return self.label
 
+    slug_source = "label"
+
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.label)
         if not self.plural_label:
             self.plural_label = default_plural(self.label)[: self._meta.get_field("plural_label").max_length]
         super().save(*args, **kwargs)

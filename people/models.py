@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from cms.models import Center, Image, Region, Topic
 from cms.richtext import RichTextField
-from cms.slugs import unique_slug
+from cms.slugs import SlugOnFirstSave
 
 
 class PersonQuerySet(models.QuerySet):
@@ -17,7 +17,7 @@ class PersonQuerySet(models.QuerySet):
         return self.public().filter(kind=Person.Kind.EXPERT)
 
 
-class Person(models.Model):
+class Person(SlugOnFirstSave):
     class Kind(models.TextChoices):
         EXPERT = "expert", "Carnegie expert"
         CONTRIBUTOR = "contributor", "Outside contributor"
@@ -76,8 +76,6 @@ class Person(models.Model):
         self.name = self.name.strip()
         if not self.sort_name:
             self.sort_name = default_sort_name(self.name)
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -23,7 +23,7 @@ from cms.models import (
     Topic,
 )
 from cms.richtext import RichTextField
-from cms.slugs import unique_slug
+from cms.slugs import SlugOnFirstSave
 from people.models import Person
 
 
@@ -99,7 +99,7 @@ class NewestFirstIndex(models.Index):
         return plain.create_sql(model, schema_editor, using=using, **kwargs)
 
 
-class Publication(models.Model):
+class Publication(SlugOnFirstSave):
     title = models.CharField(max_length=300)
     slug = models.SlugField(
         max_length=200,
@@ -108,6 +108,7 @@ class Publication(models.Model):
         blank=True,
         help_text="The last part of the public address. Leave blank to derive it from the title.",
     )
+    slug_source = "title"
     dek = models.TextField(
         blank=True, help_text="One or two sentences under the title that tell readers why the piece matters."
     )
@@ -302,8 +303,6 @@ class Publication(models.Model):
 
     def save(self, *args, **kwargs):
         self.title = self.title.strip()
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
