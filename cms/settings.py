@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     # A queue for Django's task framework in our own database, with its worker (`db_worker`).
     "django_tasks_db",
     "cms",
+    # The site's name and other site-wide words editors change (cms/sitesettings/).
+    "cms.sitesettings",
     "people",
     "publications",
 ]
@@ -119,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "cms.sitesettings.context_processors.site_settings",
             ],
         },
     },
@@ -242,6 +245,11 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# What a fresh database calls the site, until a manager saves the site settings
+# (admin → Site settings, cms/sitesettings/).
+SITE_NAME = os.environ.get("SITE_NAME", "Carnegie Endowment for International Peace")
+SITE_SHORT_NAME = os.environ.get("SITE_SHORT_NAME", "Carnegie")
 
 # --- Security headers, cookies and HTTPS (python manage.py check --deploy --fail-level WARNING) ---
 

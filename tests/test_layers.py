@@ -65,6 +65,18 @@ def test_the_imports_of_the_apps_keep_the_contract():
             id="app-imports-the-admin-site",
         ),
         pytest.param(
+            "cms/sitesettings/models.py",
+            "from people.models import Person\n",
+            "cms is not allowed to import people",
+            id="platform-app-imports-an-app",
+        ),
+        pytest.param(
+            "cms/sitesettings/admin.py",
+            "from cms.admin_site import CMSAdminSite\n",
+            "cms.sitesettings.admin is not allowed to import cms.admin_site",
+            id="platform-app-imports-the-admin-site",
+        ),
+        pytest.param(
             "cms/views.py",
             "from cms import urls\n",
             "cms.views is not allowed to import cms.urls",

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from cms.sitesettings.models import current as site_settings
 from publications.filters import first_value
 from publications.queries.taxonomy import (
     TaxonomyPage,
@@ -20,8 +21,6 @@ from publications.queries.taxonomy import (
     topic_listing,
     topic_page,
 )
-
-SITE_NAME = "Carnegie Endowment for International Peace"
 
 
 def summary_of(rich_text: str) -> str:
@@ -54,7 +53,7 @@ def render_detail(
             "kind": kind,
             "canonical_url": canonical_url(request, page.item.get_absolute_url(), page),
             "description": summary_of(page.item.description)
-            or f"{kind}: {page.item.name}. Publications and experts from the {SITE_NAME}.",
+            or f"{kind}: {page.item.name}. Publications and experts from the {site_settings().site_name}.",
             "feed_rss": f"feeds:{feeds}_rss" if feeds else "",
             "feed_atom": f"feeds:{feeds}_atom" if feeds else "",
             "experts_heading": experts_heading,

@@ -44,6 +44,8 @@ MANAGER = {
     ("cms", "publicationtype"): FULL,
     ("cms", "disclaimer"): FULL,
     ("cms", "auditentry"): VIEW,
+    # One row, neither added nor deleted (cms/sitesettings/admin.py).
+    ("sitesettings", "sitesettings"): ["change", "view"],
     ("taggit", "tag"): FULL,
 }
 
