@@ -99,5 +99,7 @@ def test_the_error_pages_show_the_cached_name_without_the_database(manager_clien
         page = render_to_string("503.html")
     assert "<title>Back shortly | Renamed</title>" in page
     assert rendered.captured_queries == []
+    # Django renders the 400 page without a request, so without the context processor.
+    assert "<title>Bad request | Renamed</title>" in render_to_string("400.html")
     cache.clear()
     assert f"<title>Something went wrong | {DEFAULT_NAME}</title>" in render_to_string("500.html")
