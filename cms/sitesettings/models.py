@@ -41,6 +41,7 @@ class SiteSettings(models.Model):
     )
     footer_locations = models.CharField(
         max_length=300,
+        blank=True,
         default="Washington · Brussels · Singapore · Berlin · New Delhi · Beirut · California",
         help_text="After the site's name in the footer of every page.",
     )

@@ -62,6 +62,10 @@ def test_a_site_name_changed_in_the_admin_shows_on_cached_pages_feeds_and_the_ad
     atom = client.get("/feeds/latest/atom/").content.decode()
     assert "<title>Latest work | Peace &amp; Research Institute</title>" in atom
     assert '<div id="site-name"><a href="/admin/">PQI CMS</a></div>' in manager_client.get("/admin/").content.decode()
+    assert (
+        '<meta name="description" content="Every topic PQI experts write about.">'
+        in client.get("/topics/").content.decode()
+    )
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EDIT, object_repr="Site settings").exists()
 
 
