@@ -21,8 +21,6 @@ class DashboardPanel:
 
 
 class CMSAdminSite(admin.AdminSite):
-    site_header = "Carnegie CMS"
-    site_title = "Carnegie CMS"
     index_title = "Editorial desk"
 
     def __init__(self, name="admin"):
@@ -38,6 +36,14 @@ class CMSAdminSite(admin.AdminSite):
         Panels appear in the order they were registered (INSTALLED_APPS order).
         """
         self._dashboard_panels.append(DashboardPanel(template_name, context_function))
+
+    def each_context(self, request):
+        # Managers change the site's short name (cms/sitesettings/), so the header is read per
+        # request, from the cache. Imported here: this module loads before the models do.
+        from cms.sitesettings.models import current
+
+        name = f"{current().short_name} CMS"
+        return {**super().each_context(request), "site_header": name, "site_title": name}
 
     def index(self, request, extra_context=None):
         shown = []

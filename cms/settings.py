@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "cms.richtext",
     "cms.audit",
     "cms.pagecache",
+    # The site's name and other site-wide words editors change (cms/sitesettings/).
+    "cms.sitesettings",
     "people",
     "publications",
 ]
@@ -95,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Public pages from the cache (cms/pagecache/cache.py); above sessions and CSRF so that a hit
     # skips them, and so that it sees every cookie they set before storing a page.
-    "cms.pagecache.cache.PageCacheMiddleware",
+    "cms.pagecache.cache.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
+                "cms.sitesettings.context_processors.site_settings",
             ],
         },
     },
@@ -250,6 +253,11 @@ STORAGES = {
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# What a fresh database calls the site, until a manager saves the site settings
+# (admin → Site settings, cms/sitesettings/).
+SITE_NAME = os.environ.get("SITE_NAME", "Carnegie Endowment for International Peace")
+SITE_SHORT_NAME = os.environ.get("SITE_SHORT_NAME", "Carnegie")
 
 # --- Security headers, cookies and HTTPS (python manage.py check --deploy --fail-level WARNING) ---
 

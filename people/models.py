@@ -3,7 +3,7 @@
 from django.db import models
 from django.urls import reverse
 
-from cms.kit.slugs import unique_slug
+from cms.kit.slugs import SlugOnFirstSave
 from cms.media.models import Image
 from cms.richtext.fields import RichTextField
 from cms.taxonomies.models import Center, Region, Topic
@@ -18,7 +18,7 @@ class PersonQuerySet(models.QuerySet):
         return self.public().filter(kind=Person.Kind.EXPERT)
 
 
-class Person(models.Model):
+class Person(SlugOnFirstSave):
     class Kind(models.TextChoices):
         EXPERT = "expert", "Carnegie expert"
         CONTRIBUTOR = "contributor", "Outside contributor"
@@ -77,8 +77,6 @@ class Person(models.Model):
         self.name = self.name.strip()
         if not self.sort_name:
             self.sort_name = default_sort_name(self.name)
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

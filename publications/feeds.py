@@ -14,12 +14,11 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 
 from cms.pagecache.cache import depends_on, model_tag
+from cms.sitesettings.models import current as site_settings
 from cms.taxonomies.models import Center, Region, Topic, descendant_region_ids
 from publications.models import Publication
 from publications.queries.conditions import center_work, region_work, tagged_work, taxonomy_item_or_404
 from publications.queries.feeds import expert_work, feed_items, public_person_or_404
-
-SITE_NAME = "Carnegie Endowment for International Peace"
 
 # Characters XML 1.0 does not allow: C0 controls other than tab, newline and carriage
 # return, lone surrogates, and the two non-characters U+FFFE and U+FFFF.
@@ -58,17 +57,19 @@ class LatestWorkFeed(Feed):
     """The newest public pieces of the whole institution (RSS)."""
 
     feed_type = RssFeedGenerator
-    # Atom requires an author for every entry; pieces without a byline inherit this one.
-    author_name = SITE_NAME
+
+    def author_name(self, obj=None):
+        # Atom requires an author for every entry; pieces without a byline inherit this one.
+        return site_settings().site_name
 
     def title(self, obj=None):
-        return f"Latest work | {SITE_NAME}"
+        return f"Latest work | {self.feed_text(site_settings().site_name)}"
 
     def link(self, obj=None):
         return reverse("publications:list")
 
     def description(self, obj=None):
-        return f"The newest publications from the {SITE_NAME}."
+        return f"The newest publications from the {self.feed_text(site_settings().site_name)}."
 
     def items(self, obj=None):
         depends_on(model_tag(Publication))
@@ -130,7 +131,7 @@ class ExpertFeed(LatestWorkFeed):
         return public_person_or_404(slug)
 
     def title(self, obj):
-        return f"{self.feed_text(obj.name)} | {SITE_NAME}"
+        return f"{self.feed_text(obj.name)} | {self.feed_text(site_settings().site_name)}"
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -151,7 +152,7 @@ class TopicFeed(LatestWorkFeed):
         return taxonomy_item_or_404(Topic.objects.all(), slug)
 
     def title(self, obj):
-        return f"{self.feed_text(obj.name)} | {SITE_NAME}"
+        return f"{self.feed_text(obj.name)} | {self.feed_text(site_settings().site_name)}"
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -1,5 +1,6 @@
 """Structured data (schema.org JSON-LD) for publication pages, built from loaded objects only."""
 
+from cms.sitesettings.models import current as site_settings
 from publications.queries.publication_page import PublicationPage
 
 SCHOLARLY_TYPES = {"research-paper", "book", "working-paper"}
@@ -25,7 +26,7 @@ def publication_structured_data(page: PublicationPage, *, canonical_url: str, ab
             }
             for contributor in page.contributors
         ],
-        "publisher": {"@type": "Organization", "name": "Carnegie Endowment for International Peace"},
+        "publisher": {"@type": "Organization", "name": site_settings().site_name},
         "about": [topic.name for topic in publication.topics.all()],
     }
     if publication.publication_date:

@@ -65,6 +65,18 @@ def test_the_imports_of_the_apps_keep_the_contract():
             id="app-imports-the-admin-site",
         ),
         pytest.param(
+            "cms/sitesettings/models.py",
+            "from people.models import Person\n",
+            "cms.sitesettings is not allowed to import people",
+            id="platform-app-imports-an-app",
+        ),
+        pytest.param(
+            "cms/sitesettings/admin.py",
+            "from cms.admin_site import CMSAdminSite\n",
+            "cms.sitesettings is not allowed to import cms.admin_site",
+            id="platform-app-imports-the-admin-site",
+        ),
+        pytest.param(
             "cms/richtext/views.py",
             "from cms import urls\n",
             "cms.richtext is not allowed to import cms.urls",
@@ -78,7 +90,7 @@ def test_the_imports_of_the_apps_keep_the_contract():
         ),
         pytest.param(
             "cms/audit/services.py",
-            "from cms.pagecache.cache import purge\n",
+            "from cms.pagecache.cache.cache import purge\n",
             "cms.audit is not allowed to import cms.pagecache",
             id="independent-platform-apps-import-each-other",
         ),

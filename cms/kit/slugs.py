@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.text import slugify
 
 # Latin letters that Unicode does not decompose into a base letter plus an accent, so that
@@ -54,3 +55,23 @@ def unique_slug(instance, text: str, *, field: str = "slug") -> str:
         candidate = f"{stem[: max_length - len(suffix)].rstrip('-')}{suffix}"
         counter += 1
     return candidate
+
+
+class SlugOnFirstSave(models.Model):
+    """Fill a blank `slug` on save from the field named by `slug_source`, unique in its model.
+
+    Only a blank slug is filled (the first save, or an editor who cleared it): a page's address
+    never changes because its name did. The uniqueness lookup is the one query this adds, and
+    only when there is a slug to make. A subclass that tidies its source field (strips it) does
+    so in its own save() before calling super().save(), so the slug is made from the tidy text.
+    """
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source))
+        super().save(*args, **kwargs)

@@ -8,11 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from cms.kit.slugs import unique_slug
+from cms.kit.slugs import SlugOnFirstSave
 from cms.richtext.fields import RichTextField
 
 
-class SluggedModel(models.Model):
+class SluggedModel(SlugOnFirstSave):
     """A named row with a unique slug that is derived from the name when left blank."""
 
     name = models.CharField(max_length=200)
@@ -33,11 +33,6 @@ class SluggedModel(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 class Center(SluggedModel):

@@ -6,12 +6,12 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
-from cms.kit.slugs import unique_slug
+from cms.kit.slugs import SlugOnFirstSave
 from cms.richtext.fields import RichTextField
 from cms.taxonomies.models import Center
 
 
-class PublicationType(models.Model):
+class PublicationType(SlugOnFirstSave):
     """A kind of publication (Article, Commentary, In the Media…); editors add their own."""
 
     label = models.CharField(max_length=100, unique=True, help_text='Shown on cards and pages, e.g. "Commentary".')
@@ -38,9 +38,9 @@ class PublicationType(models.Model):
     def __str__(self):
         return self.label
 
+    slug_source = "label"
+
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.label)
         if not self.plural_label:
             self.plural_label = default_plural(self.label)[: self._meta.get_field("plural_label").max_length]
         super().save(*args, **kwargs)

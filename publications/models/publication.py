@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from cms.kit.slugs import unique_slug
+from cms.kit.slugs import SlugOnFirstSave
 from cms.media.models import Image
 from cms.richtext.editor import FULL
 from cms.richtext.fields import RichTextField
@@ -96,7 +96,7 @@ class NewestFirstIndex(models.Index):
         return "publications.models.NewestFirstIndex", args, kwargs
 
 
-class Publication(models.Model):
+class Publication(SlugOnFirstSave):
     title = models.CharField(max_length=300)
     slug = models.SlugField(
         max_length=200,
@@ -105,6 +105,7 @@ class Publication(models.Model):
         blank=True,
         help_text="The last part of the public address. Leave blank to derive it from the title.",
     )
+    slug_source = "title"
     dek = models.TextField(
         blank=True, help_text="One or two sentences under the title that tell readers why the piece matters."
     )
@@ -299,8 +300,6 @@ class Publication(models.Model):
 
     def save(self, *args, **kwargs):
         self.title = self.title.strip()
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from cms.sitesettings.models import current as site_settings
 from publications.filters import first_value
 from publications.queries.taxonomy import (
     TaxonomyPage,
@@ -20,8 +21,6 @@ from publications.queries.taxonomy import (
     topic_listing,
     topic_page,
 )
-
-SITE_NAME = "Carnegie Endowment for International Peace"
 
 
 def summary_of(rich_text: str) -> str:
@@ -54,7 +53,7 @@ def render_detail(
             "kind": kind,
             "canonical_url": canonical_url(request, page.item.get_absolute_url(), page),
             "description": summary_of(page.item.description)
-            or f"{kind}: {page.item.name}. Publications and experts from the {SITE_NAME}.",
+            or f"{kind}: {page.item.name}. Publications and experts from the {site_settings().site_name}.",
             "feed_rss": f"feeds:{feeds}_rss" if feeds else "",
             "feed_atom": f"feeds:{feeds}_atom" if feeds else "",
             "experts_heading": experts_heading,
@@ -68,47 +67,51 @@ def render_index(request, template: str, **context):
 
 
 def center_index(request):
-    return render_index(request, "cms/center_index.html", centers=center_listing())
+    return render_index(request, "publications/taxonomy/center_index.html", centers=center_listing())
 
 
 def center_detail(request, slug):
     page = center_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/center_detail.html", page, kind="Center", feeds="center")
+    return render_detail(request, "publications/taxonomy/center_detail.html", page, kind="Center", feeds="center")
 
 
 def topic_index(request):
-    return render_index(request, "cms/topic_index.html", topics=topic_listing())
+    return render_index(request, "publications/taxonomy/topic_index.html", topics=topic_listing())
 
 
 def topic_detail(request, slug):
     page = topic_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Topic", feeds="topic")
+    return render_detail(request, "publications/taxonomy/taxonomy_detail.html", page, kind="Topic", feeds="topic")
 
 
 def region_index(request):
-    return render_index(request, "cms/region_index.html", regions=region_listing())
+    return render_index(request, "publications/taxonomy/region_index.html", regions=region_listing())
 
 
 def region_detail(request, slug):
     page = region_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/region_detail.html", page, kind="Region", feeds="region")
+    return render_detail(request, "publications/taxonomy/region_detail.html", page, kind="Region", feeds="region")
 
 
 def program_detail(request, slug):
     page = program_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Program", experts_heading="Contributors")
+    return render_detail(
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Program", experts_heading="Contributors"
+    )
 
 
 def project_detail(request, slug):
     page = project_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Project", experts_heading="Contributors")
+    return render_detail(
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Project", experts_heading="Contributors"
+    )
 
 
 def collection_detail(request, slug):
     page = collection_page(slug=slug, page=first_value(request.GET, "page"))
     return render_detail(
         request,
-        "cms/collection_detail.html",
+        "publications/taxonomy/collection_detail.html",
         page,
         kind="Collection",
         experts_heading="Contributors",
@@ -118,4 +121,6 @@ def collection_detail(request, slug):
 
 def newsletter_detail(request, slug):
     page = newsletter_page(slug=slug, page=first_value(request.GET, "page"))
-    return render_detail(request, "cms/taxonomy_detail.html", page, kind="Newsletter", experts_heading="Contributors")
+    return render_detail(
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Newsletter", experts_heading="Contributors"
+    )

@@ -172,3 +172,28 @@ def test_latin_letters_without_accents_to_strip_keep_a_readable_slug(name, expec
 )
 def test_content_types_get_a_sensible_plural_heading_by_default(label, plural):
     assert PublicationTypeFactory(label=label).plural_label == plural
+
+
+@pytest.mark.parametrize(
+    ("factory", "source"),
+    [(TopicFactory, "name"), (PublicationTypeFactory, "label"), (PersonFactory, "name"), (PublicationFactory, "title")],
+)
+def test_every_slugged_kind_gets_its_slug_on_first_save_and_keeps_it(factory, source):
+    """Terms, content types, people and pieces share one rule (cms/slugs.py:SlugOnFirstSave)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as created:
+        first = factory(**{source: "  Arms Control Today ", "slug": ""})
+    assert [query for query in created.captured_queries if '"slug"' in query["sql"] and " LIKE " in query["sql"]]
+    twin = factory(**{source: "Arms Control Today", "slug": ""})
+    assert (first.slug, twin.slug) == ("arms-control-today", "arms-control-today-2")
+
+    setattr(first, source, "Arms Control Tomorrow")
+    with CaptureQueriesContext(connection) as saved:
+        first.save()
+
+    first.refresh_from_db()
+    assert first.slug == "arms-control-today"
+    # No unique-slug lookup once the row has its slug (a piece's save has queries of its own).
+    assert not [query for query in saved.captured_queries if '"slug"' in query["sql"] and " LIKE " in query["sql"]]

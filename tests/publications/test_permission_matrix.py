@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from cms.audit.models import AuditEntry
+from cms.sitesettings.models import SiteSettings
 from publications.models import Publication, Status
 from publications.snapshots import record_revision
 from tests.factories import DisclaimerFactory, PersonFactory, PublicationFactory, UserFactory
@@ -64,6 +65,14 @@ ACTIONS = {
     "add an expert": lambda c: opens(c, reverse("admin:people_person_add")),
     "add a topic": lambda c: opens(c, reverse("admin:taxonomies_topic_add")),
     "upload an image": lambda c: opens(c, reverse("admin:media_image_add")),
+    "rename the site": lambda c: (
+        c.post(
+            reverse("admin:sitesettings_sitesettings_change", args=[1]),
+            {"site_name": "Renamed", "short_name": "R", "description": "D", "footer_locations": ""},
+        ).status_code
+        == 302
+        and SiteSettings.objects.filter(site_name="Renamed").exists()
+    ),
     "manage users": lambda c: opens(c, reverse("admin:auth_user_changelist")),
     "start a change of a live piece": lambda c: (
         lambda live: (
@@ -130,6 +139,7 @@ MANAGER = EDITOR | {
     "audit log",
     "add a topic",
     "schedule a piece",
+    "rename the site",
 }
 ALLOWED = {
     "anonymous": set(),

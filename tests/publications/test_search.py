@@ -373,3 +373,33 @@ def test_an_unknown_filter_says_so_and_clearing_filters_keeps_the_query(client):
 
     assert "Some filters do not match anything we publish" in html
     assert 'href="?q=grid">Clear filters</a>' in html
+
+
+def test_the_search_filters_are_the_filter_bar_fields_inside_the_search_form(client):
+    """The search page shows the listing's filter bar as a disclosure inside its own form, so
+    the words and the filters are sent together; closed and without "Clear filters" until a
+    filter is chosen."""
+    CenterFactory(name="Carnegie Europe", slug="carnegie-europe")
+    PublicationFactory(published=True, title="Grid power")
+
+    unfiltered = " ".join(search(client, q="grid").split())
+    filtered = " ".join(search(client, q="grid", center="carnegie-europe").split())
+
+    start = unfiltered.index('<form class="search-page"')
+    form = unfiltered[start : unfiltered.index("</form>", start)]
+    assert '<details class="filters search-filters"> <summary>Narrow the results</summary> <fieldset>' in form
+    assert (
+        '<legend class="visually-hidden">Filters</legend> <div class="filters__field"> <label for="filter-type">'
+        in form
+    )
+    assert '<div class="filters__actions"> <button type="submit">Apply filters</button> </div> </details>' in form
+    assert '<details class="filters search-filters" open>' in filtered
+    assert '<a href="?q=grid">Clear filters</a> </div> </details>' in filtered
+    listing = " ".join(client.get("/publications/").content.decode().split())
+    assert (
+        '<h2 id="filter-title" class="filters__title">Filter publications</h2> <div class="filters__field">' in listing
+    )
+    assert (
+        '<button type="submit">Apply filters</button> <a href="/publications/">Clear filters</a> </div> </form>'
+        in listing
+    )

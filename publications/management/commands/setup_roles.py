@@ -44,6 +44,8 @@ MANAGER = {
     ("publications", "publicationtype"): FULL,
     ("publications", "disclaimer"): FULL,
     ("audit", "auditentry"): VIEW,
+    # One row, neither added nor deleted (cms/sitesettings/admin.py).
+    ("sitesettings", "sitesettings"): ["change", "view"],
     ("taggit", "tag"): FULL,
 }
 
