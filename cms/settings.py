@@ -97,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Public pages from the cache (cms/pagecache/cache.py); above sessions and CSRF so that a hit
     # skips them, and so that it sees every cookie they set before storing a page.
-    "cms.pagecache.cache.cache.PageCacheMiddleware",
+    "cms.pagecache.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
