@@ -1,0 +1,1 @@
+"""Platform app: the image library, upload checks and renditions."""
