@@ -3,7 +3,8 @@
 A public piece shows on its own page, on the lists of every set it belongs to (its centers,
 primary one included, topics, regions, programs, projects, newsletters, collections and
 contributors: taxonomy pages, expert pages, feeds, the rails of other pieces) and on the home
-page, listings and search (`model_tag(Publication)`). A change to a piece that is or was
+page, listings and search (`model_tag(Publication)`), and on the pages of the other editions of
+its work (`set:editions:<original's id>`). A change to a piece that is or was
 published purges exactly those tags, before and after the change, so a piece leaving a topic
 disappears from that topic's page too. Changes to drafts purge nothing: no public page shows
 them. Going live or expiring on schedule needs no purge (see `next_visibility_change`).
@@ -15,6 +16,7 @@ QuerySet.update) call `purge_publications` or `pagecache.purge_everything` thems
 """
 
 from django.db.models import IntegerField, Min, Q, Value
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from cms.pagecache.cache import model_tag, on_schedule, purge, row_tag, set_tag
@@ -33,7 +35,7 @@ def publication_tags(pk: int) -> set[str]:
         .values_list("relation", through._meta.get_field(relation[:-1]).attname)
         for index, (through, relation) in enumerate(THROUGH_RELATIONS.items())
     ]
-    names = list(THROUGH_RELATIONS.values()) + ["contributors", "collections", "centers"]
+    names = list(THROUGH_RELATIONS.values()) + ["contributors", "collections", "centers", "editions"]
     links.append(
         Authorship.objects.filter(publication_id=pk)
         .order_by()
@@ -51,6 +53,13 @@ def publication_tags(pk: int) -> set[str]:
         .order_by()
         .annotate(relation=Value(len(RELATIONS) + 2, output_field=IntegerField()))
         .values_list("relation", "primary_center_id")
+    )
+    # Its work (an original and its editions: publications/editions.py), whose pages show one another.
+    links.append(
+        Publication.objects.filter(pk=pk)
+        .order_by()
+        .annotate(relation=Value(len(RELATIONS) + 3, output_field=IntegerField()))
+        .values_list("relation", Coalesce("translation_of_id", "id"))
     )
     tags = {row_tag(Publication, pk), model_tag(Publication)}
     tags.update(set_tag(names[relation], target) for relation, target in links[0].union(*links[1:], all=True))

@@ -33,4 +33,19 @@ def publication_structured_data(page: PublicationPage, *, canonical_url: str, ab
         data["datePublished"] = publication.publication_date.isoformat()
     if publication.lead_image and publication.lead_image.file:
         data["image"] = absolute(publication.lead_image.file.url)
+    # The work's other editions, public ones only (page.work never holds any other).
+    if publication.translation_of_id:
+        if page.work.original is not None:
+            data["translationOfWork"] = _work_reference(page.work.original, absolute)
+    elif page.work.others:
+        data["workTranslation"] = [_work_reference(edition, absolute) for edition in page.work.others]
     return data
+
+
+def _work_reference(publication, absolute) -> dict:
+    return {
+        "@type": "CreativeWork",
+        "name": publication.title,
+        "url": absolute(publication.get_absolute_url()),
+        "inLanguage": publication.language,
+    }

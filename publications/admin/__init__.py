@@ -8,6 +8,8 @@ imported, so a screen added here must be imported here too. Nothing is re-export
   URLs; its form and inlines are `publication_form`, its list filters `filters`.
 - `desk_views`: workflow buttons, autosave, writing aids, revisions and restore.
 - `review_queue`, `calendar`: the managers' review queue and the publishing schedule.
+- `editions`: a work's editions panel, "Translate into …", the queue of editions behind their
+  original and its dashboard count.
 - `collections`, `people_and_images`, `audit`: admins registered here because they need pieces.
 - `labels`: content types and disclaimers.
 - `dashboard`: the desk counts panel on the admin index.
@@ -19,6 +21,7 @@ from publications.admin import (  # noqa: F401
     collections,
     dashboard,
     desk_views,
+    editions,
     labels,
     people_and_images,
     publication,

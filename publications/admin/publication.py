@@ -18,7 +18,7 @@ from django.utils.html import format_html_join
 from cms.audit.models import AuditEntry
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications import desk
-from publications.admin import calendar, desk_views, review_queue
+from publications.admin import calendar, desk_views, editions, review_queue
 from publications.admin.filters import HeldImportFilter, MineFilter, RegionWithSubregionsFilter
 from publications.admin.publication_form import AuthorshipInline, PublicationAdminForm, PublicationCollectionInline
 from publications.models import Authorship, Publication, Status
@@ -246,6 +246,8 @@ class PublicationAdmin(admin.ModelAdmin):
             **(self.workflow_context(request, publication) if publication else {}),
         }
         extra_context["desk"] = self.desk_context(request, publication)
+        if publication is not None:
+            extra_context.update(editions.editions_context(request, publication))
         return super().change_view(request, object_id, form_url, extra_context)
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -311,6 +313,17 @@ class PublicationAdmin(admin.ModelAdmin):
         return [
             path("review-queue/", view(review_queue.review_queue_view), name="publications_publication_review_queue"),
             path("schedule/", view(calendar.schedule_view), name="publications_publication_schedule"),
+            path(
+                "editions-behind/",
+                view(editions.editions_behind_view),
+                name="publications_publication_editions_behind",
+            ),
+            path("<int:pk>/translate/", view(editions.translate_view), name="publications_publication_translate"),
+            path(
+                "<int:pk>/up-to-date/",
+                view(editions.mark_up_to_date_view),
+                name="publications_publication_mark_up_to_date",
+            ),
             path(
                 "<int:pk>/workflow/<str:action>/",
                 view(desk_views.workflow_view),

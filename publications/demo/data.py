@@ -14,6 +14,9 @@ DEMO_DIR = Path(__file__).resolve().parent
 
 # The newest date the generator uses; nothing depends on the clock.
 REFERENCE_DATE = datetime.date(2026, 11, 1)
+# The demo's edition behind its original (publications/editions.py): its original's last paragraph
+# was added after it was translated, and published on this date.
+EDITION_BEHIND = ("demo-lebanon-reform-window-ar", datetime.date(2026, 6, 3))
 FIRST_DATE = datetime.date(2010, 1, 4)
 SEED = 20261101
 
@@ -1384,6 +1387,8 @@ CURATED = [
             "Some steps have been taken, from banking legislation to talks with international lenders.",
             "But the hardest decisions, on how losses will be shared, keep being postponed.",
             "If the window for reform closes, the cost will again fall on ordinary Lebanese.",
+            # Added after the Arabic edition was translated: the demo's edition behind its original.
+            "Update: parliament has since passed a bank-resolution law; applying it is the next test.",
         ],
     },
     {

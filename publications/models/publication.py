@@ -1,8 +1,13 @@
-"""Publications and their ordered contributors."""
+"""Publications and their ordered contributors.
+
+Over 400 lines because the model's fields, indexes and workflow bookkeeping are one table's
+definition; the rules of a work's editions are in `editions.py` beside it.
+"""
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.expressions import OrderBy
@@ -16,6 +21,7 @@ from cms.richtext.editor import FULL
 from cms.richtext.fields import RichTextField
 from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Person
+from publications.models.editions import edition_problems
 from publications.models.labels import PublicationType
 
 
@@ -127,6 +133,17 @@ class Publication(SlugOnFirstSave):
         on_delete=models.SET_NULL,
         related_name="translations",
         help_text="The original, when this piece is a translation.",
+    )
+    # The edition tracker (publications/editions.py): the original's revision this edition was
+    # translated from, set when the edition is made and whenever it is marked up to date.
+    source_revision = models.ForeignKey(
+        "publications.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text="The revision of the original this edition was translated from.",
     )
 
     primary_center = models.ForeignKey(
@@ -289,6 +306,15 @@ class Publication(SlugOnFirstSave):
             models.Index(fields=["go_live_at"], name="pub_scheduled_idx", condition=LIVE & Q(go_live_at__isnull=False)),
             models.Index(fields=["expire_at"], name="pub_expiring_idx", condition=LIVE & Q(expire_at__isnull=False)),
         ]
+        constraints = [
+            # One edition per language of a work; a pending change of an edition is a copy of it,
+            # not another edition.
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                condition=Q(translation_of__isnull=False, draft_of__isnull=True),
+                name="one_edition_per_language",
+            ),
+        ]
         permissions = [
             ("submit_publication", "Can submit a publication for review"),
             ("review_publication", "Can approve a publication or request changes"),
@@ -301,6 +327,12 @@ class Publication(SlugOnFirstSave):
     def save(self, *args, **kwargs):
         self.title = self.title.strip()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        problems = edition_problems(self)
+        if problems:
+            raise ValidationError({"translation_of": problems})
 
     def get_absolute_url(self):
         return reverse("publications:detail", args=[self.slug])

@@ -16,6 +16,7 @@ from cms.media.models import Image
 from cms.pagecache.cache import depends_on, model_tag, row_tag, set_tag
 from cms.richtext.rendering import RenderedBody, inline_image_ids, render_body
 from people.models import Affiliation, Person
+from publications.editions import PublicWork, annotate_for_page, public_work
 from publications.models import Authorship, Disclaimer, Publication, most_specific_disclaimer, prefetch_bylines
 from publications.queries.conditions import among_few, count_per_publication
 
@@ -48,17 +49,28 @@ class PublicationPage:
     center_rail: list[Publication]  # newest from the primary center, shaped like cards
     related: list[Publication]  # most shared topics and regions first, then newest
     body: RenderedBody | None = None  # notes numbered and linked, library images as renditions
+    work: PublicWork = field(default_factory=PublicWork)  # the other public editions (publications/editions.py)
 
     @property
     def authors(self) -> list[Person]:
         return [contributor.person for contributor in self.contributors]
+
+    @property
+    def author_byline(self) -> list[Authorship]:
+        """The byline after "By": everyone but the translators, who are credited after it."""
+        return [row for row in self.byline if row.role != Authorship.Role.TRANSLATOR]
+
+    @property
+    def translator_byline(self) -> list[Authorship]:
+        return [row for row in self.byline if row.role == Authorship.Role.TRANSLATOR]
 
 
 def publication_page(*, slug: str) -> PublicationPage:
     """Return everything the publication page shows, for a piece visible to anonymous readers.
 
     Raises Http404 when no public piece has this slug. Budget: 11 queries, whatever the number
-    of authors, topics or regions (pinned in tests/publications/test_publication_page.py).
+    of authors, topics or regions, and one more for a piece with other public editions
+    (`public_work`; both pinned in tests/publications/test_publication_page.py).
     """
     return _page_for(Publication.objects.published().filter(slug=slug))
 
@@ -74,7 +86,8 @@ def preview_page(*, pk: int) -> PublicationPage:
 
 def _page_for(candidates) -> PublicationPage:
     publication = (
-        candidates.select_related("publication_type", "primary_center", "lead_image")
+        annotate_for_page(candidates)
+        .select_related("publication_type", "primary_center", "lead_image")
         .prefetch_related(
             Prefetch(
                 "authorships",
@@ -120,6 +133,7 @@ def _page_for(candidates) -> PublicationPage:
         disclaimer_html=disclaimer_for(publication),
         center_rail=center_rail,
         related=related,
+        work=public_work(publication),
     )
 
 

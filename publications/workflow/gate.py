@@ -50,4 +50,27 @@ def publish_gate_problems(
         problems.append("No disclaimer applies: add a site default disclaimer or an override.")
     # Heading order, links without address or text, body images without alt text or credit.
     problems.extend(body_problems(publication.body))
+    if publication.translation_of_id:
+        problems.extend(untranslated_problems(publication))
+    return problems
+
+
+TRANSLATION_MARK = re.compile(r"\[[\w-]+\]\s")
+
+
+def untranslated_problems(edition: Publication) -> list[str]:
+    """What an edition still shares with its original: made by `create_edition`, it starts as its copy. 1 query."""
+    problems = []
+    if TRANSLATION_MARK.match(edition.title):
+        problems.append("The title still starts with the language mark of a new edition: write the translated title.")
+    original = Publication.objects.filter(pk=edition.translation_of_id).only("dek", "body").first()
+    if original is not None:
+        if edition.dek and edition.dek == original.dek:
+            problems.append("The dek is still the original's: translate it.")
+        if readable_text(edition.body) and edition.body == original.body:
+            problems.append("The body is still the original's text: translate it.")
+    # Undated legacy pages may go live undated (the old site did not record every date); a new
+    # edition gets its own date, which is not its original's.
+    if not edition.publication_date and not edition.legacy_id:
+        problems.append("Give the edition its publication date.")
     return problems

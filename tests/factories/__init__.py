@@ -14,6 +14,7 @@ from tests.factories.people import AffiliationFactory, PersonFactory, PersonLink
 from tests.factories.publications import (  # noqa: F401
     AuthorshipFactory,
     CollectionItemFactory,
+    EditionFactory,
     PublicationFactory,
 )
 from tests.factories.users import UserFactory, signed_in  # noqa: F401

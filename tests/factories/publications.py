@@ -48,3 +48,25 @@ class CollectionItemFactory(DjangoModelFactory):
     collection = factory.SubFactory(CollectionFactory)
     publication = factory.SubFactory(PublicationFactory)
     position = factory.Sequence(int)
+
+
+class EditionFactory(PublicationFactory):
+    """An edition of `translation_of` (an original made for it unless given), in Arabic unless told.
+
+    `EditionFactory(tracked=True)` records the original's current revision as its source, as
+    `create_edition` does, so the edition tracker follows it.
+    """
+
+    translation_of = factory.SubFactory(PublicationFactory)
+    language = "ar"
+    title = factory.Sequence(lambda n: f"صربيا وكوسوفو، الجزء {n}")
+    publication_type = factory.LazyAttribute(lambda edition: edition.translation_of.publication_type)
+    primary_center = factory.LazyAttribute(lambda edition: edition.translation_of.primary_center)
+
+    @factory.post_generation
+    def tracked(edition, create, extracted, **kwargs):
+        if create and extracted:
+            from publications.workflow.editions import source_revision_of
+
+            edition.source_revision = source_revision_of(edition.translation_of, by=None)
+            edition.save(update_fields=["source_revision"])

@@ -292,7 +292,8 @@ def test_a_collection_shows_another_centers_drafts_to_no_other_desk(europe_manag
 def test_a_translation_links_to_a_public_piece_of_any_center_but_not_to_another_centers_draft(
     europe_editor, europe, beirut
 ):
-    translation = PublicationFactory(title=OWN_TITLE, primary_center=europe, authors=[PersonFactory()])
+    # In another language than its original: an edition always is (publications/models/editions.py).
+    translation = PublicationFactory(title=OWN_TITLE, primary_center=europe, authors=[PersonFactory()], language="fr")
     draft = PublicationFactory(title=OTHER_TITLE, primary_center=beirut)
     original = PublicationFactory(title="Beirut’s public piece", primary_center=beirut, published=True)
     client = signed_in(europe_editor)
@@ -339,7 +340,7 @@ def test_only_the_pieces_desk_and_managers_of_every_center_hear_of_a_review(
 def test_a_translation_keeps_its_original_when_that_is_no_longer_public(europe_editor, europe, beirut):
     original = PublicationFactory(title=OTHER_TITLE, primary_center=beirut, status=Status.UNPUBLISHED)
     translation = PublicationFactory(
-        title=OWN_TITLE, primary_center=europe, translation_of=original, authors=[PersonFactory()]
+        title=OWN_TITLE, primary_center=europe, translation_of=original, authors=[PersonFactory()], language="fr"
     )
 
     response = signed_in(europe_editor).post(

@@ -136,3 +136,17 @@ def test_the_demo_makes_no_library_images_so_it_leaves_no_renditions_to_make():
     seed_demo()
 
     assert Publication.objects.exists() and not Image.objects.exists()
+
+
+def test_the_demo_has_tracked_editions_and_one_behind_its_original(client):
+    from publications.editions import editions_behind
+
+    seed_demo()
+    admin = get_user_model().objects.get(username="admin")
+
+    editions = Publication.objects.filter(legacy_id__startswith="demo-", translation_of__isnull=False)
+    assert editions.count() >= 4 and not editions.filter(source_revision__isnull=True).exists()
+    behind = editions_behind(admin).get()
+    assert behind.legacy_id == "demo-lebanon-reform-window-ar"
+    html = client.get(behind.get_absolute_url()).content.decode()
+    assert 'was updated on <time datetime="2026-06-03">3 June 2026</time> after this translation was made.' in html

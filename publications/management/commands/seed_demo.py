@@ -29,7 +29,16 @@ from cms.richtext.sanitizer import paragraphs_to_html, sanitize_html
 from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person, PersonLink, default_sort_name
 from publications.demo import data, generator
-from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType, Status
+from publications.models import (
+    Authorship,
+    CollectionItem,
+    Disclaimer,
+    Publication,
+    PublicationType,
+    Revision,
+    Status,
+)
+from publications.snapshots import take_snapshot
 
 # Publication fields the command owns (the slug is only set when a piece is first created).
 PUBLICATION_FIELDS = [
@@ -92,6 +101,7 @@ class Command(BaseCommand):
             )
             self.seed_users()
             self.seed_submissions([spec.legacy_id for spec in pubs])
+            self.seed_edition_sources([spec.legacy_id for spec in pubs])
         self.report(time.monotonic() - started)
 
     # -- taxonomies ---------------------------------------------------------------------------
@@ -454,6 +464,45 @@ class Command(BaseCommand):
             rows.append(piece)
         Publication.objects.bulk_update(rows, ["submitted_by", "submitted_at"], batch_size=200)
         self.changes["updated"] += len(rows)
+
+    def seed_edition_sources(self, legacy_ids):
+        """Record the original's revision each demo edition was translated from, as create_edition does.
+
+        The pieces are written in bulk, so no revision exists; editions already tracked are left
+        alone, so reruns change nothing. One edition (`data.EDITION_BEHIND`) was translated before
+        its original's last paragraph was added and published: it is behind, and the edition
+        tracker's queue and its page show it.
+        """
+        behind, changed_on = data.EDITION_BEHIND
+        editions = Publication.objects.filter(
+            legacy_id__in=legacy_ids, translation_of__isnull=False, source_revision__isnull=True
+        ).select_related("translation_of")
+        for edition in editions.order_by("pk"):
+            original = edition.translation_of
+            snapshot = take_snapshot(original)
+            translated = edition.publication_date or data.REFERENCE_DATE
+            if edition.legacy_id == behind:
+                snapshot["body"] = snapshot["body"].rsplit("\n", 1)[0]  # without the last paragraph
+                self.revision(
+                    original,
+                    data=take_snapshot(original),
+                    on=changed_on,
+                    kind=Revision.Kind.PUBLISH,
+                    note="Added an update on the bank-resolution law",
+                )
+                translated = changed_on - datetime.timedelta(days=14)
+            edition.source_revision = self.revision(original, data=snapshot, on=translated)
+            edition.save(update_fields=["source_revision"])
+
+    def revision(self, publication, *, data, on, kind=Revision.Kind.SAVE, note=""):
+        revision = Revision.objects.create(
+            publication=publication, kind=kind, version=publication.version, data=data, note=note
+        )
+        # Dated as the demo's story has it (created_at is set on insert, so it is moved after).
+        revision.created_at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
+        Revision.objects.filter(pk=revision.pk).update(created_at=revision.created_at)
+        self.changes["created"] += 1
+        return revision
 
     # -- summary --------------------------------------------------------------------------------
 
