@@ -8,9 +8,9 @@ syntax: "exact phrase", or, -excluded.
 Each piece is parsed with its language's configuration (SEARCH_CONFIGS; Chinese is cut into
 words first, publications/segmentation.py), so the reader's words are parsed once per
 configuration in play: with a language chosen, with that language's only; otherwise with
-every configuration, OR-ed into one query the GIN index answers in one scan. A piece is then
-ranked, checked against excluded words, and highlighted with its own language's query, so an
-English piece ranks as it would in an English-only search.
+every configuration, each matched only against pieces of its languages. A piece is ranked
+and highlighted with its own language's query, so an English piece ranks and matches exactly
+as it would in an English-only search.
 
 Elsewhere (SQLite in development and tests) a plain fallback: every word must appear in the
 title, dek or body text (case-insensitive, tags ignored; "-word" excludes), and title matches
@@ -154,18 +154,21 @@ class _Matches(Func):
 def _full_text(queryset: QuerySet, q: str, *, language: str | None) -> QuerySet:
     configs = _configs(language)
     queries = {config: _parsed(q, config) for config in configs}
-    any_language = None
-    for query in queries.values():
-        any_language = query if any_language is None else any_language | query
     own_query = _per_row(configs, queries, SearchQueryField())
+    if len(configs) == 1:
+        matches = Q(_Matches(F("search_vector"), own_query))
+    else:
+        # One arm per configuration: (its languages AND vector @@ its query). Each arm is a GIN
+        # scan (a BitmapOr for rare words) with a row estimate PostgreSQL gets right, so it still
+        # walks the newest-first index for common words. A CASE on the language could not use
+        # the index, and OR-ing the queries alone would let another language's parse match
+        # (or fail to exclude) a piece and sum up the estimates of eight copies of each word.
+        matches = Q()
+        for config, codes in configs.items():
+            matches |= Q(language__in=codes) & Q(_Matches(F("search_vector"), queries[config]))
     # Ranking every match of a common word (most of 100,000 pieces) reads every stored vector;
     # the newest MAX_RANKED matches are ranked instead, which is what readers page through.
-    candidates = queryset.filter(search_vector=any_language)
-    if len(configs) > 1 and query_words(q, excluded=True):
-        # Another language's parse of an excluded word may miss a piece's stem ("-policies" is
-        # 'policies' in 'simple', 'polici' in English): exclusions hold with the piece's own query.
-        candidates = candidates.filter(_Matches(F("search_vector"), own_query))
-    candidates = candidates.order_by(*NEWEST_FIRST).values("pk")[:MAX_RANKED]
+    candidates = queryset.filter(matches).order_by(*NEWEST_FIRST).values("pk")[:MAX_RANKED]
     segmented = Q(language__in=SEGMENTED_LANGUAGES)
     return (
         queryset.model.objects.filter(pk__in=candidates)
