@@ -3,7 +3,8 @@
 The configurations are PostgreSQL's own (snowball stemmers); languages without one get
 'simple' (lower-cased words, no stemming). Chinese is cut into words in Python
 (publications/segmentation.py) and stored in `search_words`; the trigger builds a 'simple'
-vector from those words. The mapping is frozen here as migrations must be; a test checks
+vector from those words. Every vector also holds the piece's language as a lexeme ('lang ru'),
+which search ANDs with each language's parse. The mapping is frozen here as migrations must be; a test checks
 that it agrees with publications.search.SEARCH_CONFIGS for every content language.
 """
 
@@ -42,6 +43,9 @@ BEGIN
             || setweight(to_tsvector(config, coalesce(NEW.dek, '')), 'B')
             || setweight(to_tsvector(config, coalesce(NEW.body, '')), 'C');
     END IF;
+    -- The piece's language as a lexeme no reader's query can produce (it has a space), so that
+    -- one GIN scan answers "this language's parse, in this language's pieces" (publications/search.py).
+    NEW.search_vector := NEW.search_vector || array_to_tsvector(ARRAY['lang ' || NEW.language]);
     RETURN NEW;
 END
 $$;
@@ -60,8 +64,8 @@ END
 $$;
 """
 
-# English vectors do not change; only other languages' rows are rewritten (the trigger runs).
-REBUILD = "UPDATE publications_publication SET search_vector = NULL WHERE language <> 'en'"
+# Every row gets its language lexeme; the trigger computes the vector.
+REBUILD = "UPDATE publications_publication SET search_vector = NULL"
 
 
 def fill_search_words(apps, schema_editor):

@@ -80,11 +80,21 @@ def test_each_piece_is_parsed_with_its_own_language():
                 "SELECT search_vector = setweight(to_tsvector(%s::regconfig, 'Policies'), 'A')"
                 " || setweight(to_tsvector(%s::regconfig, 'Policies'), 'B')"
                 " || setweight(to_tsvector(%s::regconfig, '<p>Policies</p>'), 'C')"
+                " || array_to_tsvector(ARRAY[%s])"
                 " FROM publications_publication WHERE id = %s",
-                [search_config(code)] * 3 + [piece.pk],
+                [search_config(code)] * 3 + [f"lang {code}", piece.pk],
             )
             assert cursor.fetchone() == (True,), code
     assert set(SEARCH_CONFIGS) <= {code for code, _name in settings.CONTENT_LANGUAGES}
+
+
+@needs_postgres
+def test_a_language_lexeme_is_never_found_by_a_reader(client):
+    PublicationFactory(published=True, language="en", title="Nothing here")
+
+    assert found_titles(client, q="lang en") == []
+    assert found_titles(client, q='"lang en"') == []
+    assert found_titles(client, q="the") == []
 
 
 @needs_postgres
