@@ -6,6 +6,8 @@ common and a rare word, and a feed. `extra_pages` adds the other public pages fo
 check. The picks are deterministic for a given corpus.
 """
 
+from urllib.parse import urlencode
+
 from django.db.models import Count
 
 from people.models import Person
@@ -13,6 +15,9 @@ from publications.models import Authorship, Publication
 
 COMMON_WORD = "security"
 RARE_WORD = "Gwadar"  # a place a few hundred of 100,000 pieces mention (publications/corpus.py)
+# Search per language (issue 15): a word only that language's stemmer or segmenter finds in the
+# corpus's editions ("версии" for the title's "версия", "نسخة" for "النسخة", 中文 inside 中文版).
+LANGUAGE_SEARCHES = {"ru": "версии", "ar": "نسخة", "zh-hans": "中文"}
 
 
 def three_author_piece() -> Publication:
@@ -49,8 +54,17 @@ def bench_pages() -> dict[str, str]:
         "expert page": busiest_expert().get_absolute_url(),
         "search: common word": f"/search/?q={COMMON_WORD}",
         "search: rare word": f"/search/?q={RARE_WORD}",
+        **language_searches(),
         "feed (latest, RSS)": "/feeds/latest/rss/",
     }
+
+
+def language_searches() -> dict[str, str]:
+    """Search in each language: English with the language filter, then each language's own word."""
+    pages = {"search: common word, en": f"/search/?{urlencode({'q': COMMON_WORD, 'language': 'en'})}"}
+    for language, word in LANGUAGE_SEARCHES.items():
+        pages[f"search: {language}"] = f"/search/?{urlencode({'q': word, 'language': language})}"
+    return pages
 
 
 def extra_pages() -> dict[str, str]:

@@ -304,6 +304,18 @@ def evaluate(results: list[dict], memory: dict, queries: dict) -> list[dict]:
     ]:
         measured = row("off", page)["p50_ms"]
         check(f"cache off: {page} p50 < {limit} ms", f"{measured} ms", measured < limit, page)
+    # Issue 15: search in each language within 1.2 × English (the English-only search of this run).
+    from bench.pages import LANGUAGE_SEARCHES
+
+    english = row("off", "search: common word, en")["p50_ms"]
+    for language in LANGUAGE_SEARCHES:
+        measured = row("off", f"search: {language}")["p50_ms"]
+        check(
+            f"cache off: search: {language} p50 ≤ 1.2 × English ({english} ms)",
+            f"{measured} ms",
+            measured <= 1.2 * english,
+            f"search: {language}",
+        )
     for result in results:
         if result["cache"] == "on" and result["page"] != FLOOR:
             check(

@@ -5,6 +5,7 @@ and an unknown slug is a form error, never a database lookup with reader input.
 """
 
 from django import forms
+from django.conf import settings
 
 from publications.queries.listings import FilterOptions, ListingFilters
 
@@ -85,3 +86,18 @@ class PublicationFilterForm(forms.Form):
             project=data["project"],
             year=data["year"],
         )
+
+
+class SearchFilterForm(PublicationFilterForm):
+    """The search page's filters: the listing's, and the language of the pieces (default: all)."""
+
+    language = forms.ChoiceField(
+        label="Language",
+        required=False,
+        choices=[("", "All languages"), *settings.CONTENT_LANGUAGES],
+        error_messages={"invalid_choice": "Choose a language from the list."},
+    )
+
+    def search_language(self) -> str | None:
+        """The language code to search in, or None for every language (or filters that did not validate)."""
+        return (self.cleaned_data.get("language") or None) if self.is_valid() else None

@@ -1,9 +1,16 @@
 """How a search-box query becomes ranked, highlighted publications and matching experts.
 
 PostgreSQL (production): full-text search over the stored, weighted `Publication.search_vector`
-(kept current by the trigger in migration 0002): title weighs A, dek B, body C, so a word in
-the title ranks a piece above the same word in its body. Readers may use web-search syntax:
-"exact phrase", or, -excluded.
+(kept current by the trigger of migrations 0002 and 0010): title weighs A, dek B, body C, so a
+word in the title ranks a piece above the same word in its body. Readers may use web-search
+syntax: "exact phrase", or, -excluded.
+
+Each piece is parsed with its language's configuration (SEARCH_CONFIGS; Chinese is cut into
+words first, publications/segmentation.py), so the reader's words are parsed once per
+configuration in play: with a language chosen, with that language's only; otherwise with
+every configuration, each matched only against pieces of its languages. A piece is ranked
+and highlighted with its own language's query, so an English piece ranks and matches exactly
+as it would in an English-only search.
 
 Elsewhere (SQLite in development and tests) a plain fallback: every word must appear in the
 title, dek or body text (case-insensitive, tags ignored; "-word" excludes), and title matches
@@ -16,12 +23,15 @@ Snippets are built from text the database returns, so they are escaped here and 
 import html
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.conf import settings
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Q, QuerySet, TextField, Value, When
+from django.db.models import BooleanField, Case, Expression, F, FloatField, Func, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, Left, Replace
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+
+from publications.segmentation import SEGMENTED_LANGUAGES, has_han, segment_query
 
 MAX_QUERY_LENGTH = 200  # the header's search box has maxlength=200 too
 MAX_WORDS = 12  # more words than this only lengthen the fallback's SQL, not its precision
@@ -29,7 +39,20 @@ EXPERTS_SHOWN = 6
 MAX_RANKED = 500  # PostgreSQL: matches ranked per query, newest first; a count this high reads "500+"
 SNIPPET_WORDS = 35
 SNIPPET_SOURCE_CHARACTERS = 3000  # PostgreSQL: the snippet is cut from this much of the dek and body
-CONFIG = "english"
+SNIPPET_CHARACTERS = 90  # a snippet of Chinese (no spaces to count words by) is about this long
+# PostgreSQL's text-search configuration for each content language; the others (and Chinese,
+# after segmentation) are parsed with 'simple': lower-cased words, no stemming. Migration 0010's
+# trigger holds the same mapping (tests/publications/test_search_languages.py checks they agree).
+SEARCH_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+    "ru": "russian",
+    "tr": "turkish",
+    "ar": "arabic",
+}
+DEFAULT_CONFIG = "simple"
 
 # Private-use characters mark the highlighted words in database output. They cannot come
 # from readers' text: they are removed from the source text before the headline is built.
@@ -77,38 +100,135 @@ def uses_full_text_search() -> bool:
     return connection.vendor == "postgresql"
 
 
-def matching_publications(queryset: QuerySet, q: str) -> QuerySet:
+def search_config(language: str) -> str:
+    """The text-search configuration a piece in `language` is parsed with."""
+    return SEARCH_CONFIGS.get(language, DEFAULT_CONFIG)
+
+
+def matching_publications(queryset: QuerySet, q: str, *, language: str | None = None) -> QuerySet:
     """Return `queryset` narrowed to pieces matching `q`, best first, then newest.
 
-    Each row carries `rank` and `headline_text`: dek and body text around the matches, with
-    START_MARK/STOP_MARK around matched words (pass it to `highlighted`). No query runs here.
+    `language` (a content language code) keeps pieces in that language only and parses `q`
+    with its configuration; None searches every language. Each row carries `rank` and either
+    `headline_text` (dek and body text around the matches, START_MARK/STOP_MARK around matched
+    words) or, for Chinese, `headline_source` for `attach_snippets` to mark. No query runs here.
     """
+    if language is not None:
+        queryset = queryset.filter(language=language)
     if uses_full_text_search():
-        return _full_text(queryset, q)
+        return _full_text(queryset, q, language=language)
     return _fallback(queryset, q)
 
 
-def _full_text(queryset: QuerySet, q: str) -> QuerySet:
-    query = SearchQuery(q, search_type="websearch", config=CONFIG)
+def _configs(language: str | None) -> dict[str, list[str]]:
+    """The configurations in play, each with the content languages parsed with it."""
+    codes = [language] if language is not None else [code for code, _name in settings.CONTENT_LANGUAGES]
+    configs: dict[str, list[str]] = {}
+    for code in codes:
+        configs.setdefault(search_config(code), []).append(code)
+    return configs
+
+
+def _parsed(q: str, config: str) -> SearchQuery:
+    # Chinese pieces' words were cut apart on save; the query's are cut the same way.
+    text = segment_query(q) if config == DEFAULT_CONFIG and has_han(q) else q
+    return SearchQuery(text, search_type="websearch", config=config)
+
+
+def _per_row(configs: dict[str, list[str]], values: dict[str, object], output_field):
+    """An expression: each row's value for its language's configuration."""
+    if len(configs) == 1:
+        return values[next(iter(configs))]
+    whens = [When(language__in=codes, then=values[config]) for config, codes in configs.items()]
+    return Case(*whens, default=values.get(DEFAULT_CONFIG, next(iter(values.values()))), output_field=output_field)
+
+
+class _Matches(Func):
+    """vector @@ query, as a condition."""
+
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+class _InLanguages(Expression):
+    """A parse of the query, matched only in pieces of `codes`: query && their language lexemes.
+
+    The trigger adds 'lang <code>' to every vector. An empty parse (stop words only) stays
+    empty rather than matching every piece of the language. PostgreSQL folds all of it into one
+    constant tsquery before planning, so it estimates each language's share from the index.
+    """
+
+    output_field = SearchQueryField()
+
+    def __init__(self, query, codes):
+        super().__init__()
+        self.query = query
+        self.lexemes = " | ".join(f"'lang {code}'" for code in codes)
+
+    def get_source_expressions(self):
+        return [self.query]
+
+    def set_source_expressions(self, exprs):
+        (self.query,) = exprs
+
+    def as_sql(self, compiler, connection):
+        sql, params = compiler.compile(self.query)
+        return (
+            f"(CASE WHEN numnode({sql}) = 0 THEN {sql} ELSE ({sql}) && %s::tsquery END)",
+            (*params, *params, *params, self.lexemes),
+        )
+
+
+class _AnyOf(Func):
+    """query || query || …: a piece matches when any of them does."""
+
+    arg_joiner = " || "
+    template = "(%(expressions)s)"
+    output_field = SearchQueryField()
+
+
+def _full_text(queryset: QuerySet, q: str, *, language: str | None) -> QuerySet:
+    configs = _configs(language)
+    queries = {config: _parsed(q, config) for config in configs}
+    own_query = _per_row(configs, queries, SearchQueryField())
+    # One tsquery: each configuration's parse AND-ed with its languages' lexemes, OR-ed. One GIN
+    # scan answers it exactly (no vector is read again on the table) and PostgreSQL estimates
+    # each language's share right, so a common word still walks the newest-first index.
+    # Rejected: a CASE on the language (no index); an OR of (language IN … AND vector @@ …)
+    # (a BitmapOr, but the table filter reads every candidate's vector again: 23 against 3 ms
+    # for "arms control" on 100k pieces); the parses OR-ed without the lexemes (another
+    # language's parse matches, or fails to exclude, a piece, and the planner sums eight copies
+    # of each word's estimate: a 17 s scan for a rare word).
+    matches = _AnyOf(*(_InLanguages(queries[config], codes) for config, codes in configs.items()))
     # Ranking every match of a common word (most of 100,000 pieces) reads every stored vector;
     # the newest MAX_RANKED matches are ranked instead, which is what readers page through.
-    candidates = queryset.filter(search_vector=query).order_by(*NEWEST_FIRST).values("pk")[:MAX_RANKED]
+    candidates = (
+        queryset.filter(_Matches(F("search_vector"), matches)).order_by(*NEWEST_FIRST).values("pk")[:MAX_RANKED]
+    )
+    segmented = Q(language__in=SEGMENTED_LANGUAGES)
     return (
         queryset.model.objects.filter(pk__in=candidates)
         .annotate(
-            rank=SearchRank(F("search_vector"), query),
-            # PostgreSQL evaluates this costly expression only for the rows of the page.
-            headline_text=SearchHeadline(
-                _headline_source(),
-                query,
-                config=CONFIG,
-                start_sel=START_MARK,
-                stop_sel=STOP_MARK,
-                max_words=SNIPPET_WORDS,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+            rank=SearchRank(F("search_vector"), own_query),
+            # PostgreSQL evaluates these costly expressions only for the rows of the page.
+            headline_text=Case(
+                # Chinese text has no spaces for ts_headline to find words by: marked in Python.
+                When(segmented, then=Value(None, output_field=TextField())),
+                default=SearchHeadline(
+                    _headline_source(),
+                    own_query,
+                    config=_per_row(configs, {config: Value(config) for config in configs}, TextField()),
+                    start_sel=START_MARK,
+                    stop_sel=STOP_MARK,
+                    max_words=SNIPPET_WORDS,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+                output_field=TextField(),
             ),
+            headline_source=Case(When(segmented, then=_headline_source()), default=None, output_field=TextField()),
         )
         .order_by("-rank", *NEWEST_FIRST)
     )
@@ -172,12 +292,18 @@ def attach_snippets(publications, q: str) -> None:
     words = query_words(q)
     for publication in publications:
         headline = getattr(publication, "headline_text", None)
+        source = getattr(publication, "headline_source", None)
         if headline is not None:
             text = html.unescape(headline)
+        elif source is not None:
+            # PostgreSQL, a Chinese piece: its dek and body opening, entities still encoded.
+            text = _han_headline(html.unescape(source), query_words(segment_query(q)))
         else:
-            text = _python_headline(
-                f"{publication.dek}\n{_plain_text(getattr(publication, 'headline_source_body', ''))}", words
-            )
+            source = f"{publication.dek}\n{_plain_text(getattr(publication, 'headline_source_body', ''))}"
+            if publication.language in SEGMENTED_LANGUAGES:
+                text = _han_headline(source, query_words(segment_query(q)))
+            else:
+                text = _python_headline(source, words)
         publication.snippet = highlighted(text)
 
 
@@ -203,6 +329,21 @@ def _python_headline(text: str, words: list[str]) -> str:
     marked = pattern.sub(lambda m: f"{START_MARK}{m.group(0)}{STOP_MARK}", " ".join(window))
     prefix = "… " if start else ""
     suffix = " …" if start + SNIPPET_WORDS < len(tokens) else ""
+    return f"{prefix}{marked}{suffix}"
+
+
+def _han_headline(text: str, words: list[str]) -> str:
+    """A snippet of text without spaces: about SNIPPET_CHARACTERS around the first match, matches marked."""
+    text = " ".join(_UNWANTED_CHARACTERS.sub(" ", text).split())
+    if not words:
+        return text[:SNIPPET_CHARACTERS]
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    found = pattern.search(text)
+    start = max(0, min((found.start() if found else 0) - SNIPPET_CHARACTERS // 4, len(text) - SNIPPET_CHARACTERS))
+    window = text[start : start + SNIPPET_CHARACTERS]
+    marked = pattern.sub(lambda m: f"{START_MARK}{m.group(0)}{STOP_MARK}", window)
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARACTERS < len(text) else ""
     return f"{prefix}{marked}{suffix}"
 
 

@@ -43,6 +43,8 @@ from publications.legacy.format import (
     read,
 )
 from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType, Revision, Status
+from publications.models.publication import SEARCHED_FIELDS
+from publications.segmentation import search_words_of
 from publications.workflow.gate import publish_gate_problems
 
 LEGACY_RELATIONS = {
@@ -356,8 +358,13 @@ def _write_legacy_page(
                 setattr(publication, name, fields[name])
             publication.version += 1
             publication.updated_at = timezone.now()
+            searched = {}
+            if SEARCHED_FIELDS.intersection(changed_fields):
+                # update() skips the field's pre_save: the segmented words are written here.
+                publication.search_words = searched["search_words"] = search_words_of(publication)
             Publication.objects.filter(pk=publication.pk).update(
                 **{name: fields[name] for name in changed_fields},
+                **searched,
                 **_written_by_import(publication),
                 version=publication.version,
                 updated_at=publication.updated_at,

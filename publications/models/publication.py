@@ -23,6 +23,7 @@ from cms.taxonomies.models import Center, Collection, Newsletter, Program, Proje
 from people.models import Person
 from publications.models.editions import edition_problems
 from publications.models.labels import PublicationType
+from publications.segmentation import SearchWordsField
 
 
 class Status(models.TextChoices):
@@ -79,6 +80,8 @@ def prefetch_bylines(publications) -> None:
 LIVE = Q(status=Status.PUBLISHED, draft_of__isnull=True)  # as published() asks, before the clock
 NEWEST_FIRST = (F("publication_date").desc(nulls_last=True), F("created_at").desc(), F("id").desc())
 VISIBILITY = ["go_live_at", "expire_at"]
+# What search reads: a save of any of them also writes `search_words`.
+SEARCHED_FIELDS = frozenset({"title", "dek", "body", "language"})
 
 
 class NewestFirstIndex(models.Index):
@@ -278,10 +281,13 @@ class Publication(SlugOnFirstSave):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Kept current by a PostgreSQL trigger (migration 0002): title weighs A, dek B, body C.
+    # Kept current by a PostgreSQL trigger (migrations 0002, 0010): title weighs A, dek B, body C,
+    # parsed with the text-search configuration of the piece's language.
     # Django never writes a value here; an instance sees the new vector only after
     # refresh_from_db(). On SQLite the column stays NULL and search falls back to LIKE.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Chinese pieces' words, cut apart for the trigger (publications/segmentation.py); "" otherwise.
+    search_words = SearchWordsField()
 
     objects = PublicationQuerySet.as_manager()
 
@@ -326,6 +332,9 @@ class Publication(SlugOnFirstSave):
 
     def save(self, *args, **kwargs):
         self.title = self.title.strip()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and SEARCHED_FIELDS.intersection(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_words"}
         super().save(*args, **kwargs)
 
     def clean(self):

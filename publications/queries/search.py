@@ -35,11 +35,15 @@ class SearchResults:
         return full_text.uses_full_text_search() and self.count >= full_text.MAX_RANKED
 
 
-def search_results(*, q: str | None, filters: ListingFilters | None, page: str | None) -> SearchResults:
+def search_results(
+    *, q: str | None, filters: ListingFilters | None, page: str | None, language: str | None = None
+) -> SearchResults:
     """Return the public pieces and public people matching a search-box query.
 
     Pieces: published only, narrowed by the listing's filters (`None`: filters that did not
-    validate, so no piece matches), best match first, then newest; 20 a page, each with a
+    validate, so no piece matches) and to `language` when given (a content language code; the
+    query is then parsed with that language's configuration only), best match first, then
+    newest; 20 a page, each with a
     highlighted `snippet`. People: public profiles whose name or short bio has every word,
     shown on the first page only. An empty query returns no results. Raises Http404 for a page
     that does not exist. Budget: no query without a query; otherwise 5 (count, page, bylines,
@@ -53,7 +57,7 @@ def search_results(*, q: str | None, filters: ListingFilters | None, page: str |
         publications = Publication.objects.none()
     else:
         publications = full_text.matching_publications(
-            Publication.objects.published().filter(*listing_conditions(filters)), query
+            Publication.objects.published().filter(*listing_conditions(filters)), query, language=language
         )
     results = paginate(publications.for_cards(), page=page, per_page=SEARCH_PAGE_SIZE)
     results.object_list = list(results.object_list)

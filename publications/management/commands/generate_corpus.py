@@ -20,7 +20,6 @@ Meant for a database of its own (e.g. DATABASE_URL=postgres://…/cms_perf), nev
 import datetime
 import time
 from collections import defaultdict
-from importlib import import_module
 from io import StringIO
 
 from django.contrib.contenttypes.models import ContentType
@@ -300,18 +299,15 @@ class Command(BaseCommand):
             TaggedItem.objects.bulk_create(keyword_rows, batch_size=5000)
 
     def fill_search_vectors(self):
-        """Compute every missing vector in one statement, rebuild the GIN index, turn the trigger back on."""
-        vector = import_module("publications.migrations.0002_publication_search_vector").VECTOR
+        """Turn the trigger back on, compute every missing vector in one statement, rebuild the GIN index."""
         with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE publications_publication ENABLE TRIGGER {TRIGGER}")
             with self.timed("search vectors: one UPDATE"):
-                cursor.execute(
-                    f"UPDATE publications_publication SET search_vector = {vector.format(row='')} "
-                    "WHERE search_vector IS NULL"
-                )
+                # The trigger computes each vector with its row's language (migration 0010).
+                cursor.execute("UPDATE publications_publication SET search_vector = NULL WHERE search_vector IS NULL")
             with self.timed("search vectors: rebuild GIN index"):
                 cursor.execute(
                     f"CREATE INDEX IF NOT EXISTS {SEARCH_INDEX} ON publications_publication USING gin (search_vector)"
                 )
-            cursor.execute(f"ALTER TABLE publications_publication ENABLE TRIGGER {TRIGGER}")
             with self.timed("VACUUM after the UPDATE"):
                 cursor.execute("VACUUM publications_publication")

@@ -38,6 +38,8 @@ from publications.models import (
     Revision,
     Status,
 )
+from publications.models.publication import SEARCHED_FIELDS
+from publications.segmentation import search_words_of
 from publications.snapshots import take_snapshot
 
 # Publication fields the command owns (the slug is only set when a piece is first created).
@@ -311,6 +313,11 @@ class Command(BaseCommand):
                 changed.append(Publication(pk=row["id"], **wanted))
                 changed_fields.update(diff)
         if changed:
+            if SEARCHED_FIELDS.intersection(changed_fields):
+                # bulk_update() skips the field's pre_save: the segmented words are written here.
+                for publication in changed:
+                    publication.search_words = search_words_of(publication)
+                changed_fields.add("search_words")
             Publication.objects.bulk_update(changed, sorted(changed_fields), batch_size=200)
             self.changes["updated"] += len(changed)
 
