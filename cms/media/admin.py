@@ -12,6 +12,7 @@ from cms.media.forms import ImageForm
 from cms.media.tasks import make_image_renditions
 from cms.media.widgets import FocalPointInput
 
+
 class LabelledFileInput(forms.ClearableFileInput):
     """A file input with a real <label>: Django wraps it in a fieldset whose legend is no label."""
 

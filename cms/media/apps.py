@@ -7,8 +7,8 @@ class MediaConfig(AppConfig):
     verbose_name = "Media library"
 
     def ready(self):
-        from cms.pagecache.cache import watch
         from cms.media import models
+        from cms.pagecache.cache import watch
 
         # Rows pages show: each page records the ones it loaded and is purged when one changes.
         watch(models.Image)

@@ -2,8 +2,8 @@
 
 from django import forms
 
-from cms.media.uploads import ACCEPTED, clean_image_upload
 from cms.media.models import Image
+from cms.media.uploads import ACCEPTED, clean_image_upload
 
 
 class ImageForm(forms.ModelForm):

@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import reset_queries
 
 from cms.media.models import Image
-from cms.pagecache.cache import model_tag, purge, row_tag
 from cms.media.renditions import make_renditions, missing_specs
+from cms.pagecache.cache import model_tag, purge, row_tag
 
 PROGRESS_EVERY = 50  # images between progress lines (and the last one)
 
