@@ -1,6 +1,11 @@
 """The interface's languages: addresses, lang and dir, the switcher, old ?lang= links, and the page cache."""
 
+import datetime
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +136,63 @@ def test_an_error_page_offers_no_switcher(client):
     assert response.status_code == 404
     assert html_tag(response) == '<html lang="ar" dir="rtl">'
     assert "language-switcher" not in response.content.decode()
+
+
+# -- the translations ---------------------------------------------------------------------------
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+
+
+@pytest.fixture
+def compiled_translations():
+    missing = [po for po in LOCALE.glob("*/LC_MESSAGES/django.po") if not po.with_suffix(".mo").exists()]
+    if missing:
+        pytest.fail(f"{missing[0]}: not compiled; `make install` compiles the translations (needs msgfmt)")
+
+
+@pytest.mark.parametrize("language", ["ar", "ru", "zh_Hans"])
+def test_every_string_is_translated_and_compiles(language):
+    po = LOCALE / language / "LC_MESSAGES" / "django.po"
+    entries = po.read_text(encoding="utf-8").split("\n\n")[1:]
+    untranslated = [entry.splitlines()[0] for entry in entries if re.search(r'^msgstr(\[\d\])? ""$', entry, re.M)]
+    assert untranslated == []
+    if shutil.which("msgfmt"):
+        subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], check=True)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "words"),
+    [
+        ("/ar", ["المنشورات", "منشوران", "25 نوفمبر 2026", "تصفية المنشورات"]),
+        ("/ru", ["Публикации", "2 публикации", "25 ноября 2026", "Фильтр публикаций"]),
+        ("/zh-hans", ["出版物", "2 篇出版物", "2026年11月25日", "筛选出版物"]),
+        ("", ["Publications", "2 publications", "November 25, 2026", "Filter publications"]),
+    ],
+)
+def test_the_listing_speaks_its_language_with_its_plurals_and_dates(client, compiled_translations, prefix, words):
+    for day in (24, 25):
+        PublicationFactory(published=True, publication_date=datetime.date(2026, 11, day))
+    html = client.get(f"{prefix}/publications/").content.decode()
+    for word in words:
+        assert word in html, word
+
+
+@pytest.mark.parametrize(
+    ("count", "arabic", "russian"),
+    [
+        (1, "منشور واحد", "1 публикация"),
+        (3, "3 منشورات", "3 публикации"),
+        (11, "11 منشورًا", "11 публикаций"),
+        (21, "21 منشورًا", "21 публикация"),
+    ],
+)
+def test_plural_forms_follow_each_languages_rules(client, compiled_translations, count, arabic, russian):
+    PublicationFactory.create_batch(count, published=True)
+    assert arabic in client.get("/ar/publications/").content.decode()
+    assert russian in client.get("/ru/publications/").content.decode()
+
+
+def test_a_feed_in_a_language_is_titled_and_declared_in_it(client, compiled_translations, piece):
+    feed = client.get("/ru/feeds/latest/rss/").content.decode()
+    assert "<language>ru</language>" in feed
+    assert "<title>Новые работы |" in feed
