@@ -38,7 +38,7 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 $(MO_FILES): %.mo: %.po | $(STAMP)
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: the translations need GNU gettext (apt-get install gettext)" >&2; exit 1; }
-	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+	DEBUG=1 $(PY) manage.py compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore=.venv --ignore=node_modules --verbosity 0
 
 install: $(STAMP) $(NODE_STAMP) $(MO_FILES)
 

@@ -16,12 +16,14 @@ from django.utils import translation
 
 
 class Alternate(NamedTuple):
-    """One entry of the language switcher: the language, its name in itself, and the page in it."""
+    """One entry of the language switcher: the language, its name in itself, and the page in it.
+
+    A plain (code, name, url) tuple does as well: base.html unpacks the three.
+    """
 
     code: str
     name: str
     url: str
-    current: bool = False
 
 
 def default_language() -> str:
@@ -65,13 +67,12 @@ def address_in_language(path: str, code: str) -> str | None:
 
 def alternates_for(path: str) -> list[Alternate]:
     """Every interface language with this page's address in it (the switcher's entries), in settings order."""
-    current = translation.get_language()
     alternates = []
     for code, _english_name in settings.LANGUAGES:
         url = address_in_language(path, code)
         if url is not None:
             name = translation.get_language_info(code)["name_local"]
-            alternates.append(Alternate(code, name, url, current=code == current))
+            alternates.append(Alternate(code, name, url))
     return alternates
 
 
@@ -79,7 +80,8 @@ def language_alternates(request):
     """Context processor: `language_alternates`, the switcher's entries for the page being shown.
 
     A view that knows better (a work's page linking to its editions in other languages) puts its
-    own list of Alternate in its context under the same name, which wins over this one.
+    own list of Alternate (or (code, name, url) tuples) in its context under the same name, which wins
+    over this one; the entry for the page's own language is shown as the current one.
     """
 
     def alternates():

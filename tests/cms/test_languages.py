@@ -70,7 +70,7 @@ def test_a_view_may_give_the_switcher_its_own_addresses(rf):
     request = rf.get("/publications/four-languages/")
     html = render_to_string(
         "base.html",
-        {"language_alternates": [Alternate("en", "English", "/x/", True), Alternate("ar", "العربية", "/ar/y/")]},
+        {"language_alternates": [Alternate("en", "English", "/x/"), ("ar", "العربية", "/ar/y/")]},
         request=request,
     )
     assert 'href="/ar/y/" lang="ar"' in html
@@ -85,6 +85,10 @@ def test_a_view_may_give_the_switcher_its_own_addresses(rf):
         ("/ar/publications/?lang=en", "/publications/"),
         ("/ru/?lang=ar", "/ar/"),
         ("/?lang=fr", "/"),
+        ("/publications/?lang=", "/publications/"),
+        ("/publications/?lang=%00ar", "/publications/"),
+        ("/publications/?lang=" + "a" * 5000, "/publications/"),
+        ("/publications/?lang=ru&lang=ar", "/ar/publications/"),
     ],
 )
 def test_the_old_sites_lang_links_are_redirected_for_good(client, piece, address, target):
