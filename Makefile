@@ -31,7 +31,16 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the browser tests need it for axe-core (apt-get install npm)"; fi
 
-install: $(STAMP) $(NODE_STAMP)
+# The interface's translations (locale/*/LC_MESSAGES/django.po) compiled to the .mo files Django reads;
+# not in git, rebuilt whenever a .po file is newer. msgfmt is GNU gettext's.
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+$(MO_FILES): %.mo: %.po | $(STAMP)
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found: the translations need GNU gettext (apt-get install gettext)" >&2; exit 1; }
+	DEBUG=1 $(PY) manage.py compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore=.venv --ignore=node_modules --verbosity 0
+
+install: $(STAMP) $(NODE_STAMP) $(MO_FILES)
 
 migrate: install
 	DEBUG=1 $(PY) manage.py migrate --no-input

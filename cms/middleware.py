@@ -1,14 +1,19 @@
-"""Faults answered plainly: a database outage as a "try again shortly" page, NUL in admin queries as a 400."""
+"""Faults answered plainly (a database outage as a "try again shortly" page, NUL in admin queries as a 400),
+and the language of a request, which its address alone decides."""
 
 import logging
 import sys
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+
+from cms.kit.languages import address_in_language, language_of_path, supported_language
 
 logger = logging.getLogger("cms.faults")
 
@@ -77,3 +82,42 @@ class AdminNullByteMiddleware:
         ):
             raise SuspiciousOperation("NUL character in an admin query string")
         return self.get_response(request)
+
+
+class LanguageFromAddressMiddleware:
+    """Speak the language the address names (/ar/…, /ru/…; English unprefixed), and nothing else.
+
+    Django's LocaleMiddleware would also read the language cookie and Accept-Language for
+    addresses outside the prefixed ones, and mark every unprefixed page `Vary: Accept-Language`.
+    Here neither changes what a path renders, so the page cache (above, keyed by path) can never
+    serve a page in the wrong language, and English pages are one page for every reader. The
+    admin, outside the prefixed addresses, speaks the default language.
+
+    The old site linked its editions with `?lang=ar`: such a link gets a 301 to the same page's
+    address in that language (an unknown language: to the page without the parameter).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "lang" in request.GET and request.method in ("GET", "HEAD"):
+            redirect = self.old_language_link(request)
+            if redirect is not None:
+                return redirect
+        language = language_of_path(request.path_info) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+    @staticmethod
+    def old_language_link(request):
+        code = supported_language(request.GET["lang"]) or language_of_path(request.path_info) or settings.LANGUAGE_CODE
+        url = address_in_language(request.path_info, code)
+        if url is None:
+            return None
+        query = request.GET.copy()
+        del query["lang"]
+        return HttpResponsePermanentRedirect(f"{url}?{query.urlencode()}" if query else url)

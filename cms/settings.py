@@ -99,6 +99,9 @@ MIDDLEWARE = [
     # skips them, and so that it sees every cookie they set before storing a page.
     "cms.pagecache.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The address alone decides the language (cms/kit/languages.py): below the page cache, whose key
+    # is the path, and above CommonMiddleware, whose slash redirects need the language's prefix.
+    "cms.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -130,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "cms.sitesettings.context_processors.site_settings",
+                "cms.kit.languages.language_alternates",
             ],
         },
     },
@@ -215,12 +219,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
-LANGUAGE_CODE = "en-us"
+# The interface's languages: each has its addresses (/ar/…; English unprefixed, today's addresses)
+# and its translations in locale/<language>/LC_MESSAGES/django.po, compiled by `make install`.
+# Adding one is a line here and a .po file. Chinese is "zh-hans", as in CONTENT_LANGUAGES, and the
+# name under which Django ships its own Chinese (Simplified) translations and date formats.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("ar", "Arabic"),
+    ("zh-hans", "Chinese (Simplified)"),
+    ("ru", "Russian"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-# Languages that publications are written in (the interface itself is English).
+# Languages that publications are written in (settings.LANGUAGES above are the interface's).
 CONTENT_LANGUAGES = [
     ("en", "English"),
     ("fr", "French"),

@@ -5,6 +5,7 @@ routes and views, and imports point down (publications → people → cms platfo
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path, register_converter
 
@@ -14,13 +15,21 @@ from cms.converters import UnicodeSlugConverter
 # Before the includes below: their patterns use it.
 register_converter(UnicodeSlugConverter, "uslug")
 
-urlpatterns = [
-    # Home, search and the sitemap: publications' pages at the root, with un-namespaced names.
+# The reader's pages, in every interface language: English at today's addresses, the others under
+# their prefix (/ar/…, /zh-hans/…, /ru/…). Feeds too: their titles are interface text.
+urlpatterns = i18n_patterns(
+    # Home and search: publications' pages at the root, with un-namespaced names.
     path("", include("publications.site_urls")),
     path("publications/", include("publications.urls")),
     path("experts/", include("publications.expert_urls")),
     path("", include("publications.taxonomy_urls")),
     path("feeds/", include("publications.feed_urls")),
+    prefix_default_language=False,
+)
+
+# One address each, whatever the language: discovery files, the health check and the admin.
+urlpatterns += [
+    path("", include("publications.sitemap_urls")),
     path("robots.txt", cms_views.robots_txt, name="robots"),
     path("healthz", cms_views.healthz, name="healthz"),
     # The editor's endpoints (paste cleaning, image library), before the admin's catch-all.

@@ -3,6 +3,7 @@
 from string import ascii_uppercase
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from people.queries import OTHER_LETTER, DirectoryOptions, ExpertCriteria
 
@@ -25,11 +26,11 @@ class LetterField(LenientChoiceField):
 
 
 class ExpertFilterForm(forms.Form):
-    center = LenientChoiceField(required=False, label="Center")
-    topic = LenientChoiceField(required=False, label="Topic")
-    region = LenientChoiceField(required=False, label="Region", help_text="Includes the region's sub-regions.")
-    alumni = forms.BooleanField(required=False, label="Include former experts")
-    contributors = forms.BooleanField(required=False, label="Include outside contributors")
+    center = LenientChoiceField(required=False, label=_("Center"))
+    topic = LenientChoiceField(required=False, label=_("Topic"))
+    region = LenientChoiceField(required=False, label=_("Region"), help_text=_("Includes the region's sub-regions."))
+    alumni = forms.BooleanField(required=False, label=_("Include former experts"))
+    contributors = forms.BooleanField(required=False, label=_("Include outside contributors"))
     letter = LetterField(
         required=False,
         choices=[(letter, letter) for letter in ascii_uppercase] + [(OTHER_LETTER, "#")],
@@ -40,9 +41,9 @@ class ExpertFilterForm(forms.Form):
         super().__init__(data, label_suffix="")
         self._ids = {}
         for name, empty_label, choices in [
-            ("center", "All centers", options.centers),
-            ("topic", "All topics", options.topics),
-            ("region", "All regions", options.regions),
+            ("center", _("All centers"), options.centers),
+            ("topic", _("All topics"), options.topics),
+            ("region", _("All regions"), options.regions),
         ]:
             self.fields[name].choices = [("", empty_label), *[(option.slug, option.label) for option in choices]]
             self._ids[name] = {option.slug: option.pk for option in choices}

@@ -12,6 +12,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from cms.pagecache.cache import depends_on, model_tag
 from cms.sitesettings.models import current as site_settings
@@ -63,13 +64,13 @@ class LatestWorkFeed(Feed):
         return site_settings().site_name
 
     def title(self, obj=None):
-        return f"Latest work | {self.feed_text(site_settings().site_name)}"
+        return _("Latest work | %(site)s") % {"site": self.feed_text(site_settings().site_name)}
 
     def link(self, obj=None):
         return reverse("publications:list")
 
     def description(self, obj=None):
-        return f"The newest publications from the {self.feed_text(site_settings().site_name)}."
+        return _("The newest publications from the %(site)s.") % {"site": self.feed_text(site_settings().site_name)}
 
     def items(self, obj=None):
         depends_on(model_tag(Publication))
@@ -137,7 +138,7 @@ class ExpertFeed(LatestWorkFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The newest publications by {self.feed_text(obj.name)}."
+        return _("The newest publications by %(name)s.") % {"name": self.feed_text(obj.name)}
 
     def items(self, obj):
         return feed_items(expert_work(obj.pk))
@@ -158,7 +159,7 @@ class TopicFeed(LatestWorkFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The newest publications on {self.feed_text(obj.name)}."
+        return _("The newest publications on %(name)s.") % {"name": self.feed_text(obj.name)}
 
     def items(self, obj):
         return feed_items(tagged_work("topics", [obj.pk]))
@@ -189,7 +190,7 @@ class CenterFeed(TopicFeed):
         return taxonomy_item_or_404(Center.objects.all(), slug)
 
     def description(self, obj):
-        return f"The newest publications from {self.feed_text(obj.name)}."
+        return _("The newest publications from %(name)s.") % {"name": self.feed_text(obj.name)}
 
     def items(self, obj):
         return feed_items(center_work(obj.pk))

@@ -6,6 +6,7 @@ and an unknown slug is a form error, never a database lookup with reader input.
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from publications.queries.listings import FilterOptions, ListingFilters
 
@@ -22,14 +23,12 @@ def first_value(query, key: str) -> str | None:
 class SlugChoiceField(forms.ChoiceField):
     """A choice among loaded rows, offered and submitted by slug; cleans to the row itself."""
 
-    def __init__(self, *, blank_label: str, **kwargs):
+    def __init__(self, *, blank_label: str, invalid_message: str, **kwargs):
         self.blank_label = blank_label
         self.rows_by_slug = {}
         # The message never repeats the reader's value: a crafted link must not put words on our page.
-        label = kwargs["label"].lower()
-        super().__init__(
-            required=False, error_messages={"invalid_choice": f"Choose a {label} from the list."}, **kwargs
-        )
+        # One whole sentence per field, not a label inside a sentence: other languages inflect the label.
+        super().__init__(required=False, error_messages={"invalid_choice": invalid_message}, **kwargs)
 
     def set_rows(self, rows, *, label=str):
         self.rows_by_slug = {row.slug: row for row in rows}
@@ -42,18 +41,30 @@ class SlugChoiceField(forms.ChoiceField):
 class PublicationFilterForm(forms.Form):
     """Narrow the publications listing by type, center, topic, region, program, project and year."""
 
-    type = SlugChoiceField(label="Type", blank_label="All types")
-    center = SlugChoiceField(label="Center", blank_label="All centers")
-    topic = SlugChoiceField(label="Topic", blank_label="All topics")
-    region = SlugChoiceField(label="Region", blank_label="All regions")
-    program = SlugChoiceField(label="Program", blank_label="All programs")
-    project = SlugChoiceField(label="Project", blank_label="All projects")
+    type = SlugChoiceField(
+        label=_("Type"), blank_label=_("All types"), invalid_message=_("Choose a type from the list.")
+    )
+    center = SlugChoiceField(
+        label=_("Center"), blank_label=_("All centers"), invalid_message=_("Choose a center from the list.")
+    )
+    topic = SlugChoiceField(
+        label=_("Topic"), blank_label=_("All topics"), invalid_message=_("Choose a topic from the list.")
+    )
+    region = SlugChoiceField(
+        label=_("Region"), blank_label=_("All regions"), invalid_message=_("Choose a region from the list.")
+    )
+    program = SlugChoiceField(
+        label=_("Program"), blank_label=_("All programs"), invalid_message=_("Choose a program from the list.")
+    )
+    project = SlugChoiceField(
+        label=_("Project"), blank_label=_("All projects"), invalid_message=_("Choose a project from the list.")
+    )
     year = forms.TypedChoiceField(
-        label="Year",
+        label=_("Year"),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Choose a year from the list."},
+        error_messages={"invalid_choice": _("Choose a year from the list.")},
     )
 
     def __init__(self, query, *, options: FilterOptions):
@@ -70,7 +81,7 @@ class PublicationFilterForm(forms.Form):
         )
         self.fields["program"].set_rows(options.programs)
         self.fields["project"].set_rows(options.projects)
-        self.fields["year"].choices = [("", "All years"), *((str(year), str(year)) for year in options.years)]
+        self.fields["year"].choices = [("", _("All years")), *((str(year), str(year)) for year in options.years)]
 
     def listing_filters(self) -> ListingFilters | None:
         """Return the filters to apply, or None when a parameter names nothing we have."""
@@ -92,10 +103,11 @@ class SearchFilterForm(PublicationFilterForm):
     """The search page's filters: the listing's, and the language of the pieces (default: all)."""
 
     language = forms.ChoiceField(
-        label="Language",
+        label=_("Language"),
         required=False,
-        choices=[("", "All languages"), *settings.CONTENT_LANGUAGES],
-        error_messages={"invalid_choice": "Choose a language from the list."},
+        # Language names go through Django's own catalogue, which translates them ("Arabic" → "العربية").
+        choices=lambda: [("", _("All languages")), *((code, _(name)) for code, name in settings.CONTENT_LANGUAGES)],
+        error_messages={"invalid_choice": _("Choose a language from the list.")},
     )
 
     def search_language(self) -> str | None:

@@ -348,13 +348,14 @@ CODE_PACKAGES = ("cms", "publications", "people")
 
 
 def code_version() -> str:
-    """A hash of the templates and Python code: a deploy must not serve pages made by the old code."""
+    """A hash of the templates, Python code and translations: a deploy must not serve pages made by the old code."""
     if not hasattr(code_version, "value"):
         digest = hashlib.md5(settings.PAGE_CACHE_VERSION.encode(), usedforsecurity=False)
         base = Path(settings.BASE_DIR)
         # Every module of the apps at any depth: the platform apps and the wings of publications are packages.
         code = sorted(path for package in CODE_PACKAGES for path in (base / package).rglob("*.py"))
-        for path in sorted(base.glob("templates/**/*.html")) + code:
+        translations = sorted(base.glob("locale/*/LC_MESSAGES/*.po"))
+        for path in sorted(base.glob("templates/**/*.html")) + code + translations:
             digest.update(path.read_bytes())
         code_version.value = digest.hexdigest()[:12]
     return code_version.value

@@ -5,6 +5,8 @@ import html
 from django.shortcuts import render
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.sitesettings.models import current as site_settings
 from publications.filters import first_value
@@ -35,6 +37,21 @@ def canonical_url(request, path: str, page: TaxonomyPage | None = None) -> str:
     return request.build_absolute_uri(path)
 
 
+# The kind stays English for the templates' logic ("Project" shows its program); readers see its label.
+KINDS = {
+    "Center": gettext_lazy("Center"),
+    "Topic": gettext_lazy("Topic"),
+    "Region": gettext_lazy("Region"),
+    "Program": gettext_lazy("Program"),
+    "Project": gettext_lazy("Project"),
+    "Collection": gettext_lazy("Collection"),
+    "Newsletter": gettext_lazy("Newsletter"),
+}
+EXPERTS = gettext_lazy("Experts")
+LATEST_WORK = gettext_lazy("Latest work")
+CONTRIBUTORS = gettext_lazy("Contributors")
+
+
 def render_detail(
     request,
     template: str,
@@ -42,18 +59,21 @@ def render_detail(
     *,
     kind: str,
     feeds: str = "",
-    experts_heading: str = "Experts",
-    work_heading: str = "Latest work",
+    experts_heading: str = EXPERTS,
+    work_heading: str = LATEST_WORK,
 ):
+    kind_label = KINDS[kind]
     return render(
         request,
         template,
         {
             "page": page,
             "kind": kind,
+            "kind_label": kind_label,
             "canonical_url": canonical_url(request, page.item.get_absolute_url(), page),
             "description": summary_of(page.item.description)
-            or f"{kind}: {page.item.name}. Publications and experts from the {site_settings().site_name}.",
+            or _("%(kind)s: %(name)s. Publications and experts from the %(site)s.")
+            % {"kind": kind_label, "name": page.item.name, "site": site_settings().site_name},
             "feed_rss": f"feeds:{feeds}_rss" if feeds else "",
             "feed_atom": f"feeds:{feeds}_atom" if feeds else "",
             "experts_heading": experts_heading,
@@ -96,14 +116,14 @@ def region_detail(request, slug):
 def program_detail(request, slug):
     page = program_page(slug=slug, page=first_value(request.GET, "page"))
     return render_detail(
-        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Program", experts_heading="Contributors"
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Program", experts_heading=CONTRIBUTORS
     )
 
 
 def project_detail(request, slug):
     page = project_page(slug=slug, page=first_value(request.GET, "page"))
     return render_detail(
-        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Project", experts_heading="Contributors"
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Project", experts_heading=CONTRIBUTORS
     )
 
 
@@ -114,13 +134,13 @@ def collection_detail(request, slug):
         "publications/taxonomy/collection_detail.html",
         page,
         kind="Collection",
-        experts_heading="Contributors",
-        work_heading="In this collection",
+        experts_heading=CONTRIBUTORS,
+        work_heading=gettext_lazy("In this collection"),
     )
 
 
 def newsletter_detail(request, slug):
     page = newsletter_page(slug=slug, page=first_value(request.GET, "page"))
     return render_detail(
-        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Newsletter", experts_heading="Contributors"
+        request, "publications/taxonomy/taxonomy_detail.html", page, kind="Newsletter", experts_heading=CONTRIBUTORS
     )

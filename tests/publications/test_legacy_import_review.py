@@ -74,7 +74,13 @@ def test_a_page_in_arabic_russian_or_chinese_renders_with_its_own_lang_detected_
     assert (publication.language, publication.import_language_source) == (language, "detected")
     assert (result.language, result.language_source) == (language, "detected")
     html = client.get(publication.get_absolute_url()).content.decode()
-    assert f'<html lang="{language}">' in html
+    # The page's chrome speaks the interface's language (English here); the work's own text
+    # declares its language where it is, and the page in that language declares it throughout.
+    assert '<html lang="en" dir="ltr">' in html
+    assert f'<h1 id="publication-title" lang="{language}" dir="auto">' in html
+    assert f'<div class="body" lang="{language}" dir="auto">' in html
+    in_language = client.get(f"/{language}{publication.get_absolute_url()}").content.decode()
+    assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in in_language
 
 
 def test_the_metadata_language_wins_over_what_the_text_looks_like():
