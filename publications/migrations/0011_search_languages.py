@@ -92,7 +92,7 @@ def restore_function(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publications", "0009_platform_apps"),
+        ("publications", "0010_editions"),
     ]
 
     operations = [
