@@ -131,3 +131,12 @@ def screenshot(page, name: str):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     width = page.viewport_size["width"]
     page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+def screenshot_and_assert_no_sideways_scroll(page, name: str):
+    """Load every picture (lazy ones below the fold too), save the screenshot, and refuse a page wider than the screen."""
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })")
+    page.wait_for_function("() => [...document.images].every((img) => img.complete)", timeout=30_000)
+    screenshot(page, name)
+    width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"{name} scrolls sideways at {page.viewport_size['width']} px: {width[0]} > {width[1]}"

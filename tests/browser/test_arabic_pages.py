@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.helpers import assert_accessible, screenshot
+from tests.browser.helpers import assert_accessible, screenshot_and_assert_no_sideways_scroll
 from tests.factories import PersonFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,13 +66,7 @@ def test_arabic_pages_fit_the_screen_mirrored(arabic_site, open_page, viewport):
     page = open_page(viewport=viewport)
     for name, url in PAGES.items():
         page.goto(url)
-        page.evaluate(
-            "() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })"
-        )
-        page.wait_for_function("() => [...document.images].every((img) => img.complete)", timeout=30_000)
-        screenshot(page, name)
-        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        assert width[0] <= width[1], f"{name} scrolls sideways at {viewport['width']} px: {width[0]} > {width[1]}"
+        screenshot_and_assert_no_sideways_scroll(page, name)
 
     # The masthead starts on the right.
     page.goto(PAGES["ar-home"])

@@ -8,7 +8,7 @@ fail the test through the `open_page` fixture (scenario 7).
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.helpers import assert_accessible, screenshot
+from tests.browser.helpers import assert_accessible, screenshot_and_assert_no_sideways_scroll
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,14 +57,7 @@ def test_public_pages_fit_the_screen(public_site, open_page, viewport):
     page = open_page(viewport=viewport)
     for name, url in PAGES.items():
         page.goto(url)
-        # Pictures below the fold load lazily: load them all so that the screenshot shows them.
-        page.evaluate(
-            "() => document.querySelectorAll('img[loading=lazy]').forEach((img) => { img.loading = 'eager'; })"
-        )
-        page.wait_for_function("() => [...document.images].every((img) => img.complete)", timeout=30_000)
-        screenshot(page, name)
-        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-        assert width[0] <= width[1], f"{name} scrolls sideways at {viewport['width']} px: {width[0]} > {width[1]}"
+        screenshot_and_assert_no_sideways_scroll(page, name)
 
     # Expert cards: the photo beside the text, and the text as wide as the card without one.
     page.goto(PAGES["expert-directory"])
