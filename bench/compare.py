@@ -24,13 +24,12 @@ import os
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import bench.run  # noqa: E402
 from bench.run import ENV, PY, RESULTS, ensure_services, prepare_database, warm, wrk  # noqa: E402
 
 PAGES = ("robots.txt (floor)", "publication, 3 authors", "listing: type+region+year")
@@ -70,7 +69,7 @@ def checkout(revision: str) -> Path:
     return tree
 
 
-class Server:
+class Server(bench.run.Server):
     """gunicorn serving one worktree's code on its own port, page cache off."""
 
     def __init__(self, tree: Path, port: int):
@@ -78,23 +77,7 @@ class Server:
         # The virtualenv installs the main checkout as an editable package: PYTHONPATH and the
         # working directory put the worktree's own packages first.
         env = {**os.environ, "BIND": f"127.0.0.1:{port}", "PAGE_CACHE": "off", "PYTHONPATH": python_path(tree)}
-        self.log = open(ROOT / "var" / f"bench-compare-{port}.log", "a")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [PY, "-m", "gunicorn", "cms.wsgi"], cwd=tree, env=env, stdout=self.log, stderr=self.log
-        )
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.5)
-        self.stop()
-        sys.exit(f"gunicorn for {tree} did not start: see var/bench-compare-{port}.log")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.log.close()
+        self.start(cwd=tree, env=env, port=port, log_name=f"bench-compare-{port}.log")
 
 
 def summarise(runs: list[dict]) -> dict:

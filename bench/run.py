@@ -165,19 +165,23 @@ class Server:
             subprocess.run(["redis-cli", "-n", REDIS_URL.rsplit("/", 1)[1], "flushdb"], capture_output=True, check=True)
         if workers:
             env["WEB_CONCURRENCY"] = str(workers)
+        self.start(cwd=ROOT, env=env, port=PORT, log_name="bench-gunicorn.log")
+
+    def start(self, *, cwd: Path, env: dict, port: int, log_name: str):
+        """Run gunicorn on `cwd`'s code and wait until it answers; exit the benchmark if it never does."""
         # Open for as long as gunicorn runs: stop() closes it.
-        self.log = open(ROOT / "var" / "bench-gunicorn.log", "a")  # noqa: SIM115
+        self.log = open(ROOT / "var" / log_name, "a")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [PY, "-m", "gunicorn", "cms.wsgi"], cwd=ROOT, env=env, stdout=self.log, stderr=self.log
+            [PY, "-m", "gunicorn", "cms.wsgi"], cwd=cwd, env=env, stdout=self.log, stderr=self.log
         )
         for _ in range(120):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
                 return
             except OSError:
                 time.sleep(0.5)
         self.stop()
-        sys.exit("gunicorn did not start: see var/bench-gunicorn.log")
+        sys.exit(f"gunicorn did not start: see var/{log_name}")
 
     def workers(self) -> list[int]:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
