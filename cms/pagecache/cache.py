@@ -72,6 +72,7 @@ PAGE_PARAMETERS = frozenset(
         "program",
         "project",
         "year",
+        "language",
         "alumni",
         "contributors",
         "letter",

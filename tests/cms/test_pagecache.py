@@ -86,6 +86,15 @@ def test_made_up_query_strings_are_answered_but_never_fill_the_cache(client, pie
     assert stored_pages() == 0
 
 
+def test_a_search_in_one_language_is_served_from_the_cache(client, piece, django_assert_num_queries):
+    query = {"q": "cached", "language": "en"}
+    first = client.get("/search/", query)
+    with django_assert_num_queries(0):
+        second = client.get("/search/", query)
+    assert second.content == first.content
+    assert "A cached piece" in second.content.decode()
+
+
 def test_the_order_of_filters_does_not_make_a_second_copy(client, piece, django_assert_num_queries):
     client.get("/publications/?type=analysis&page=1")
     with django_assert_num_queries(0):
