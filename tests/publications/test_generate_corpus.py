@@ -41,5 +41,18 @@ def test_generated_pieces_have_several_authors_long_bodies_and_some_variety():
     assert Authorship.objects.filter(publication__in=generated, person__legacy_id__startswith="corpus-").exists()
 
 
+def test_every_translation_in_the_corpus_is_an_edition_of_its_original():
+    corpus(seed=5)
+    generated = Publication.objects.filter(legacy_id__startswith="corpus-")
+    translations = generated.exclude(language="en")
+
+    assert translations.count() >= 2
+    assert not translations.filter(translation_of=None).exists()
+    assert not generated.filter(language="en").exclude(translation_of=None).exists()
+    for edition in translations.select_related("translation_of"):
+        assert edition.translation_of.language == "en"
+        assert edition.translation_of.title in edition.title
+
+
 def test_another_seed_gives_another_archive():
     assert corpus(seed=1) != corpus(seed=2)

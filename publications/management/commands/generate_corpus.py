@@ -258,10 +258,20 @@ class Command(BaseCommand):
                 )
         with self.timed("publications: insert rows"), transaction.atomic():
             Publication.objects.bulk_create(rows, batch_size=BATCH)
+        for piece, row in zip(batch, rows, strict=True):
+            pk_of[piece.index] = row.pk
+        # A translation follows its original closely, mostly in the same batch: it gets its
+        # original's id once the batch has ids, so that every translation is an edition of its work.
+        unlinked = []
+        for piece, row in zip(batch, rows, strict=True):
+            if piece.translation_of is not None and row.translation_of_id is None:
+                row.translation_of_id = pk_of[piece.translation_of]
+                unlinked.append(row)
+        with self.timed("publications: link editions"):
+            Publication.objects.bulk_update(unlinked, ["translation_of"], batch_size=BATCH)
         through_rows = defaultdict(list)
         bylines, keyword_rows = [], []
         for piece, row in zip(batch, rows, strict=True):
-            pk_of[piece.index] = row.pk
             for relation, names in [
                 ("centers", piece.centers),
                 ("regions", piece.regions),
