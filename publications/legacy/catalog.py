@@ -16,7 +16,7 @@ from publications.legacy.format import (
     html_to_paragraphs,
     name_key,
 )
-from publications.models import CollectionItem, Disclaimer, PublicationType
+from publications.models import CollectionItem, Disclaimer, Publication, PublicationType
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class LegacyCatalog:
         self.reported_kinds: set[int] = set()
         self._site_units: list[tuple] | None = None  # (name key, "center"/"programme", pk, model)
         self._unit_names: dict[tuple, str] = {}  # (pk, model) -> name, for the report
+        # The legacy ids that editions already in the CMS name as their original (`awaited_original`).
+        self._awaited: set[str] | None = None
 
     def clashing_files(self, legacy_id: str, *, path: str, digest: str) -> list[str]:
         """The other files of the surveyed batch that claim this legacy id with other content."""
@@ -82,6 +84,10 @@ class LegacyCatalog:
                             self._site_units.append((name_key(variant), what, pk, model))
         if self._disclaimers is None:
             self._disclaimers = [(d.center_id, d.publication_type_id, _plain(d.text)) for d in Disclaimer.objects.all()]
+        if self._awaited is None:
+            self._awaited = set(
+                Publication.objects.exclude(awaited_original="").values_list("awaited_original", flat=True)
+            )
 
     def commit(self) -> None:
         for model, rows in self._pending.pop("ids", {}).items():
@@ -91,10 +97,12 @@ class LegacyCatalog:
         if self._disclaimers is not None:
             self._disclaimers.extend(self._pending.pop("disclaimers", []))
         self._positions.update(self._pending.pop("positions", {}))
+        if self._awaited is not None:
+            self._awaited.update(self._pending.pop("awaited", set()))
         self.discard()
 
     def discard(self) -> None:
-        self._pending = {"ids": {}, "people": {}, "disclaimers": [], "positions": {}, "created": []}
+        self._pending = {"ids": {}, "people": {}, "disclaimers": [], "positions": {}, "created": [], "awaited": set()}
 
     def _table(self, model) -> dict[str, int]:
         if model not in self._ids:
@@ -110,6 +118,13 @@ class LegacyCatalog:
                 rows.update((f"legacy:{name_key(legacy_key)}", pk) for pk, legacy_key in legacy_keys)
             self._ids[model] = rows
         return self._ids[model]
+
+    def is_awaited(self, legacy_id: str) -> bool:
+        """Whether an edition in the CMS (or written by this file) waits for the page with this legacy id."""
+        return legacy_id in (self._awaited or ()) or legacy_id in self._pending["awaited"]
+
+    def await_original(self, legacy_id: str) -> None:
+        self._pending["awaited"].add(legacy_id)
 
     def note_created(self, row) -> None:
         """Remember a row the file being imported created, for its audit entry."""

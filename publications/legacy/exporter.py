@@ -7,8 +7,8 @@ page-cache dependencies.
 
 from collections.abc import Iterator
 
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Case, CharField, Exists, F, OuterRef, Prefetch, Value, When, Window
+from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
 
 from publications.legacy.format import LegacyAuthor, LegacyPage, html_to_paragraphs
 from publications.models import (
@@ -39,6 +39,7 @@ def legacy_export_pages(*, batch_size: int = 200) -> Iterator[LegacyPage]:
             .filter(pk__gt=last_pk)
             .order_by("pk")
             .select_related("publication_type", "primary_center", "lead_image")
+            .annotate(original_legacy_id=_original_legacy_id())
             .prefetch_related(
                 byline_prefetch(),
                 "centers",
@@ -65,6 +66,20 @@ def legacy_export_pages(*, batch_size: int = 200) -> Iterator[LegacyPage]:
                     .newest_first()[: RAIL_LENGTH + 1]
                 )
             yield _legacy_page_of(publication, recent, rails.get(publication.primary_center_id, []), disclaimers)
+
+
+def _original_legacy_id():
+    """The id the export gives an edition's original ("translationOf"), when the original is public and so exported too."""
+    return Case(
+        When(
+            Exists(Publication.objects.published().filter(pk=OuterRef("translation_of_id"))),
+            then=Coalesce(
+                F("translation_of__legacy_id"), Concat(Value("cms-"), Cast("translation_of_id", CharField()))
+            ),
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
 
 
 def _newest_work_of(person_ids: set[int]) -> dict[int, list[Publication]]:
@@ -135,6 +150,7 @@ def _legacy_page_of(publication, recent, rail, disclaimers) -> LegacyPage:
         date=publication.publication_date,
         # Written always, so that a page exported from the CMS keeps its language on its way back.
         language=publication.language,
+        translation_of=publication.original_legacy_id or "",
         centers=[center.name for center in publication.centers.all()],
         primary_center=publication.primary_center.name if publication.primary_center else "",
         collections=[item.collection.name for item in publication.collection_items.all()],

@@ -77,6 +77,16 @@ What the import decides from a page (publications/legacy/importer.py, issue 13 i
   the language editors gave it. Imported again, a page takes a detected or default language
   only while its stored one is what the import last wrote (`imported_language`): a language
   editors corrected stays, with a warning; the metadata's key always decides.
+- Editions: the metadata's optional "translationOf" key is the legacy id of the page this one
+  translates (the old site's id of the original). The page becomes that original's edition in
+  its language; while the original is not in the CMS the page waits for it
+  (`Publication.awaited_original`) and the two are linked when it is imported, in the same
+  batch or a later one, so files may come in any order. A page naming itself, an original in
+  its own language, an original that is itself an edition, or an original that has an edition
+  in its language already is refused with the reason; a waiting page that cannot be linked
+  when its original arrives stays as it is, with a warning on the original's file. Without the
+  key a page keeps the link editors gave it. The export writes the key for every edition whose
+  original is public (and so exported too), with the id the export gives that original.
 - Kind of a new author: an expert when the title line names a center or programme of the site,
   by its name or one of its `other_names` (translations and spellings kept in the admin), as
   whole words in Latin and Cyrillic script and anywhere in Arabic and Chinese script (Arabic
@@ -121,7 +131,7 @@ TEXT_KEYS = (
     "nonEnglishNewsletterAll",
     "programAffiliation",
 )
-OPTIONAL_KEYS = ("id", "date", "language")
+OPTIONAL_KEYS = ("id", "date", "language", "translationOf")
 # A language tag is short ("zh-Hans-CN"); a longer value is no tag and is cut before it is reported.
 LANGUAGE_TAG_LENGTH = 40
 # The order in which the old exporter wrote its keys; `format_legacy_page` keeps it.
@@ -131,6 +141,7 @@ KEY_ORDER = (
     "type",
     "date",
     "language",
+    "translationOf",
     "centerAffiliationAll",
     "centers",
     "collections",
@@ -211,6 +222,7 @@ class LegacyPage:
     paragraphs: list[str] = field(default_factory=list)
     date: datetime.date | None = None
     language: str = ""  # the metadata's "language" as written (a tag like "ar" or a name); "" when absent
+    translation_of: str = ""  # the metadata's "translationOf": the legacy id of the page this one translates
     centers: list[str] = field(default_factory=list)
     primary_center: str = ""
     collections: list[str] = field(default_factory=list)
@@ -383,6 +395,7 @@ def parse_legacy_page(text: str, *, file_name: str = "") -> LegacyPage:
     page.image_credit = credit
     page.date = values["date"]
     page.language = values["language"]
+    page.translation_of = values["translationOf"] or ""
     page.primary_center = values["primaryCenter"]
     page.centers = _unique(values["centers"] + _split_names(values["centerAffiliationAll"]))
     page.programs = _unique(values["programs"] + _split_names(values["programAffiliation"]))
@@ -517,6 +530,7 @@ def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
         raise LegacyFormatError("the metadata has no “type”", line=_key_line(text, "type"))
 
     values["id"] = _check_id(metadata.get("id"), text)
+    values["translationOf"] = _check_id(metadata.get("translationOf"), text, key="translationOf")
     values["date"] = _check_date(metadata.get("date"), text)
     language = metadata.get("language")
     if language is not None and not isinstance(language, str):
@@ -528,17 +542,17 @@ def _check_metadata(metadata: dict, text: str, warnings: list[str]) -> dict:
     return values
 
 
-def _check_id(value, text: str) -> str | None:
+def _check_id(value, text: str, *, key: str = "id") -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise LegacyFormatError(f"“id” must be text or a number, not {_json_kind(value)}", line=_key_line(text, "id"))
+        raise LegacyFormatError(f"“{key}” must be text or a number, not {_json_kind(value)}", line=_key_line(text, key))
     value = str(value).strip()
     if not SAFE_ID.fullmatch(value):
         raise LegacyFormatError(
-            "“id” may only hold letters, digits, dots, dashes and underscores (at most 120), "
+            f"“{key}” may only hold letters, digits, dots, dashes and underscores (at most 120), "
             "starting with a letter or digit",
-            line=_key_line(text, "id"),
+            line=_key_line(text, key),
         )
     return value
 
@@ -836,6 +850,7 @@ def format_legacy_page(page: LegacyPage, *, include_id: bool | None = None) -> s
         "type": page.type_key,
         "date": page.date.isoformat() if page.date else None,
         "language": page.language or None,
+        "translationOf": page.translation_of or None,
         "centerAffiliationAll": "",
         "centers": page.centers,
         "collections": page.collections,

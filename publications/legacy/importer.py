@@ -43,6 +43,7 @@ from publications.legacy.format import (
     read,
 )
 from publications.models import Authorship, CollectionItem, Disclaimer, Publication, PublicationType, Revision, Status
+from publications.models.editions import edition_problems
 from publications.models.publication import SEARCHED_FIELDS
 from publications.segmentation import search_words_of
 from publications.workflow.gate import publish_gate_problems
@@ -198,10 +199,15 @@ def import_legacy_page(
             status, publication = _write_legacy_page(
                 page, path=path, catalog=catalog, warnings=result.warnings, result=result, people_kinds=people_kinds
             )
+            linked = 0
+            if catalog.is_awaited(page.legacy_id):
+                linked = _link_awaiting_editions(publication, path=path, warnings=result.warnings)
+            if publication.awaited_original:
+                catalog.await_original(publication.awaited_original)
             _audit_created_rows(catalog.take_created(), path=path)
             if dry_run:
                 transaction.set_rollback(True)
-            elif purge_cache and status != "unchanged":
+            elif purge_cache and (status != "unchanged" or linked):
                 purge_everything()
     except LegacyImportRefused as error:
         catalog.discard()
@@ -227,6 +233,94 @@ def import_legacy_page(
     else:
         result.url = None if dry_run and status == "created" else publication.get_absolute_url()
     return result
+
+
+def _legacy_original(page: LegacyPage, warnings: list[str]) -> dict:
+    """The columns that link a page to the original its metadata names ("translationOf"); 1 query when it names one.
+
+    The original is looked up by its legacy id; while it is not in the CMS the page waits for it
+    (`awaited_original`) and is linked when that page is imported, in this batch or a later
+    one, so files can come in any order. Without the key the link stays as editors left it.
+    """
+    if not page.translation_of:
+        return {"awaited_original": ""}
+    if page.translation_of == page.legacy_id:
+        raise LegacyImportRefused(
+            f"“translationOf” names the page itself (legacy id {page.legacy_id}): a page cannot be a translation "
+            "of itself; remove the key or name the original's id"
+        )
+    original_pk = (
+        Publication.objects.filter(legacy_id=page.translation_of, draft_of__isnull=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if original_pk is None:
+        warnings.append(
+            f"its original (legacy id {page.translation_of}) is not in the CMS yet: the two are linked as "
+            "editions of one work when that page is imported"
+        )
+        return {"awaited_original": page.translation_of}
+    return {"translation_of_id": original_pk, "awaited_original": ""}
+
+
+def _check_edition(page: LegacyPage, publication: Publication) -> None:
+    """Refuse the file when the original its metadata names cannot take it as an edition (1–3 queries)."""
+    if publication.translation_of_id is None or not page.translation_of:
+        return
+    problems = edition_problems(publication)
+    if problems:
+        raise LegacyImportRefused(
+            f"“translationOf” names the page with legacy id {page.translation_of}, which cannot take this page "
+            f"as an edition: {' '.join(problems)}"
+        )
+
+
+def _link_awaiting_editions(original: Publication, *, path: str, warnings: list[str]) -> int:
+    """Link the pages imported before this one that name it as their original ("translationOf"); return how many.
+
+    An edition that cannot be linked (another edition in its language, the same language as
+    this page, this page an edition itself) keeps waiting, with a warning naming it.
+    """
+    waiting = list(
+        Publication.objects.filter(awaited_original=original.legacy_id, draft_of__isnull=True)
+        .exclude(pk=original.pk)
+        .select_for_update()
+        .order_by("pk")
+    )
+    name = os.path.basename(path)
+    linked = 0
+    for edition in waiting:
+        edition.translation_of_id = original.pk
+        problems = edition_problems(edition)
+        if problems:
+            warnings.append(
+                f"the page with legacy id {edition.legacy_id} names this page as its original but stays "
+                f"unlinked: {' '.join(problems)}"
+            )
+            continue
+        # The link is the import's own write: a page the import still controls stays so.
+        still_imported = edition.import_version == edition.version
+        edition.version += 1
+        Publication.objects.filter(pk=edition.pk).update(
+            translation_of_id=original.pk,
+            awaited_original="",
+            version=edition.version,
+            import_version=edition.version if still_imported else edition.import_version,
+            updated_at=timezone.now(),
+        )
+        record_audit(
+            actor=None,
+            action=AuditEntry.Action.EDIT,
+            obj=edition,
+            message=f"Linked by the legacy import of {name} as the {edition.get_language_display()} edition of "
+            f"“{original.title}”",
+        )
+        warnings.append(
+            f"linked the page with legacy id {edition.legacy_id} to this page as its "
+            f"{edition.get_language_display()} edition"
+        )
+        linked += 1
+    return linked
 
 
 def _audit_created_rows(rows: list, *, path: str) -> None:
@@ -276,6 +370,7 @@ def _write_legacy_page(
     if page.date is not None:
         # Without a date key the date stays unknown (or as editors set it), never invented.
         fields["publication_date"] = page.date
+    fields.update(_legacy_original(page, warnings))
 
     publication = _imported_before(page.legacy_id, fields)
     created = publication is None
@@ -337,6 +432,7 @@ def _write_legacy_page(
         now = timezone.now()
         publication = Publication(legacy_id=page.legacy_id, import_language_source=result.language_source, **fields)
         publication.slug = unique_slug(publication, publication.title)
+        _check_edition(page, publication)
         held = gate(publication)
         if held:
             publication.status = Status.DRAFT
@@ -356,6 +452,8 @@ def _write_legacy_page(
         if changed_fields:
             for name in changed_fields:
                 setattr(publication, name, fields[name])
+            if "translation_of_id" in changed_fields or "language" in changed_fields:
+                _check_edition(page, publication)
             publication.version += 1
             publication.updated_at = timezone.now()
             searched = {}

@@ -279,6 +279,16 @@ class Publication(SlugOnFirstSave):
     imported_language = models.CharField(
         max_length=10, blank=True, editable=False, help_text="The language the legacy import last wrote."
     )
+    awaited_original = models.CharField(
+        "original awaited by the legacy import",
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=(
+            "The legacy id of the page this one's file names as its original (“translationOf”) while that page is "
+            "not in the CMS yet: the import links the two when it arrives."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Kept current by a PostgreSQL trigger (migrations 0002, 0010): title weighs A, dek B, body C,
