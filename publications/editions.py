@@ -121,31 +121,51 @@ def public_works_of(pieces: list[Publication], page) -> dict[int, list[Publicati
     return {root: list(work.values()) for root, work in works.items()}
 
 
+def address_language(language: str) -> str:
+    """The interface language whose addresses a piece in `language` reads at: its own, else the default."""
+    return language if language in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
 def edition_path(piece: Publication) -> str:
     """The address of `piece` in its own language: /ar/… for an Arabic piece, the bare address for English.
 
     A piece in a content language the interface does not speak (French) reads at the default
     language's address. Reverses under that language: no query.
     """
-    interface = {code for code, _name in settings.LANGUAGES}
-    with translation.override(piece.language if piece.language in interface else settings.LANGUAGE_CODE):
+    with translation.override(address_language(piece.language)):
         return piece.get_absolute_url()
 
 
-def edition_links(pieces) -> list[tuple[str, str]]:
+def edition_paths(pieces) -> dict[int, str]:
+    """`edition_path` of many pieces, by pk: one language switch per language, not per piece. No query."""
+    by_language: dict[str, list[Publication]] = {}
+    for piece in pieces:
+        by_language.setdefault(address_language(piece.language), []).append(piece)
+    paths = {}
+    for language, group in by_language.items():
+        with translation.override(language):
+            paths.update((piece.pk, piece.get_absolute_url()) for piece in group)
+    return paths
+
+
+def edition_links(pieces, paths: dict[int, str] | None = None) -> list[tuple[str, str]]:
     """The hreflang alternates of a work: (language, path) for each of its public `pieces`, then x-default.
 
     `pieces` are the work's public pieces, the page's own among them (the first of a language
-    wins). Each is named once, in its own language at `edition_path`, sorted by language; x-default
-    is the original's address when the original is public. Empty for a piece alone: a page with no
-    other edition has no alternates. The work's page and the sitemap both write these. No query.
+    wins). Each is named once, in its own language at `edition_path` (looked up in `paths`, from
+    `edition_paths`, when given), sorted by language; x-default is the original's address when the
+    original is public. Empty for a piece alone: a page with no other edition has no alternates.
+    The work's page and the sitemap both write these. No query.
     """
     editions = {}
     for piece in pieces:
         editions.setdefault(piece.language, piece)
     if len(editions) < 2:
         return []
-    links = [(language, edition_path(piece)) for language, piece in sorted(editions.items())]
+    links = [
+        (language, paths[piece.pk] if paths is not None else edition_path(piece))
+        for language, piece in sorted(editions.items())
+    ]
     original = next((piece for piece in editions.values() if not piece.translation_of_id), None)
     if original is not None:
         links.append(("x-default", dict(links)[original.language]))

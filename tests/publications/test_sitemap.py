@@ -238,6 +238,18 @@ def test_the_alternates_take_no_query_per_work(client, django_assert_max_num_que
     assert sum(1 for links in pieces.values() if not links) == works
 
 
+def test_the_sitemap_is_xml_and_a_missing_page_is_404(client):
+    piece = PublicationFactory(published=True, title="Fish & chips", slug="fish-and-chips")
+
+    response = client.get(reverse("sitemap"))
+
+    assert response["Content-Type"] == "application/xml"
+    assert "noindex" in response["X-Robots-Tag"]  # the sitemap file itself, as Django's view says
+    assert sitemap_entries(client)[absolute(piece.get_absolute_url())] == piece.updated_at.date().isoformat()
+    assert client.get(reverse("sitemap"), {"p": 2}).status_code == 404
+    assert client.get(reverse("sitemap"), {"p": "x"}).status_code == 404
+
+
 def test_robots_txt_keeps_crawlers_out_of_admin_and_search_and_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
 
