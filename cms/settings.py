@@ -250,6 +250,22 @@ CONTENT_LANGUAGES = [
     ("ja", "Japanese"),
     ("ko", "Korean"),
 ]
+# Each content language's Open Graph locale (og:locale, language_TERRITORY as Facebook lists them):
+# Arabic is ar_AR, Facebook's one Arabic, Chinese (Simplified) zh_CN, the rest their main territory.
+OPEN_GRAPH_LOCALES = {
+    "en": "en_US",
+    "fr": "fr_FR",
+    "de": "de_DE",
+    "es": "es_ES",
+    "ru": "ru_RU",
+    "uk": "uk_UA",
+    "zh-hans": "zh_CN",
+    "ar": "ar_AR",
+    "hi": "hi_IN",
+    "tr": "tr_TR",
+    "ja": "ja_JP",
+    "ko": "ko_KR",
+}
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))

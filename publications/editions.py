@@ -19,6 +19,8 @@ from html import unescape
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from cms.pagecache.cache import depends_on, set_tag
@@ -93,6 +95,81 @@ def public_work(publication: Publication) -> PublicWork:
             changed_at = original.updated_at
         updated_on = changed_at.date()
     return PublicWork(others=others, original=original, original_updated_on=updated_on)
+
+
+SITEMAP_FIELDS = ["pk", "slug", "language", "translation_of_id", "updated_at"]
+
+
+def public_works_of(pieces: list[Publication], page) -> dict[int, list[Publication]]:
+    """The public pieces of each work that has one of `pieces` (public, from the queryset `page`), by original's pk.
+
+    For the sitemap: `page` is a queryset of exactly `pieces`, used as a subquery so that the
+    query takes no list of ids however long the page. Each work's list holds its pieces from
+    `pieces` and its other public pieces (only `SITEMAP_FIELDS` loaded). 1 query.
+    """
+    roots = page.annotate(root=Coalesce("translation_of_id", "pk")).values("root")
+    originals_of_editions = page.filter(translation_of__isnull=False).values("translation_of_id")
+    others = (
+        Publication.objects.published()
+        .filter(Q(translation_of_id__in=roots) | Q(pk__in=originals_of_editions))
+        .only(*SITEMAP_FIELDS)
+        .order_by("pk")
+    )
+    works: dict[int, dict[int, Publication]] = {}
+    for piece in itertools.chain(pieces, others):
+        works.setdefault(piece.translation_of_id or piece.pk, {}).setdefault(piece.pk, piece)
+    return {root: list(work.values()) for root, work in works.items()}
+
+
+def address_language(language: str) -> str:
+    """The interface language whose addresses a piece in `language` reads at: its own, else the default."""
+    return language if language in {code for code, _name in settings.LANGUAGES} else settings.LANGUAGE_CODE
+
+
+def edition_path(piece: Publication) -> str:
+    """The address of `piece` in its own language: /ar/… for an Arabic piece, the bare address for English.
+
+    A piece in a content language the interface does not speak (French) reads at the default
+    language's address. Reverses under that language: no query.
+    """
+    with translation.override(address_language(piece.language)):
+        return piece.get_absolute_url()
+
+
+def edition_paths(pieces) -> dict[int, str]:
+    """`edition_path` of many pieces, by pk: one language switch per language, not per piece. No query."""
+    by_language: dict[str, list[Publication]] = {}
+    for piece in pieces:
+        by_language.setdefault(address_language(piece.language), []).append(piece)
+    paths = {}
+    for language, group in by_language.items():
+        with translation.override(language):
+            paths.update((piece.pk, piece.get_absolute_url()) for piece in group)
+    return paths
+
+
+def edition_links(pieces, paths: dict[int, str] | None = None) -> list[tuple[str, str]]:
+    """The hreflang alternates of a work: (language, path) for each of its public `pieces`, then x-default.
+
+    `pieces` are the work's public pieces, the page's own among them (the first of a language
+    wins). Each is named once, in its own language at `edition_path` (looked up in `paths`, from
+    `edition_paths`, when given), sorted by language; x-default is the original's address when the
+    original is public. Empty for a piece alone: a page with no other edition has no alternates.
+    The work's page and the sitemap both write these. No query.
+    """
+    editions = {}
+    for piece in pieces:
+        editions.setdefault(piece.language, piece)
+    if len(editions) < 2:
+        return []
+    links = [
+        (language, paths[piece.pk] if paths is not None else edition_path(piece))
+        for language, piece in sorted(editions.items())
+    ]
+    original = next((piece for piece in editions.values() if not piece.translation_of_id), None)
+    if original is not None:
+        links.append(("x-default", dict(links)[original.language]))
+    return links
 
 
 def annotate_for_page(queryset):

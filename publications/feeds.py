@@ -1,8 +1,13 @@
 """RSS and Atom feeds: the latest public work overall, and per expert, topic, region and center.
 
-Every feed lists the FEED_LENGTH newest public pieces (publications/queries/feeds.py:feed_items) in a
-fixed number of queries. Text from the database goes through `xml_text`: XML 1.0 cannot carry
-most control characters, and Django refuses to write them rather than produce broken XML.
+Every feed exists at each interface language's address (/ar/feeds/latest/rss/, …) and lists the
+FEED_LENGTH newest public pieces written in that language (publications/queries/feeds.py:feed_items)
+in a fixed number of queries. Its title and description are in that language, and it says so:
+RSS `<language>`, Atom `xml:lang`, as BCP 47 tags ("zh-Hans"); an item in another language (a French
+piece in the English feed) carries its own (`<dc:language>`, the entry's `xml:lang`).
+
+Text from the database goes through `xml_text`: XML 1.0 cannot carry most control characters,
+and Django refuses to write them rather than produce broken XML.
 """
 
 import datetime
@@ -12,8 +17,10 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cms.kit.languages import language_tag
 from cms.pagecache.cache import depends_on, model_tag
 from cms.sitesettings.models import current as site_settings
 from cms.taxonomies.models import Center, Region, Topic, descendant_region_ids
@@ -41,10 +48,18 @@ class RssFeedGenerator(feedgenerator.Rss201rev2Feed):
         super().add_item_elements(handler, item)
         for name in item["authors"]:
             handler.addQuickElement("dc:creator", name)
+        if item["language"] != self.feed["language"]:
+            handler.addQuickElement("dc:language", item["language"])
 
 
 class AtomFeedGenerator(feedgenerator.Atom1Feed):
     """Atom 1.0 with one <author> per contributor, in byline order."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item["language"] != self.feed["language"]:
+            attributes = {**attributes, "xml:lang": item["language"]}
+        return attributes
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -58,6 +73,11 @@ class LatestWorkFeed(Feed):
     """The newest public pieces of the whole institution (RSS)."""
 
     feed_type = RssFeedGenerator
+
+    @property
+    def language(self) -> str:
+        # Read by Feed.get_feed for <language> / xml:lang: the language of the address being served.
+        return language_tag(get_language())
 
     def author_name(self, obj=None):
         # Atom requires an author for every entry; pieces without a byline inherit this one.
@@ -74,7 +94,7 @@ class LatestWorkFeed(Feed):
 
     def items(self, obj=None):
         depends_on(model_tag(Publication))
-        return feed_items(Publication.objects.published())
+        return feed_items(Publication.objects.published(), get_language())
 
     def item_title(self, item):
         # RSS readers commonly treat titles as HTML, so a title is escaped like Django's default.
@@ -103,7 +123,7 @@ class LatestWorkFeed(Feed):
         return [xml_text(topic.name) for topic in item.topics.all()]
 
     def item_extra_kwargs(self, item):
-        return {"authors": [xml_text(row.person.name) for row in item.byline]}
+        return {"authors": [xml_text(row.person.name) for row in item.byline], "language": language_tag(item.language)}
 
 
 class AtomMixin:
@@ -141,7 +161,7 @@ class ExpertFeed(LatestWorkFeed):
         return _("The newest publications by %(name)s.") % {"name": self.feed_text(obj.name)}
 
     def items(self, obj):
-        return feed_items(expert_work(obj.pk))
+        return feed_items(expert_work(obj.pk), get_language())
 
 
 class ExpertAtomFeed(AtomMixin, ExpertFeed):
@@ -162,7 +182,7 @@ class TopicFeed(LatestWorkFeed):
         return _("The newest publications on %(name)s.") % {"name": self.feed_text(obj.name)}
 
     def items(self, obj):
-        return feed_items(tagged_work("topics", [obj.pk]))
+        return feed_items(tagged_work("topics", [obj.pk]), get_language())
 
 
 class TopicAtomFeed(AtomMixin, TopicFeed):
@@ -176,7 +196,7 @@ class RegionFeed(TopicFeed):
         return taxonomy_item_or_404(Region.objects.all(), slug)
 
     def items(self, obj):
-        return feed_items(region_work(descendant_region_ids([obj.pk])))
+        return feed_items(region_work(descendant_region_ids([obj.pk])), get_language())
 
 
 class RegionAtomFeed(AtomMixin, RegionFeed):
@@ -193,7 +213,7 @@ class CenterFeed(TopicFeed):
         return _("The newest publications from %(name)s.") % {"name": self.feed_text(obj.name)}
 
     def items(self, obj):
-        return feed_items(center_work(obj.pk))
+        return feed_items(center_work(obj.pk), get_language())
 
 
 class CenterAtomFeed(AtomMixin, CenterFeed):

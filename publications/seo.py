@@ -1,6 +1,8 @@
 """Structured data (schema.org JSON-LD) for publication pages, built from loaded objects only."""
 
+from cms.kit.languages import language_tag
 from cms.sitesettings.models import current as site_settings
+from publications.editions import edition_path
 from publications.queries.publication_page import PublicationPage
 
 SCHOLARLY_TYPES = {"research-paper", "book", "working-paper"}
@@ -16,7 +18,7 @@ def publication_structured_data(page: PublicationPage, *, canonical_url: str, ab
         "description": publication.dek,
         "url": canonical_url,
         "mainEntityOfPage": canonical_url,
-        "inLanguage": publication.language,
+        "inLanguage": language_tag(publication.language),  # BCP 47: "zh-Hans"
         "author": [
             {
                 "@type": "Person",
@@ -43,9 +45,10 @@ def publication_structured_data(page: PublicationPage, *, canonical_url: str, ab
 
 
 def _work_reference(publication, absolute) -> dict:
+    # At the address of its own language, as the page's hreflang links name it.
     return {
         "@type": "CreativeWork",
         "name": publication.title,
-        "url": absolute(publication.get_absolute_url()),
-        "inLanguage": publication.language,
+        "url": absolute(edition_path(publication)),
+        "inLanguage": language_tag(publication.language),
     }

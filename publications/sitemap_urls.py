@@ -1,10 +1,9 @@
 """The sitemap: one address for every language (cms/urls.py keeps it outside the language prefixes)."""
 
-from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from publications.sitemaps import SITEMAPS
+from publications.sitemaps import sitemap_view
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
 ]

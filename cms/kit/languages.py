@@ -48,6 +48,20 @@ def supported_language(tag: str) -> str | None:
         return None
 
 
+def language_tag(code: str) -> str:
+    """The BCP 47 tag of a Django language code, as feeds and schema.org write it: "zh-hans" -> "zh-Hans"."""
+    return translation.to_locale(code).replace("_", "-")
+
+
+def open_graph_locale(code: str) -> str:
+    """The Open Graph locale (language_TERRITORY) of a language code: "ar" -> "ar_AR", "zh-hans" -> "zh_CN".
+
+    Open Graph readers (Facebook's list) know a locale per language: settings.OPEN_GRAPH_LOCALES
+    names it for each content language; a language missing there gets its bare locale ("fr").
+    """
+    return getattr(settings, "OPEN_GRAPH_LOCALES", {}).get(code) or translation.to_locale(code)
+
+
 def path_in_language(path: str, code: str) -> str:
     """`path` (without the script prefix) as it reads in language `code`."""
     current = language_of_path(path)

@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from cms.kit.languages import open_graph_locale
+
 register = template.Library()
 
 # The same escapes as Django's json_script: nothing in the data can close the <script> tag.
@@ -16,6 +18,12 @@ def ld_json(data) -> str:
     """Render `data` as a schema.org JSON-LD script element, safe against `</script>` in any value."""
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+@register.filter
+def og_locale(language_code) -> str:
+    """A language code as an Open Graph locale: "ar" → "ar_AR" (cms/kit/languages.py:open_graph_locale)."""
+    return open_graph_locale(str(language_code or ""))
 
 
 @register.filter

@@ -1,12 +1,12 @@
 """The publication page, and the staff preview and share link that show a piece with the same template."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from cms.kit.languages import Alternate, alternates_for, path_in_language
+from publications.editions import edition_links
 from publications.previews import publication_id_from_preview_token
 from publications.queries.publication_page import preview_page, publication_page
 from publications.scope import OFF_DESK, within_scope
@@ -21,8 +21,8 @@ def work_alternates(request, page) -> tuple[list[Alternate], list[tuple[str, str
     """The switcher's entries and the page's hreflang links, for a piece with public editions.
 
     The switcher leads to the work's edition in that language when there is one (at that language's
-    address), else to this page in that language. hreflang names each public edition once, in its
-    own language, with x-default on the original. No query: `page.work` holds the public editions.
+    address), else to this page in that language. The hreflang links are `edition_links`, which the
+    sitemap writes too. No query: `page.work` holds the public editions.
     """
     editions = {piece.language: piece for piece in page.work.others}
     editions.setdefault(page.publication.language, page.publication)
@@ -32,14 +32,7 @@ def work_alternates(request, page) -> tuple[list[Alternate], list[tuple[str, str
         if edition is not None and edition.pk != page.publication.pk:
             alternate = alternate._replace(url=path_in_language(edition.get_absolute_url(), alternate.code))
         switcher.append(alternate)
-    interface = {code for code, _name in settings.LANGUAGES}
-    links = []
-    for language, edition in sorted(editions.items()):
-        code = language if language in interface else settings.LANGUAGE_CODE
-        links.append((language, request.build_absolute_uri(path_in_language(edition.get_absolute_url(), code))))
-    original = next((piece for piece in editions.values() if not piece.translation_of_id), None)
-    if original is not None:
-        links.append(("x-default", dict(links)[original.language]))
+    links = [(language, request.build_absolute_uri(path)) for language, path in edition_links(editions.values())]
     return switcher, links
 
 

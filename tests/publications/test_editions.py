@@ -304,7 +304,7 @@ def test_the_originals_structured_data_lists_its_public_editions_only(client, or
         {
             "@type": "CreativeWork",
             "name": "نافذة الإصلاح",
-            "url": f"http://testserver{arabic.get_absolute_url()}",
+            "url": f"http://testserver/ar{arabic.get_absolute_url()}",  # its own language's address
             "inLanguage": "ar",
         }
     ]
@@ -324,6 +324,15 @@ def test_an_editions_structured_data_names_its_public_original(client, original)
         "inLanguage": "en",
     }
     assert "workTranslation" not in data
+
+
+def test_structured_data_names_languages_as_bcp47_tags(client, original):
+    chinese = EditionFactory(translation_of=original, language="zh-hans", published=True)
+
+    data = structured_data(client.get(f"/zh-hans/publications/{chinese.slug}/").content.decode())
+
+    assert data["inLanguage"] == "zh-Hans"
+    assert data["translationOfWork"]["url"] == f"http://testserver/publications/{original.slug}/"
 
 
 def test_an_edition_of_an_unpublished_original_never_names_it(client, original, manager):

@@ -1,6 +1,7 @@
 """RSS and Atom feeds: valid XML whatever editors typed, public pieces only, a fixed query count."""
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -11,6 +12,7 @@ from publications.models import Status
 from tests.factories import (
     AuthorshipFactory,
     CenterFactory,
+    EditionFactory,
     PersonFactory,
     PublicationFactory,
     RegionFactory,
@@ -262,4 +264,158 @@ def test_every_feed_takes_a_fixed_number_of_queries(client, django_assert_max_nu
             with django_assert_max_num_queries(budget):
                 response = client.get(reverse(f"feeds:{kind}_{flavour}", args=args))
             root = ET.fromstring(response.content)
+            assert len(root.findall("./channel/item") or root.findall(f"{ATOM}entry")) == min(pieces, 30)
+
+
+# -- languages ------------------------------------------------------------------------------------
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def get_xml(client, path) -> ET.Element:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return ET.fromstring(response.content)
+
+
+@pytest.fixture
+def beirut():
+    """The Middle East Center's work: an English original with an Arabic edition, an Arabic original, drafts."""
+    center = CenterFactory(name="Malcolm H. Kerr Carnegie Middle East Center", slug="middle-east")
+    topic = TopicFactory(name="Political Reform", slug="reform")
+    expert = PersonFactory(name="Maha Yahya", slug="maha-yahya")
+    original = PublicationFactory(
+        published=True, title="Lebanon’s Reform Window", primary_center=center, authors=[expert]
+    )
+    pieces = [
+        original,
+        EditionFactory(
+            translation_of=original, published=True, title="نافذة الإصلاح في لبنان", language="ar", authors=[expert]
+        ),
+        PublicationFactory(
+            published=True, title="الانتخابات البلدية", language="ar", primary_center=center, authors=[expert]
+        ),
+        EditionFactory(translation_of=original, published=True, title="Окно реформ в Ливане", language="ru"),
+        PublicationFactory(published=True, title="La fenêtre des réformes", language="fr", primary_center=center),
+    ]
+    for piece in pieces:
+        piece.topics.set([topic])
+    for hidden in hidden_pieces(language="ar", primary_center=center, authors=[expert]):
+        hidden.topics.set([topic])
+    # An English piece only (the English feeds list it) whose Arabic edition is still a draft.
+    other = PublicationFactory(published=True, title="Beirut’s Port", primary_center=center, authors=[expert])
+    other.topics.set([topic])
+    draft_edition = EditionFactory(
+        translation_of=other, title="Hidden Arabic draft edition", language="ar", authors=[expert]
+    )
+    draft_edition.topics.set([topic])
+    return center
+
+
+ARABIC = ["الانتخابات البلدية", "نافذة الإصلاح في لبنان"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ar/feeds/latest/rss/",
+        "/ar/feeds/centers/middle-east/rss/",
+        "/ar/feeds/topics/reform/rss/",
+        "/ar/feeds/experts/maha-yahya/rss/",
+    ],
+)
+def test_an_arabic_feed_is_in_arabic_and_lists_only_public_arabic_work(client, beirut, path):
+    channel = get_xml(client, path).find("channel")
+
+    assert channel.findtext("language") == "ar"
+    assert sorted(item.findtext("title") for item in channel.findall("item")) == ARABIC
+    for item in channel.findall("item"):
+        assert item.findtext("link").startswith("http://testserver/ar/publications/")
+        assert item.find(f"{DC}language") is None  # the channel's language says it
+    assert channel.findtext("link").startswith("http://testserver/ar/")
+
+
+@pytest.mark.parametrize(
+    "path", ["/ar/feeds/latest/atom/", "/ar/feeds/centers/middle-east/atom/", "/ar/feeds/experts/maha-yahya/atom/"]
+)
+def test_an_arabic_atom_feed_declares_its_language(client, beirut, path):
+    feed = get_xml(client, path)
+
+    assert feed.get(XML_LANG) == "ar"
+    entries = feed.findall(f"{ATOM}entry")
+    assert sorted(entry.findtext(f"{ATOM}title") for entry in entries) == ARABIC
+    assert all(entry.get(XML_LANG) is None for entry in entries)
+
+
+def test_an_arabic_feeds_title_and_description_are_arabic(client, beirut):
+    latest = get_xml(client, "/ar/feeds/latest/rss/").find("channel")
+    center = get_xml(client, "/ar/feeds/centers/middle-east/rss/").find("channel")
+
+    assert latest.findtext("title").startswith("أحدث الإصدارات | ")
+    assert latest.findtext("description").startswith("أحدث منشورات ")
+    assert center.findtext("description") == "أحدث منشورات Malcolm H. Kerr Carnegie Middle East Center."
+
+
+def test_the_russian_and_chinese_feeds_list_their_languages_work_with_a_bcp47_tag(client, beirut):
+    russian = get_xml(client, "/ru/feeds/centers/middle-east/rss/").find("channel")
+    chinese = get_xml(client, "/zh-hans/feeds/latest/rss/").find("channel")
+    chinese_atom = get_xml(client, "/zh-hans/feeds/latest/atom/")
+
+    assert russian.findtext("language") == "ru"
+    assert [item.findtext("title") for item in russian.findall("item")] == ["Окно реформ в Ливане"]
+    assert russian.findtext("description").startswith("Новые публикации")
+    assert chinese.findtext("language") == "zh-Hans"
+    assert chinese.findall("item") == []
+    assert chinese_atom.get(XML_LANG) == "zh-Hans"
+
+
+def test_the_english_feeds_keep_work_in_languages_with_no_feed_of_their_own_marked_as_such(client, beirut):
+    channel = get_xml(client, "/feeds/centers/middle-east/rss/").find("channel")
+    atom = get_xml(client, "/feeds/latest/atom/")
+
+    assert channel.findtext("language") == "en"
+    items = {item.findtext("title"): item for item in channel.findall("item")}
+    assert sorted(items) == ["Beirut’s Port", "La fenêtre des réformes", "Lebanon’s Reform Window"]
+    assert items["La fenêtre des réformes"].findtext(f"{DC}language") == "fr"
+    assert items["Lebanon’s Reform Window"].find(f"{DC}language") is None
+    assert atom.get(XML_LANG) == "en"
+    entries = {entry.findtext(f"{ATOM}title"): entry for entry in atom.findall(f"{ATOM}entry")}
+    assert sorted(entries) == ["Beirut’s Port", "La fenêtre des réformes", "Lebanon’s Reform Window"]
+    assert entries["La fenêtre des réformes"].get(XML_LANG) == "fr"
+
+
+@pytest.mark.parametrize(
+    ("path", "feed"),
+    [
+        ("/ar/", "/ar/feeds/latest/rss/"),
+        ("/ar/centers/middle-east/", "/ar/feeds/centers/middle-east/rss/"),
+        ("/ru/topics/reform/", "/ru/feeds/topics/reform/rss/"),
+        ("/zh-hans/experts/maha-yahya/", "/zh-hans/feeds/experts/maha-yahya/rss/"),
+    ],
+)
+def test_a_page_links_its_languages_feeds(client, beirut, path, feed):
+    head = client.get(path).content.decode().split("</head>")[0]
+
+    rss = re.findall(r'<link rel="alternate" type="application/rss\+xml" title="[^"]*" href="([^"]+)">', head)
+    atom = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]+)">', head)
+    assert feed in rss
+    assert feed.replace("/rss/", "/atom/") in atom
+    assert all(url.startswith(path[: path.index("/", 1) + 1]) for url in rss + atom)
+
+
+@pytest.mark.parametrize("pieces", [2, 31])
+def test_a_feed_takes_the_same_queries_in_every_language(client, django_assert_max_num_queries, pieces):
+    center = CenterFactory(slug="busy-center")
+    for language in ("en", "ar", "zh-hans", "ru"):
+        for _ in range(pieces):
+            piece = PublicationFactory(
+                published=True, language=language, primary_center=center, authors=[PersonFactory()]
+            )
+            piece.topics.set([TopicFactory()])
+
+    # rows, bylines, topics; plus the center.
+    for prefix in ("", "/ar", "/zh-hans", "/ru"):
+        for path, budget in (("/feeds/latest/rss/", 3), ("/feeds/centers/busy-center/atom/", 4)):
+            with django_assert_max_num_queries(budget):
+                root = get_xml(client, f"{prefix}{path}")
             assert len(root.findall("./channel/item") or root.findall(f"{ATOM}entry")) == min(pieces, 30)
