@@ -190,13 +190,14 @@ def home_page(*, language: str | None = None) -> HomePage:
 def newest_per_center(count: int, *, language: str):
     """A subquery of the ids of each primary center's `count` newest public works, one card each. No query.
 
-    A work's card is chosen for `language` among the pieces of the same primary center.
+    A work's card is chosen for `language` (an edition and its original share a primary center
+    when the edition is made).
 
     PostgreSQL reads each center's few newest rows from the center index (pub_live_center_idx);
     elsewhere (SQLite in development) a window function numbers every public piece.
     """
-    same_center = Publication.objects.published().filter(primary_center_id=OuterRef("primary_center_id"))
-    one_card = work_card_condition(language=language, among=same_center)
+    # Among every public piece, not each center's: an edition files under its original's center.
+    one_card = work_card_condition(language=language, among=Publication.objects.published())
     if connection.vendor == "postgresql":
         newest = Publication.objects.published().filter(one_card, primary_center_id=OuterRef("pk")).newest_first()
         return Center.objects.annotate(
