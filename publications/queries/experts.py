@@ -15,7 +15,13 @@ from cms.pagecache.cache import depends_on, model_tag, set_tag
 from people.models import Person, PersonLink
 from people.queries import TitleLine, public_person, safe_links, title_lines_of
 from publications.models import Authorship, Publication, PublicationType
-from publications.queries.conditions import among_few
+from publications.queries.conditions import (
+    among_few,
+    attach_other_editions,
+    one_card_per_work,
+    reader_language,
+    with_work_flag,
+)
 
 CONTRIBUTORS_SHOWN = 12
 EXPERT_PUBLICATIONS_PER_PAGE = 20
@@ -97,24 +103,31 @@ class ExpertProfile:
         return f"{self.person.get_absolute_url()}{query}"
 
 
-def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None = None) -> ExpertProfile:
+def expert_profile(
+    *, slug: str, page: str | None = None, type_slug: str | None = None, language: str | None = None
+) -> ExpertProfile:
     """Return everything an expert's public page shows: profile, titles, links and public work.
 
-    Publications are the person's public pieces (any role), newest first, 20 a page,
-    optionally of one content type. Raises Http404 when nobody with a public profile has this
-    slug, when they have no public piece of `type_slug`, or for a page that does not exist.
-    Budget: 8 queries, whatever the number of titles, tags, links or publications (pinned in
-    tests/people/test_expert_page.py); 6 for someone with no public pieces.
+    Publications are the person's public works (any role), one card per work in `language` (the
+    reader's; by default the active language) with the other public editions on the card,
+    newest first, 20 a page, optionally of one content type; the type counts count works too.
+    Raises Http404 when nobody with a public profile has this slug, when they have no public
+    piece of `type_slug`, or for a page that does not exist. Budget: 8 queries, whatever the
+    number of titles, tags, links or publications (pinned in tests/people/test_expert_page.py),
+    1 more when a card's work has other public editions; 6 for someone with no public pieces.
     """
     person = public_person(slug=slug)
     depends_on(set_tag("contributors", person.pk), model_tag(PublicationType))
-    authored = Publication.objects.published().filter(
-        pk__in=Authorship.objects.filter(person=person).values("publication_id")
+    authored = one_card_per_work(
+        Publication.objects.published().filter(
+            pk__in=Authorship.objects.filter(person=person).values("publication_id")
+        ),
+        language=reader_language(language),
     )
     # Counted from the person's bylines, joined to their pieces one by one: starting from the
     # publications would scan all of them for a prolific expert (46 ms on the 100k corpus).
     public_bylines = Authorship.objects.filter(person=person).filter(
-        Exists(Publication.objects.published().filter(pk=OuterRef("publication_id")))
+        Exists(authored.filter(pk=OuterRef("publication_id")))
     )
     types = [
         TypeCount(
@@ -144,9 +157,13 @@ def expert_profile(*, slug: str, page: str | None = None, type_slug: str | None 
     # The counts above already say how many pieces there are: no count query for the pages.
     total = selected_type.count if selected_type else sum(type_count.count for type_count in types)
     publications = paginate(
-        authored.for_cards().newest_first(), page=page, per_page=EXPERT_PUBLICATIONS_PER_PAGE, count=total
+        with_work_flag(authored).for_cards().newest_first(),
+        page=page,
+        per_page=EXPERT_PUBLICATIONS_PER_PAGE,
+        count=total,
     )
     publications.object_list = list(publications.object_list)
+    attach_other_editions(publications.object_list)
     return ExpertProfile(
         person=person,
         title_lines=title_lines_of(person),

@@ -8,13 +8,22 @@ from dataclasses import dataclass
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.paginator import Page
 from django.db import connection
-from django.db.models import F, Func, OuterRef, Q, Window
+from django.db.models import Exists, F, Func, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 
 from cms.pagecache.cache import depends_on, model_tag
 from cms.taxonomies.models import Center, Program, Project, Region, Topic, descendant_region_ids
 from publications.models import NEWEST_FIRST, Publication, PublicationType, prefetch_bylines
-from publications.queries.conditions import card_page, center_condition, tag_condition
+from publications.queries.conditions import (
+    attach_other_editions,
+    card_page,
+    center_condition,
+    one_card_per_work,
+    reader_language,
+    tag_condition,
+    with_work_flag,
+    work_card_condition,
+)
 from publications.queries.taxonomy import RegionNode, region_tree, walk_region_tree
 
 FEATURED_ON_HOME = 4
@@ -77,20 +86,27 @@ class PublicationListing:
         return self.page.paginator.count
 
 
-def publication_listing(*, filters: ListingFilters | None, page: str | None) -> PublicationListing:
-    """Return one page of public pieces matching every filter, newest first, shaped for cards.
+def publication_listing(
+    *, filters: ListingFilters | None, page: str | None, language: str | None = None
+) -> PublicationListing:
+    """Return one page of public work matching every filter, newest first, one card per work.
 
-    The region filter includes the region's sub-regions; the center filter matches the primary
-    center and tagged centers. `filters=None` matches nothing. Raises Http404 for a page that
-    does not exist. Budget: 3 queries (count, page, bylines), plus 1 for the region tree when
-    filtering by region; none when `filters` is None.
+    Each work shows once, in `language` (the reader's; by default the active language) when it
+    has a public edition in it (`conditions.one_card_per_work`), with its other public editions
+    on the card. The region filter includes the region's sub-regions; the center filter matches
+    the primary center and tagged centers. `filters=None` matches nothing. Raises Http404 for a
+    page that does not exist. Budget: 3 queries (count, page, bylines), plus 1 for the other
+    editions when a card has any, plus 1 for the region tree when filtering by region; none
+    when `filters` is None.
     """
     depends_on(model_tag(Publication), model_tag(Region))
     if filters is None:
         publications = Publication.objects.none()
     else:
         publications = Publication.objects.published().filter(*listing_conditions(filters))
-    return PublicationListing(page=card_page(publications.newest_first(), page=page), filters=filters)
+    return PublicationListing(
+        page=card_page(publications.newest_first(), page=page, language=language), filters=filters
+    )
 
 
 def listing_conditions(filters: ListingFilters) -> list[Q]:
@@ -129,24 +145,38 @@ class HomePage:
     centers: list[CenterSection]  # in Center.order; centers without public work are left out
 
 
-def home_page() -> HomePage:
+def home_page(*, language: str | None = None) -> HomePage:
     """Return the home page: featured work, latest work and the latest from each center.
 
-    Public pieces only, shaped for cards. 4 queries whatever the number of centers: featured,
-    latest, the newest pieces per primary center (a window function), bylines.
+    Public pieces only, one card per work in each section: the work's edition in `language` (the
+    reader's; by default the active language) when it has a public one, else its original
+    (`conditions.one_card_per_work`), with the other public editions on the card. A work is
+    featured when its original or the piece itself is. 4 queries whatever the number of centers:
+    featured, latest, the newest pieces per primary center (a window function), bylines; 1 more
+    for the other editions when a card has any.
     """
+    language = reader_language(language)
     depends_on(model_tag(Publication))
-    featured = list(
-        Publication.objects.published().filter(is_featured=True).for_card_rows().newest_first()[:FEATURED_ON_HOME]
+    published = Publication.objects.published()
+    featured_work = published.filter(
+        Q(is_featured=True)
+        | Q(Exists(Publication.objects.published().filter(pk=OuterRef("translation_of_id"), is_featured=True)))
     )
-    latest = list(Publication.objects.published().for_card_rows().newest_first()[:LATEST_ON_HOME])
+    featured = list(
+        with_work_flag(one_card_per_work(featured_work, language=language))
+        .for_card_rows()
+        .newest_first()[:FEATURED_ON_HOME]
+    )
+    latest = list(
+        with_work_flag(one_card_per_work(published, language=language)).for_card_rows().newest_first()[:LATEST_ON_HOME]
+    )
     per_center = list(
-        Publication.objects.published()
-        .filter(pk__in=newest_per_center(LATEST_PER_CENTER_ON_HOME))
+        with_work_flag(published.filter(pk__in=newest_per_center(LATEST_PER_CENTER_ON_HOME, language=language)))
         .for_card_rows()
         .order_by("primary_center_id", *NEWEST_FIRST)
     )
     prefetch_bylines(featured + latest + per_center)
+    attach_other_editions(featured + latest + per_center)
     sections: dict[int, CenterSection] = {}
     for publication in per_center:
         center = publication.primary_center
@@ -157,20 +187,25 @@ def home_page() -> HomePage:
     return HomePage(featured=featured, latest=latest, centers=ordered)
 
 
-def newest_per_center(count: int):
-    """A subquery of the ids of each primary center's `count` newest public pieces. No query.
+def newest_per_center(count: int, *, language: str):
+    """A subquery of the ids of each primary center's `count` newest public works, one card each. No query.
+
+    A work's card is chosen for `language` (an edition and its original share a primary center
+    when the edition is made).
 
     PostgreSQL reads each center's few newest rows from the center index (pub_live_center_idx);
     elsewhere (SQLite in development) a window function numbers every public piece.
     """
+    # Among every public piece, not each center's: an edition files under its original's center.
+    one_card = work_card_condition(language=language, among=Publication.objects.published())
     if connection.vendor == "postgresql":
-        newest = Publication.objects.published().filter(primary_center_id=OuterRef("pk")).newest_first()
+        newest = Publication.objects.published().filter(one_card, primary_center_id=OuterRef("pk")).newest_first()
         return Center.objects.annotate(
             piece=Func(ArraySubquery(newest.values("pk")[:count]), function="unnest")
         ).values("piece")
     return (
         Publication.objects.published()
-        .filter(primary_center__isnull=False)
+        .filter(one_card, primary_center__isnull=False)
         .annotate(rank=Window(RowNumber(), partition_by=F("primary_center_id"), order_by=list(NEWEST_FIRST)))
         .filter(rank__lte=count)
         .values("pk")

@@ -18,7 +18,7 @@ from cms.richtext.rendering import RenderedBody, inline_image_ids, render_body
 from people.models import Affiliation, Person
 from publications.editions import PublicWork, annotate_for_page, public_work
 from publications.models import Authorship, Disclaimer, Publication, most_specific_disclaimer, prefetch_bylines
-from publications.queries.conditions import among_few, count_per_publication
+from publications.queries.conditions import among_few, count_per_publication, one_card_per_work, reader_language
 
 RECENT_WORK_PER_AUTHOR = 3
 RELATED_CANDIDATES = 200
@@ -65,26 +65,29 @@ class PublicationPage:
         return [row for row in self.byline if row.role == Authorship.Role.TRANSLATOR]
 
 
-def publication_page(*, slug: str) -> PublicationPage:
+def publication_page(*, slug: str, language: str | None = None) -> PublicationPage:
     """Return everything the publication page shows, for a piece visible to anonymous readers.
 
-    Raises Http404 when no public piece has this slug. Budget: 11 queries, whatever the number
-    of authors, topics or regions, and one more for a piece with other public editions
-    (`public_work`; both pinned in tests/publications/test_publication_page.py).
+    The rails and the contributors' recent work leave out the piece's own work and show every
+    other work once, in `language` (the reader's; by default the active language) when it has a
+    public edition in it (`conditions.one_card_per_work`). Raises Http404 when no public piece
+    has this slug. Budget: 11 queries, whatever the number of authors, topics or regions, and
+    one more for a piece with other public editions (`public_work`; both pinned in
+    tests/publications/test_publication_page.py).
     """
-    return _page_for(Publication.objects.published().filter(slug=slug))
+    return _page_for(Publication.objects.published().filter(slug=slug), language=reader_language(language))
 
 
-def preview_page(*, pk: int) -> PublicationPage:
+def preview_page(*, pk: int, language: str | None = None) -> PublicationPage:
     """Return the publication page of any piece, whatever its status, for staff and share links.
 
     The caller decides who may see it. Rails and recent work still list public pieces only.
     Raises Http404 for an unknown id. Budget: as `publication_page`.
     """
-    return _page_for(Publication.objects.filter(pk=pk))
+    return _page_for(Publication.objects.filter(pk=pk), language=reader_language(language))
 
 
-def _page_for(candidates) -> PublicationPage:
+def _page_for(candidates, *, language: str) -> PublicationPage:
     publication = (
         annotate_for_page(candidates)
         .select_related("publication_type", "primary_center", "lead_image")
@@ -108,7 +111,11 @@ def _page_for(candidates) -> PublicationPage:
         raise Http404("No publication found")
     depends_on(row_tag(Publication, publication.pk))
 
-    recent = recent_work_by_person(person_ids=[row.person_id for row in publication.byline], excluding=publication.pk)
+    recent = recent_work_by_person(
+        person_ids=[row.person_id for row in publication.byline],
+        excluding_work=publication.translation_of_id or publication.pk,
+        language=language,
+    )
     contributors = [
         Contributor(
             person=row.person,
@@ -119,8 +126,8 @@ def _page_for(candidates) -> PublicationPage:
         )
         for row in publication.byline
     ]
-    center_rail = center_rail_for(publication)
-    related = related_to(publication)
+    center_rail = center_rail_for(publication, language=language)
+    related = related_to(publication, language=language)
     prefetch_bylines(center_rail + related)
     # Images placed in the body: one more query, only for bodies that have any.
     image_ids = inline_image_ids(publication.body)
@@ -137,8 +144,16 @@ def _page_for(candidates) -> PublicationPage:
     )
 
 
-def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int, list[Publication]]:
-    """Return each person's newest public pieces (other than `excluding`), by person id. 1 query."""
+def other_work(excluding_work: int):
+    """Public pieces outside the work whose original is `excluding_work` (the page's own work). No query."""
+    return Publication.objects.published().exclude(Q(pk=excluding_work) | Q(translation_of_id=excluding_work))
+
+
+def recent_work_by_person(*, person_ids: list[int], excluding_work: int, language: str) -> dict[int, list[Publication]]:
+    """Return each person's newest public works outside `excluding_work`, one piece each, by person id. 1 query.
+
+    A work is shown once, as `one_card_per_work` picks for `language` among the person's pieces.
+    """
     if not person_ids:
         return {}
     depends_on(*(set_tag("contributors", pk) for pk in person_ids))
@@ -148,13 +163,10 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     # an occasional one it reads their few bylines. Numbering every byline of every author
     # (a window over thousands of rows) cost 55 ms on the 100k corpus; this costs under 5.
     def newest_of(person_id):
-        return (
-            Publication.objects.published()
-            .exclude(pk=excluding)
-            .filter(Exists(Authorship.objects.filter(person_id=person_id, publication_id=OuterRef("pk"))))
-            .newest_first()
-            .values("pk")[:RECENT_WORK_PER_AUTHOR]
+        theirs = other_work(excluding_work).filter(
+            Exists(Authorship.objects.filter(person_id=person_id, publication_id=OuterRef("pk")))
         )
+        return one_card_per_work(theirs, language=language).newest_first().values("pk")[:RECENT_WORK_PER_AUTHOR]
 
     wanted = reduce(
         operator.or_,
@@ -177,22 +189,19 @@ def recent_work_by_person(*, person_ids: list[int], excluding: int) -> dict[int,
     return recent
 
 
-def center_rail_for(publication: Publication) -> list[Publication]:
-    """Return the newest other public pieces of the same primary center (no bylines). 1 query."""
+def center_rail_for(publication: Publication, *, language: str) -> list[Publication]:
+    """Return the newest other public works of the same primary center, one card each (no bylines). 1 query."""
     if not publication.primary_center_id:
         return []
     depends_on(set_tag("centers", publication.primary_center_id))
-    return list(
-        Publication.objects.published()
-        .filter(primary_center_id=publication.primary_center_id)
-        .exclude(pk=publication.pk)
-        .for_card_rows()
-        .newest_first()[:RAIL_LENGTH]
+    same_center = other_work(publication.translation_of_id or publication.pk).filter(
+        primary_center_id=publication.primary_center_id
     )
+    return list(one_card_per_work(same_center, language=language).for_card_rows().newest_first()[:RAIL_LENGTH])
 
 
-def related_to(publication: Publication) -> list[Publication]:
-    """Return public pieces sharing most topics and regions with `publication`, then newest.
+def related_to(publication: Publication, *, language: str) -> list[Publication]:
+    """Return public works sharing most topics and regions with `publication`, then newest, one card each.
 
     Only the newest RELATED_CANDIDATES pieces sharing any tag are ranked: counting overlaps
     across every piece of a big topic would cost a scan of thousands of rows per page view, and
@@ -210,14 +219,8 @@ def related_to(publication: Publication) -> list[Publication]:
     # The overlap is counted per row while the newest-first index is walked, stopping at the
     # RELATED_CANDIDATES-th match. (`EXISTS … OR EXISTS …` let PostgreSQL hash every piece of
     # the shared topics first: 17 ms for a piece in three big topics on the 100k corpus, 3 now.)
-    candidates = (
-        Publication.objects.published()
-        .exclude(pk=publication.pk)
-        .alias(overlap=overlap)
-        .filter(overlap__gt=0)
-        .newest_first()
-        .values("pk")[:RELATED_CANDIDATES]
-    )
+    sharing = other_work(publication.translation_of_id or publication.pk).alias(overlap=overlap).filter(overlap__gt=0)
+    candidates = one_card_per_work(sharing, language=language).newest_first().values("pk")[:RELATED_CANDIDATES]
     return list(
         Publication.objects.filter(among_few(candidates))
         .for_card_rows()

@@ -1,7 +1,8 @@
 """Centers', topics', regions', programs', projects', collections' and newsletters' pages, their indexes and the region tree.
 
-Each page is the term, its experts or main contributors, and a page of its public work. Every
-function declares the sets it lists (`depends_on`) for the page cache; declaring runs no query.
+Each page is the term, its experts or main contributors, and a page of its public work, one card
+per work in the reader's language (`conditions.card_page`; each budget below is one query more
+when a card's work has other public editions, for their "Also in" links). Every function declares the sets it lists (`depends_on`) for the page cache; declaring runs no query.
 """
 
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ class TaxonomyPage:
     children: list[Region] = field(default_factory=list)  # regions only: direct sub-regions, A–Z
 
 
-def center_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def center_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a center, its current affiliated public people and a page of its public work.
 
     People show the title they hold at this center when they have one. Work is the pieces
@@ -119,7 +120,7 @@ def center_page(*, slug: str, page: str | None) -> TaxonomyPage:
     unknown slug or page. Budget: 6 queries.
     """
     center = taxonomy_item_or_404(Center.objects.all(), slug)
-    work = card_page(center_work(center.pk).newest_first(), page=page)
+    work = card_page(center_work(center.pk).newest_first(), page=page, language=language)
     affiliated = people_for_cards().filter(
         is_current=True, pk__in=Affiliation.objects.filter(center_id=center.pk).values("person_id")
     )
@@ -135,17 +136,17 @@ def center_page(*, slug: str, page: str | None) -> TaxonomyPage:
     return TaxonomyPage(item=center, experts=experts, work=work)
 
 
-def topic_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def topic_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a topic, the current public people expert in it and a page of its public work, newest first.
 
     Raises Http404 for an unknown slug or page. Budget: 6 queries.
     """
     topic = taxonomy_item_or_404(Topic.objects.all(), slug)
-    work = card_page(tagged_work("topics", [topic.pk]).newest_first(), page=page)
+    work = card_page(tagged_work("topics", [topic.pk]).newest_first(), page=page, language=language)
     return TaxonomyPage(item=topic, experts=experts_in(people_for_cards().filter(topics=topic)), work=work)
 
 
-def region_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def region_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a region with its parent and sub-regions, its experts and a page of its public work.
 
     Work and experts include every sub-region at any depth; work is newest first. Raises
@@ -154,7 +155,7 @@ def region_page(*, slug: str, page: str | None) -> TaxonomyPage:
     region = taxonomy_item_or_404(Region.objects.select_related("parent"), slug)
     depends_on(model_tag(Region))  # moving a region in the tree changes what falls under this one
     region_ids = descendant_region_ids([region.pk])
-    work = card_page(region_work(region_ids).newest_first(), page=page)
+    work = card_page(region_work(region_ids).newest_first(), page=page, language=language)
     regional_people = Person.regions.through.objects.filter(region_id__in=region_ids).values("person_id")
     return TaxonomyPage(
         item=region,
@@ -165,7 +166,9 @@ def region_page(*, slug: str, page: str | None) -> TaxonomyPage:
     )
 
 
-def tagged_taxonomy_page(queryset: QuerySet, *, relation: str, slug: str, page: str | None) -> TaxonomyPage:
+def tagged_taxonomy_page(
+    queryset: QuerySet, *, relation: str, slug: str, page: str | None, language: str | None = None
+) -> TaxonomyPage:
     """Return a program, project or newsletter, its main contributors and a page of its public work.
 
     `relation` is the Publication many-to-many that tags pieces with it. Raises Http404 for an
@@ -173,25 +176,31 @@ def tagged_taxonomy_page(queryset: QuerySet, *, relation: str, slug: str, page: 
     """
     item = taxonomy_item_or_404(queryset, slug)
     work = tagged_work(relation, [item.pk])
-    return TaxonomyPage(item=item, experts=contributors_to(work), work=card_page(work.newest_first(), page=page))
+    return TaxonomyPage(
+        item=item, experts=contributors_to(work), work=card_page(work.newest_first(), page=page, language=language)
+    )
 
 
-def program_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def program_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a program page (see tagged_taxonomy_page). Budget: 6 queries."""
-    return tagged_taxonomy_page(Program.objects.all(), relation="programs", slug=slug, page=page)
+    return tagged_taxonomy_page(Program.objects.all(), relation="programs", slug=slug, page=page, language=language)
 
 
-def project_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def project_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a project page with its program loaded (see tagged_taxonomy_page). Budget: 6 queries."""
-    return tagged_taxonomy_page(Project.objects.select_related("program"), relation="projects", slug=slug, page=page)
+    return tagged_taxonomy_page(
+        Project.objects.select_related("program"), relation="projects", slug=slug, page=page, language=language
+    )
 
 
-def newsletter_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def newsletter_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a newsletter page (see tagged_taxonomy_page). Budget: 6 queries."""
-    return tagged_taxonomy_page(Newsletter.objects.all(), relation="newsletters", slug=slug, page=page)
+    return tagged_taxonomy_page(
+        Newsletter.objects.all(), relation="newsletters", slug=slug, page=page, language=language
+    )
 
 
-def collection_page(*, slug: str, page: str | None) -> TaxonomyPage:
+def collection_page(*, slug: str, page: str | None, language: str | None = None) -> TaxonomyPage:
     """Return a collection, its main contributors and a page of its public pieces in curated order.
 
     Curated order is CollectionItem.position (then the order items were added). Raises Http404
@@ -205,4 +214,6 @@ def collection_page(*, slug: str, page: str | None) -> TaxonomyPage:
         .annotate(curated_position=F("collection_items__position"), curated_item=F("collection_items__pk"))
         .order_by("curated_position", "curated_item")
     )
-    return TaxonomyPage(item=collection, experts=contributors_to(work), work=card_page(work, page=page))
+    return TaxonomyPage(
+        item=collection, experts=contributors_to(work), work=card_page(work, page=page, language=language)
+    )

@@ -7,7 +7,9 @@ from publications.queries.experts import expert_profile
 
 
 def expert_detail(request, slug):
-    profile = expert_profile(slug=slug, page=request.GET.get("page"), type_slug=request.GET.get("type"))
+    profile = expert_profile(
+        slug=slug, page=request.GET.get("page"), type_slug=request.GET.get("type"), language=request.LANGUAGE_CODE
+    )
     canonical_url = request.build_absolute_uri(profile.canonical_path)
     headshot = profile.person.headshot
     return render(

@@ -8,11 +8,15 @@ from publications.queries.listings import home_page, publication_filter_options,
 
 def home(request):
     return render(
-        request, "publications/home.html", {"page": home_page(), "canonical_url": request.build_absolute_uri("/")}
+        request,
+        "publications/home.html",
+        {"page": home_page(language=request.LANGUAGE_CODE), "canonical_url": request.build_absolute_uri("/")},
     )
 
 
 def publication_list(request):
     form = PublicationFilterForm(request.GET, options=publication_filter_options())
-    listing = publication_listing(filters=form.listing_filters(), page=first_value(request.GET, "page"))
+    listing = publication_listing(
+        filters=form.listing_filters(), page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE
+    )
     return render(request, "publications/publication_list.html", {"form": form, "listing": listing})

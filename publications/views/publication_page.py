@@ -14,7 +14,7 @@ from publications.seo import publication_structured_data
 
 
 def publication_detail(request, slug):
-    return render_publication_page(request, publication_page(slug=slug))
+    return render_publication_page(request, publication_page(slug=slug, language=request.LANGUAGE_CODE))
 
 
 def work_alternates(request, page) -> tuple[list[Alternate], list[tuple[str, str]]]:
@@ -71,7 +71,7 @@ def publication_preview(request, pk):
         raise Http404
     if not user.has_perm("publications.view_publication"):
         raise PermissionDenied
-    page = preview_page(pk=pk)
+    page = preview_page(pk=pk, language=request.LANGUAGE_CODE)
     if not within_scope(user, page.publication):
         raise PermissionDenied(OFF_DESK)
     return render_publication_page(request, page, preview=True)
@@ -82,4 +82,6 @@ def publication_preview_share(request, token):
     publication_id = publication_id_from_preview_token(token)
     if publication_id is None:
         raise Http404
-    return render_publication_page(request, preview_page(pk=publication_id), preview=True)
+    return render_publication_page(
+        request, preview_page(pk=publication_id, language=request.LANGUAGE_CODE), preview=True
+    )

@@ -91,7 +91,7 @@ def center_index(request):
 
 
 def center_detail(request, slug):
-    page = center_page(slug=slug, page=first_value(request.GET, "page"))
+    page = center_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(request, "publications/taxonomy/center_detail.html", page, kind="Center", feeds="center")
 
 
@@ -100,7 +100,7 @@ def topic_index(request):
 
 
 def topic_detail(request, slug):
-    page = topic_page(slug=slug, page=first_value(request.GET, "page"))
+    page = topic_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(request, "publications/taxonomy/taxonomy_detail.html", page, kind="Topic", feeds="topic")
 
 
@@ -109,26 +109,26 @@ def region_index(request):
 
 
 def region_detail(request, slug):
-    page = region_page(slug=slug, page=first_value(request.GET, "page"))
+    page = region_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(request, "publications/taxonomy/region_detail.html", page, kind="Region", feeds="region")
 
 
 def program_detail(request, slug):
-    page = program_page(slug=slug, page=first_value(request.GET, "page"))
+    page = program_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(
         request, "publications/taxonomy/taxonomy_detail.html", page, kind="Program", experts_heading=CONTRIBUTORS
     )
 
 
 def project_detail(request, slug):
-    page = project_page(slug=slug, page=first_value(request.GET, "page"))
+    page = project_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(
         request, "publications/taxonomy/taxonomy_detail.html", page, kind="Project", experts_heading=CONTRIBUTORS
     )
 
 
 def collection_detail(request, slug):
-    page = collection_page(slug=slug, page=first_value(request.GET, "page"))
+    page = collection_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(
         request,
         "publications/taxonomy/collection_detail.html",
@@ -140,7 +140,7 @@ def collection_detail(request, slug):
 
 
 def newsletter_detail(request, slug):
-    page = newsletter_page(slug=slug, page=first_value(request.GET, "page"))
+    page = newsletter_page(slug=slug, page=first_value(request.GET, "page"), language=request.LANGUAGE_CODE)
     return render_detail(
         request, "publications/taxonomy/taxonomy_detail.html", page, kind="Newsletter", experts_heading=CONTRIBUTORS
     )

@@ -32,7 +32,7 @@ def found_titles(client, **params) -> list[str]:
     assert response.status_code == 200
     html = response.content.decode()
     results = html[html.index('id="publication-results"') :]
-    return re.findall(r'<h3 class="card__title"><a href="[^"]*" dir="auto">([^<]*)</a>', results)
+    return re.findall(r'<h3 class="card__title"><a [^>]*>([^<]*)</a>', results)
 
 
 def snippets(q: str, **kwargs) -> dict[str, str]:
