@@ -800,6 +800,239 @@ ARABIC_WORKS = [
             ],
         ),
     ),
+    work(
+        original(
+            "demo-kerr-lebanon-deposits",
+            language="ar",
+            title="ودائع اللبنانيين: مَن يتحمّل الخسائر؟",
+            dek=(
+                "بعد ست سنوات على الانهيار، لا يزال المودعون ينتظرون خطة واضحة لتوزيع الخسائر بين الدولة والمصرف "
+                "المركزي والمصارف."
+            ),
+            date=datetime.date(2025, 9, 30),
+            center=MIDDLE_EAST,
+            authors=["Yasmine Tabbara"],
+            regions=["Levant"],
+            topics=["Economy", "Political Reform"],
+            projects=["Diwan"],
+            paragraphs=[
+                "منذ خريف 2019، يعيش ملايين المودعين اللبنانيين على سحوبات محدودة من حسابات فقدت معظم قيمتها الفعلية.",
+                "وتتقاذف الدولة ومصرف لبنان والمصارف التجارية المسؤولية، فيما يرفض كل طرف أن يتحمّل حصة من الخسائر "
+                "تتناسب مع دوره في الأزمة.",
+                "إن أي خطة تعافٍ ذات مصداقية تبدأ بالاعتراف بحجم الفجوة المالية، ثم بتحديد تسلسل واضح: رساميل "
+                "المصارف أولاً، ثم كبار المودعين، مع حماية صغارهم.",
+                "ومن دون ذلك، سيبقى الاقتصاد اللبناني اقتصاداً نقدياً خارج النظام المصرفي، وستبقى الثقة غائبة لسنوات.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-iraq-after-elections",
+            language="ar",
+            title="العراق بعد الانتخابات: حكومة توافق أم حكومة أغلبية؟",
+            dek=(
+                "أفرزت الانتخابات التشريعية برلماناً مشتّتاً، وعاد السؤال القديم حول شكل الحكومة المقبلة وتوزيع المناصب."
+            ),
+            date=datetime.date(2025, 11, 25),
+            center=MIDDLE_EAST,
+            authors=["Nadim Sfeir"],
+            regions=["Gulf"],
+            topics=["Political Reform", "Security"],
+            projects=["Diwan"],
+            paragraphs=[
+                "كما في كل دورة انتخابية منذ 2005، لم يحصل أي تحالف في العراق على أغلبية تسمح له بتشكيل الحكومة "
+                "منفرداً.",
+                "وتدفع قوى عدّة نحو حكومة توافقية تضمّ الجميع، فيما يرى آخرون أن هذا النموذج هو أصل المحاصصة وضعف "
+                "المحاسبة.",
+                "وفي الخلفية، تبقى مسائل العلاقة مع الفصائل المسلّحة، والموازنة، والعلاقة بين بغداد وأربيل، من دون "
+                "حلول.",
+                "وأياً يكن شكل الحكومة، فإن اختبارها الحقيقي سيكون قدرتها على تقديم الخدمات في بلد ما زال يعاني "
+                "انقطاع الكهرباء وشحّ المياه.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-morocco-drought",
+            language="ar",
+            title="المغرب والجفاف: تحلية المياه ليست حلاً سحرياً",
+            dek=(
+                "يراهن المغرب على محطات تحلية كبرى لمواجهة سنوات الجفاف، لكن الزراعة المستهلكة للمياه تبقى التحدي "
+                "الأكبر."
+            ),
+            date=datetime.date(2025, 8, 19),
+            center=MIDDLE_EAST,
+            authors=["Salma Benjelloun"],
+            regions=["North Africa"],
+            topics=["Climate", "Economy"],
+            projects=["Diwan"],
+            paragraphs=[
+                "يعيش المغرب منذ سنوات على وقع جفاف متواصل، تراجعت معه مخزونات السدود إلى مستويات مقلقة.",
+                "وقد ردّت الحكومة بخطة طموحة لبناء محطات تحلية لمياه البحر، أبرزها محطة الدار البيضاء، إلى جانب نقل "
+                "المياه بين الأحواض.",
+                "غير أن الزراعة، التي تستهلك الجزء الأكبر من المياه، لا تزال تتوسّع في زراعات تصديرية كثيفة الاستهلاك.",
+                "إن الأمن المائي يتطلب إعادة النظر في خيارات التنمية الزراعية، لا الاكتفاء بإنتاج مزيد من المياه "
+                "بكلفة طاقية مرتفعة.",
+            ],
+        ),
+        edition(
+            "en",
+            KARIM,
+            days=3,
+            title="Morocco’s Drought: Desalination Is No Magic Solution",
+            dek=(
+                "Morocco is betting on large desalination plants to cope with years of drought, but water-hungry "
+                "agriculture remains the biggest challenge."
+            ),
+            paragraphs=[
+                "Morocco has lived through years of uninterrupted drought, and the reserves in its dams have fallen "
+                "to alarming levels.",
+                "The government has responded with an ambitious plan to build seawater desalination plants, the "
+                "largest of them in Casablanca, along with transfers of water between river basins.",
+                "Yet agriculture, which consumes most of the country’s water, is still expanding into "
+                "water-intensive crops grown for export.",
+                "Water security requires rethinking the choices of agricultural development, not simply producing "
+                "more water at a high cost in energy.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-saudi-vision-midway",
+            language="ar",
+            title="رؤية 2030 في منتصف الطريق",
+            dek=(
+                "حقّقت السعودية تقدّماً في السياحة والترفيه ومشاركة المرأة في سوق العمل، لكن المشاريع العملاقة تواجه "
+                "مراجعة في ظلّ أسعار النفط."
+            ),
+            date=datetime.date(2026, 5, 5),
+            center=MIDDLE_EAST,
+            authors=["Tarek Mansour"],
+            regions=["Gulf"],
+            topics=["Economy", "Energy"],
+            projects=["Diwan"],
+            paragraphs=[
+                "بعد نحو عقد على إطلاق رؤية 2030، تبدو المملكة العربية السعودية مختلفة في كثير من الجوانب: قطاع "
+                "ترفيه ناشئ، وسياحة متنامية، ونسبة أعلى من النساء في سوق العمل.",
+                "لكن تراجع أسعار النفط وارتفاع الإنفاق دفعا الحكومة إلى إعادة ترتيب أولوياتها، وتقليص بعض المشاريع "
+                "العملاقة أو تأجيلها.",
+                "ويبقى القطاع الخاص غير النفطي أصغر مما تطمح إليه الرؤية، فيما لا يزال الإنفاق الحكومي المحرّك "
+                "الأساسي للنمو.",
+                "والسؤال في السنوات المقبلة ليس ما إذا كانت الرؤية ستتحقق كاملة، بل أي أجزائها ستصمد أمام الحسابات "
+                "المالية.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-gaza-arab-role",
+            language="ar",
+            title="الدور العربي في اليوم التالي لغزة",
+            dek=(
+                "تطرح الدول العربية خطة لإعادة إعمار غزة وإدارتها، لكن نجاحها يتوقف على ضمانات سياسية وأمنية لم "
+                "تتوفّر بعد."
+            ),
+            date=datetime.date(2026, 1, 20),
+            center=MIDDLE_EAST,
+            authors=["Nadim Sfeir"],
+            regions=["Levant"],
+            topics=["Conflict and Peacebuilding", "Foreign Policy"],
+            projects=["Diwan"],
+            paragraphs=[
+                "قدّمت مصر، بدعم من جامعة الدول العربية، خطة لإعادة إعمار قطاع غزة تقوم على إدارة فلسطينية "
+                "انتقالية ودعم مالي عربي ودولي.",
+                "وتشترط دول الخليج، التي يُنتظر أن تتحمّل جزءاً كبيراً من الكلفة، أفقاً سياسياً واضحاً قبل أن تلتزم بأموالها.",
+                "كما يبقى سؤال الأمن معلّقاً: مَن سيتولّى حفظ النظام في القطاع، وبأي تفويض؟",
+                "إن دوراً عربياً فاعلاً ممكن، لكنه لن ينجح إذا اقتصر على تمويل إعادة بناء ما قد يُدمَّر مجدداً.",
+            ],
+        ),
+        edition(
+            "en",
+            KARIM,
+            title="The Arab Role in Gaza’s Day After",
+            dek=(
+                "Arab states have put forward a plan to rebuild and govern Gaza, but its success depends on "
+                "political and security guarantees that do not yet exist."
+            ),
+            paragraphs=[
+                "Egypt, backed by the Arab League, has presented a plan to rebuild the Gaza Strip based on a "
+                "transitional Palestinian administration and Arab and international funding.",
+                "Gulf states, which are expected to bear much of the cost, want a clear political horizon before "
+                "they commit their money.",
+                "The question of security also remains open: who will keep order in the Strip, and with what mandate?",
+                "An effective Arab role is possible, but it will not succeed if it is limited to paying to rebuild "
+                "what may be destroyed again.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-egypt-civil-society",
+            language="ar",
+            title="المجتمع المدني في مصر تحت الضغط",
+            dek=("تواجه المنظمات غير الحكومية في مصر قيوداً متزايدة على التمويل والعمل، في ظلّ قانون جديد قيد النقاش."),
+            date=datetime.date(2016, 3, 15),
+            center=MIDDLE_EAST,
+            authors=["Dalia Abdelrahman"],
+            regions=["North Africa"],
+            topics=["Civil Society", "Human Rights"],
+            projects=["Diwan"],
+            paragraphs=[
+                "منذ 2013، تضيق المساحة المتاحة لعمل منظمات المجتمع المدني في مصر عاماً بعد عام.",
+                "فقد مُنع عدد من الحقوقيين من السفر، وجُمّدت أموال بعض المنظمات، فيما يُناقَش مشروع قانون يُخضع "
+                "التمويل الأجنبي لرقابة أمنية مشدّدة.",
+                "وتبرّر السلطات هذه الإجراءات بحماية الأمن القومي، لكنها تطال أيضاً جمعيات تعمل في التنمية والتعليم "
+                "والصحة.",
+                "إن إضعاف المجتمع المدني لا يخدم الاستقرار، بل يحرم الدولة من شركاء تحتاج إليهم في مواجهة التحديات "
+                "الاجتماعية.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-syria-sanctions-relief",
+            language="ar",
+            title="رفع العقوبات عن سوريا: الفرص والعوائق",
+            dek="فتح تخفيف العقوبات الغربية الباب أمام الاستثمار في سوريا، لكن المصارف والشركات لا تزال مترددة.",
+            date=datetime.date(2026, 9, 29),
+            center=MIDDLE_EAST,
+            authors=["Tarek Mansour"],
+            regions=["Levant"],
+            topics=["Economy", "Foreign Policy"],
+            projects=["Diwan"],
+            paragraphs=[
+                "شكّل قرار الولايات المتحدة والاتحاد الأوروبي تخفيف العقوبات على سوريا نقطة تحوّل بعد أكثر من عقد "
+                "من العزلة الاقتصادية.",
+                "وبدأت وفود استثمارية من الخليج وتركيا تزور دمشق، ولا سيما في قطاعات الطاقة والاتصالات والبناء.",
+                "لكن المصارف الدولية تخشى المخاطر القانونية، والبنية التحتية المالية في سوريا منهكة، والقوانين "
+                "الناظمة للاستثمار بحاجة إلى مراجعة شاملة.",
+                "وسيتوقف تحويل رفع العقوبات إلى نمو فعلي على قدرة السلطات الجديدة على بناء مؤسسات شفافة تطمئن "
+                "المستثمرين والمواطنين معاً.",
+            ],
+        ),
+    ),
+    work(
+        original(
+            "demo-kerr-libya-divided",
+            language="ar",
+            title="ليبيا: انقسام مؤسسي يطول",
+            dek=("لا تزال ليبيا منقسمة بين حكومتين ومؤسسات متنافسة، فيما تتحكّم المصالح الاقتصادية في توازن هشّ."),
+            date=datetime.date(2026, 4, 28),
+            center=MIDDLE_EAST,
+            authors=["Salma Benjelloun"],
+            regions=["North Africa"],
+            topics=["Conflict and Peacebuilding", "Political Reform"],
+            projects=["Diwan"],
+            paragraphs=[
+                "بعد أكثر من عقد على سقوط القذافي، لا تزال في ليبيا حكومتان تتنازعان الشرعية، في طرابلس وفي الشرق.",
+                "وقد تحوّل المصرف المركزي والمؤسسة الوطنية للنفط إلى ساحتين للصراع على الموارد، ما يهدّد الإيرادات "
+                "التي يعيش عليها الليبيون.",
+                "وتتعثّر المبادرات الأممية لإجراء الانتخابات أمام خلافات حول القوانين الانتخابية وأهلية المرشحين.",
+                "ومن دون توافق على توزيع عادل للثروة النفطية، سيبقى الانقسام المؤسسي قائماً، وستبقى البلاد عرضة "
+                "لجولات جديدة من العنف.",
+            ],
+        ),
+    ),
 ]
 
 # -- Carnegie Russia Eurasia Center: English originals in Russian (and Chinese) ---------------
