@@ -14,9 +14,6 @@ DEMO_DIR = Path(__file__).resolve().parent
 
 # The newest date the generator uses; nothing depends on the clock.
 REFERENCE_DATE = datetime.date(2026, 11, 1)
-# The demo's edition behind its original (publications/editions.py): its original's last paragraph
-# was added after it was translated, and published on this date.
-EDITION_BEHIND = ("demo-lebanon-reform-window-ar", datetime.date(2026, 6, 3))
 FIRST_DATE = datetime.date(2010, 1, 4)
 SEED = 20261101
 
@@ -1049,11 +1046,94 @@ PEOPLE = [
         slug="soren-kjaergaard",
         intro="a former Danish diplomat who served in Brussels and Moscow",
     ),
+    # Translators of the demo's editions (publications/demo/editions.py): credited with the role
+    # "translator", never picked as authors of generated pieces.
+    _p(
+        "Rania Haddad",
+        C,
+        None,
+        "Translator",
+        "",
+        ["Political Reform", "Economy"],
+        ["Levant"],
+        "Arabic, English, French",
+        generate=False,
+        bio="Rania Haddad is a translator based in Beirut who translates Carnegie’s work from English and "
+        "French into Arabic. She has translated for regional newspapers and United Nations agencies.",
+    ),
+    _p(
+        "Karim Azar",
+        C,
+        None,
+        "Translator",
+        "",
+        ["Conflict and Peacebuilding", "Energy"],
+        ["Levant", "Gulf"],
+        "Arabic, English",
+        generate=False,
+        bio="Karim Azar is a translator and editor in Beirut who works between Arabic and English, "
+        "including on the Malcolm H. Kerr Carnegie Middle East Center’s Arabic-language originals.",
+    ),
+    _p(
+        "Chen Wanru",
+        C,
+        None,
+        "Translator",
+        "",
+        ["Foreign Policy", "Trade"],
+        ["China", "Southeast Asia"],
+        "Mandarin, English, Malay",
+        generate=False,
+        sort="Chen Wanru",
+        bio="Chen Wanru is a translator based in Singapore who translates analysis of Asian security and "
+        "trade from English into Chinese.",
+    ),
+    _p(
+        "Liu Mingyang",
+        C,
+        None,
+        "Translator",
+        "",
+        ["Technology", "Nuclear Policy"],
+        ["China"],
+        "Mandarin, English",
+        generate=False,
+        sort="Liu Mingyang",
+        bio="Liu Mingyang is a translator in Beijing specializing in technology, arms control and climate "
+        "policy, translating from English into Chinese.",
+    ),
+    _p(
+        "Olga Vetrova",
+        C,
+        None,
+        "Translator",
+        "",
+        ["Foreign Policy", "Economy"],
+        ["Russia"],
+        "Russian, English, German",
+        generate=False,
+        bio="Olga Vetrova is a translator based in Berlin who translates for Carnegie Politika from English "
+        "and German into Russian.",
+    ),
+    _p(
+        "Anton Shirokov",
+        C,
+        None,
+        "Translator",
+        "",
+        ["Security", "Military"],
+        ["Russia", "Caucasus"],
+        "Russian, English",
+        generate=False,
+        bio="Anton Shirokov is a translator and editor in Riga who translates analysis of security and the "
+        "South Caucasus into Russian.",
+    ),
 ]
 
 # --------------------------------------------------------------------------------------------
-# Hand-written pieces: the seed page's article, the pieces its rails link to, and a few
-# translated pairs. Bodies other than the seed article's are demo text, not the real pieces.
+# Hand-written pieces: the seed page's article, the pieces its rails link to, and the originals
+# of a few translated works. Bodies other than the seed article's are demo text, not the real
+# pieces. The demo's editions, and more works written for them, are in editions.py.
 # --------------------------------------------------------------------------------------------
 
 SEED_LEGACY_ID = "9b75ff939e830440"
@@ -1280,7 +1360,8 @@ CURATED = [
             "That does not make a deal impossible, but it does mean China is unlikely to make quick concessions.",
         ],
     },
-    # Translated pairs: an English original and its translation (translation_of).
+    # Originals of the first translated works; their editions, and the demo's other works in
+    # several languages, are in publications/demo/editions.py.
     {
         "legacy_id": "demo-russia-long-war",
         "title": "Why the Kremlin Is Betting on a Long War",
@@ -1300,29 +1381,6 @@ CURATED = [
             "to wage war does.",
             "That assumption shapes everything from defense budgets to the tone of Russian diplomacy.",
             "Whether it is correct depends above all on choices made in Europe and the United States.",
-        ],
-    },
-    {
-        "legacy_id": "demo-russia-long-war-ru",
-        "translation_of": "demo-russia-long-war",
-        "language": "ru",
-        "title": "Почему Кремль делает ставку на долгую войну",
-        "dek": "В Москве считают, что время работает на Россию. Это убеждение определяет и военное планирование, и дипломатию.",
-        "type": "legacycommentary",
-        "date": datetime.date(2024, 6, 14),
-        "primary_center": RUSSIA,
-        "centers": [RUSSIA],
-        "regions": ["Russia", "Ukraine"],
-        "topics": ["Military", "Foreign Policy", "Conflict and Peacebuilding"],
-        "projects": ["Carnegie Politika"],
-        "newsletters": ["Carnegie Politika Digest"],
-        "authors": [("Mikhail Zarubin", "author", None)],
-        "paragraphs": [
-            "Кремль больше не говорит о быстрой победе. Он говорит о выносливости.",
-            "Российские планировщики исходят из того, что западная поддержка Украины иссякнет раньше, чем "
-            "способность России вести войну.",
-            "Это допущение определяет всё — от оборонного бюджета до тона российской дипломатии.",
-            "Верно ли оно, зависит прежде всего от решений, которые примут в Европе и США.",
         ],
     },
     {
@@ -1347,30 +1405,6 @@ CURATED = [
         ],
     },
     {
-        "legacy_id": "demo-russia-war-economy-ru",
-        "translation_of": "demo-russia-war-economy",
-        "language": "ru",
-        "title": "Военная экономика России живет взаймы",
-        "dek": "Военные расходы поддерживают рост российской экономики, но издержки растут, а запас прочности тает.",
-        "type": "legacyarticle",
-        "date": datetime.date(2026, 2, 12),
-        "primary_center": RUSSIA,
-        "centers": [RUSSIA],
-        "regions": ["Russia"],
-        "topics": ["Economy", "Energy", "Military"],
-        "projects": ["Carnegie Politika"],
-        "newsletters": ["Carnegie Politika Digest"],
-        "authors": [("Ekaterina Belyaeva", "author", None)],
-        "paragraphs": [
-            "Российская экономика оказалась устойчивее, чем многие ожидали в начале войны.",
-            "Во многом эта устойчивость объясняется государственными расходами на оборону, которые подняли "
-            "зарплаты и выпуск в военном секторе.",
-            "Но инфляция остается высокой, процентные ставки душат гражданский бизнес, а бюджет зависит от "
-            "всё менее предсказуемых доходов от энергоносителей.",
-            "Такая модель может работать еще какое-то время. Но не бесконечно.",
-        ],
-    },
-    {
         "legacy_id": "demo-lebanon-reform-window",
         "title": "Lebanon’s Reform Window Is Closing",
         "dek": "A new government promised to tackle the financial collapse. Time is running out to show results.",
@@ -1387,29 +1421,8 @@ CURATED = [
             "Some steps have been taken, from banking legislation to talks with international lenders.",
             "But the hardest decisions, on how losses will be shared, keep being postponed.",
             "If the window for reform closes, the cost will again fall on ordinary Lebanese.",
-            # Added after the Arabic edition was translated: the demo's edition behind its original.
+            # Added after the Arabic edition was translated (editions.EDITIONS_BEHIND).
             "Update: parliament has since passed a bank-resolution law; applying it is the next test.",
-        ],
-    },
-    {
-        "legacy_id": "demo-lebanon-reform-window-ar",
-        "translation_of": "demo-lebanon-reform-window",
-        "language": "ar",
-        "title": "نافذة الإصلاح في لبنان تضيق",
-        "dek": "وعدت حكومة جديدة بمعالجة الانهيار المالي، لكن الوقت ينفد لإظهار النتائج.",
-        "type": "legacycommentary",
-        "date": datetime.date(2026, 5, 21),
-        "primary_center": MIDDLE_EAST,
-        "centers": [MIDDLE_EAST],
-        "regions": ["Levant"],
-        "topics": ["Political Reform", "Economy"],
-        "projects": ["Diwan"],
-        "authors": [("Yasmine Tabbara", "author", None)],
-        "paragraphs": [
-            "تولى قادة لبنان مناصبهم واعدين بمواجهة الانهيار المالي الذي بدأ عام 2019.",
-            "اتُّخذت بعض الخطوات، من تشريعات مصرفية إلى محادثات مع المقرضين الدوليين.",
-            "لكن القرارات الأصعب، المتعلقة بكيفية توزيع الخسائر، لا تزال تؤجَّل.",
-            "وإذا أُغلقت نافذة الإصلاح، فسيتحمل اللبنانيون العاديون الثمن مرة أخرى.",
         ],
     },
     {
@@ -1433,30 +1446,11 @@ CURATED = [
             "The result is a policy that mixes economic incentives with careful signaling.",
         ],
     },
-    {
-        "legacy_id": "demo-beijing-hedging-zh",
-        "translation_of": "demo-beijing-hedging",
-        "language": "zh-hans",
-        "title": "北京如何解读东南亚的对冲策略",
-        "dek": "在中国分析人士看来，东南亚的平衡外交既是挑战，也是机遇。",
-        "type": "legacycommentary",
-        "date": datetime.date(2024, 10, 10),
-        "primary_center": CHINA,
-        "centers": [CHINA],
-        "regions": ["China", "Southeast Asia"],
-        "topics": ["Foreign Policy", "Geopolitics"],
-        "authors": [("Zhou Yiran", "author", None)],
-        "paragraphs": [
-            "东南亚各国政府坚称，它们不会在中美之间选边站。",
-            "在北京，这种立场被视为某种利好：一个拒绝选边的地区，就是一个没有选择华盛顿的地区。",
-            "但中国分析人士也认识到，对冲是双向的，施压可能把邻国推向美国。",
-            "因此，北京的政策将经济激励与审慎的外交信号结合在一起。",
-        ],
-    },
 ]
 
-# The hand-written Carnegie China pieces are the newest of that center (they fill the seed page's
-# "More Work from Carnegie China" rail), so generated Carnegie China pieces stay older than this. are their newest; generated pieces stay older.
+# The hand-written Carnegie China pieces above are the newest of that center (they fill the seed
+# page's "More Work from Carnegie China" rail): generated Carnegie China pieces, and the works and
+# editions of publications/demo/editions.py that carry the center, stay older than this date.
 CHINA_RAIL_CUTOFF = datetime.date(2025, 3, 31)
 
 # The authors of the seed page: real people, so no invented links or e-mail addresses.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from cms.kit.slugs import base_slug
 
-from . import data, vocab
+from . import data, editions, vocab
 from .data import CHINA, GLOBAL
 
 SMALL_WORDS = {
@@ -653,7 +653,7 @@ class Generator:
 
     def curated(self) -> list[PubSpec]:
         specs = []
-        for item in data.CURATED:
+        for item in [*data.CURATED, *editions.PIECES]:
             authors = []
             for name, role, title in item["authors"]:
                 person = self.by_name[name]

@@ -1,6 +1,7 @@
 """The demo content command: idempotent, deterministic, and faithful to the seed page."""
 
 import datetime
+import re
 from io import StringIO
 
 import pytest
@@ -11,8 +12,10 @@ from django.db.models import Count, F
 from cms.media.models import Image
 from cms.taxonomies.models import Center
 from people.models import Person
+from publications.demo.editions import EDITIONS_BEHIND
 from publications.management.commands.seed_demo import summary_counts
-from publications.models import Authorship, Disclaimer, Publication
+from publications.models import Authorship, Disclaimer, Publication, Revision
+from publications.queries.conditions import LISTING_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +33,12 @@ def test_running_twice_creates_nothing_new():
     first = summary_counts()
     titles = dict(Publication.objects.values_list("legacy_id", "title"))
 
+    revisions = Revision.objects.count()
+
     output = seed_demo()
 
     assert summary_counts() == first
+    assert Revision.objects.count() == revisions
     assert dict(Publication.objects.values_list("legacy_id", "title")) == titles
     assert "0 rows created, 0 publications updated" in output
 
@@ -138,15 +144,88 @@ def test_the_demo_makes_no_library_images_so_it_leaves_no_renditions_to_make():
     assert Publication.objects.exists() and not Image.objects.exists()
 
 
-def test_the_demo_has_tracked_editions_and_one_behind_its_original(client):
+def demo_editions():
+    return Publication.objects.filter(legacy_id__startswith="demo-", translation_of__isnull=False)
+
+
+def blocks(html: str) -> list[str]:
+    return re.findall(r"<(p|h2)>", html)
+
+
+# A letter of each edition language's script: a title "translated" by copying the English would fail.
+SCRIPTS = {"ar": "[\u0600-\u06ff]", "zh-hans": "[\u4e00-\u9fff]", "ru": "[\u0400-\u04ff]", "en": "[A-Za-z]"}
+
+
+def test_the_demo_has_thirty_works_translated_into_arabic_chinese_or_russian(client):
+    """One seed for the whole check: the seed is the slow part of these tests."""
+    seed_demo()
+
+    works = (
+        Publication.objects.filter(translations__language__in=["ar", "zh-hans", "ru"], translations__status="published")
+        .distinct()
+        .count()
+    )
+    assert works >= 30
+    # Several works have two or three editions, never two in one language or in the original's.
+    per_work = (
+        demo_editions().values("translation_of").annotate(n=Count("pk"), languages=Count("language", distinct=True))
+    )
+    assert all(row["n"] == row["languages"] for row in per_work)
+    assert sum(1 for row in per_work if row["n"] >= 2) >= 5
+    assert not demo_editions().filter(language=F("translation_of__language")).exists()
+
+    # Each is translated, block for block (an edition behind lacks its original's last paragraph),
+    # and credits its translator, a contributor, after the original's byline.
+    behind = {slug for slug, _on, _note in EDITIONS_BEHIND}
+    for edition in demo_editions().select_related("translation_of").prefetch_related("authorships__person"):
+        original = edition.translation_of
+        assert re.search(SCRIPTS[edition.language], edition.title), edition.legacy_id
+        assert edition.title != original.title and edition.dek != original.dek and edition.body != original.body
+        expected = blocks(original.body)[:-1] if edition.legacy_id in behind else blocks(original.body)
+        assert blocks(edition.body) == expected, edition.legacy_id
+        assert edition.publication_date > original.publication_date
+        roles = [(a.role, a.person.kind) for a in edition.authorships.all()]
+        assert roles[-1] == ("translator", "contributor"), edition.legacy_id
+    translators = Person.objects.filter(authorships__role="translator").distinct()
+    assert translators.count() >= 4
+    assert not translators.filter(authorships__role="author").exists()
+
+    edition = Publication.objects.get(legacy_id="demo-kerr-red-sea-trade-zh")
+    html = client.get(edition.get_absolute_url()).content.decode()
+    assert "Chen Wanru" in html.split('class="byline byline--translators"')[1].split("</p>")[0]
+
+
+def test_some_editions_are_behind_their_original_and_say_so(client):
     from publications.editions import editions_behind
 
     seed_demo()
     admin = get_user_model().objects.get(username="admin")
 
-    editions = Publication.objects.filter(legacy_id__startswith="demo-", translation_of__isnull=False)
-    assert editions.count() >= 4 and not editions.filter(source_revision__isnull=True).exists()
-    behind = editions_behind(admin).get()
-    assert behind.legacy_id == "demo-lebanon-reform-window-ar"
-    html = client.get(behind.get_absolute_url()).content.decode()
-    assert 'was updated on <time datetime="2026-06-03">3 June 2026</time> after this translation was made.' in html
+    assert not demo_editions().filter(source_revision__isnull=True).exists()
+    behind = editions_behind(admin)
+    assert {edition.legacy_id for edition in behind} == {slug for slug, _on, _note in EDITIONS_BEHIND}
+    assert 3 <= behind.count() <= 4
+    for slug, changed_on, _note in EDITIONS_BEHIND:
+        edition = Publication.objects.get(legacy_id=slug)
+        html = client.get(edition.get_absolute_url()).content.decode()
+        note = html.split('class="edition-note"')[1].split("</p>")[0]
+        assert f'<time datetime="{changed_on.isoformat()}">' in note, slug
+        assert edition.translation_of.get_absolute_url() in note
+
+    # The original's other editions were translated from its updated text.
+    sibling = Publication.objects.get(legacy_id="demo-russia-shadow-fleet-zh")
+    assert sibling not in behind
+    assert 'class="edition-note"' not in client.get(sibling.get_absolute_url()).content.decode()
+
+
+def test_the_kerr_center_publishes_in_arabic():
+    seed_demo()
+    kerr = Center.objects.get(name="Malcolm H. Kerr Carnegie Middle East Center")
+
+    # Enough for a full page of the center's work in Arabic.
+    arabic = Publication.objects.published().filter(centers=kerr, language="ar")
+    assert arabic.count() >= LISTING_PAGE_SIZE
+    # Arabic originals, some of them with an English edition.
+    originals = arabic.filter(translation_of__isnull=True)
+    assert originals.count() >= 10
+    assert Publication.objects.published().filter(language="en", translation_of__in=originals).count() >= 4

@@ -28,7 +28,7 @@ from cms.kit.slugs import base_slug
 from cms.richtext.sanitizer import paragraphs_to_html, sanitize_html
 from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person, PersonLink, default_sort_name
-from publications.demo import data, generator
+from publications.demo import data, editions, generator
 from publications.models import (
     Authorship,
     CollectionItem,
@@ -476,40 +476,72 @@ class Command(BaseCommand):
         """Record the original's revision each demo edition was translated from, as create_edition does.
 
         The pieces are written in bulk, so no revision exists; editions already tracked are left
-        alone, so reruns change nothing. One edition (`data.EDITION_BEHIND`) was translated before
-        its original's last paragraph was added and published: it is behind, and the edition
-        tracker's queue and its page show it.
+        alone, so reruns change nothing. The editions of `editions.EDITIONS_BEHIND` were translated
+        before their original's last paragraph (an update) was added and published: they are
+        behind, and the edition tracker's queue and their pages show it. The other editions of
+        those originals were translated from the updated text.
         """
-        behind, changed_on = data.EDITION_BEHIND
-        editions = Publication.objects.filter(
+        behind = {slug: (changed_on, note) for slug, changed_on, note in editions.EDITIONS_BEHIND}
+        changed_on_of = {
+            original_id: behind[slug][0]
+            for slug, original_id in Publication.objects.filter(legacy_id__in=behind).values_list(
+                "legacy_id", "translation_of_id"
+            )
+        }
+        updated = set(
+            Revision.objects.filter(
+                publication_id__in=changed_on_of,
+                kind=Revision.Kind.PUBLISH,
+                note__in=[note for _on, note in behind.values()],
+            ).values_list("publication_id", flat=True)
+        )
+        untracked = Publication.objects.filter(
             legacy_id__in=legacy_ids, translation_of__isnull=False, source_revision__isnull=True
         ).select_related("translation_of")
-        for edition in editions.order_by("pk"):
+        snapshots, revisions, sources = {}, [], []
+        for edition in untracked.order_by("pk"):
             original = edition.translation_of
-            snapshot = take_snapshot(original)
+            if original.pk not in snapshots:
+                snapshots[original.pk] = take_snapshot(original)
+            snapshot = dict(snapshots[original.pk])
             translated = edition.publication_date or data.REFERENCE_DATE
-            if edition.legacy_id == behind:
+            if edition.legacy_id in behind:
+                changed_on, note = behind[edition.legacy_id]
                 snapshot["body"] = snapshot["body"].rsplit("\n", 1)[0]  # without the last paragraph
-                self.revision(
-                    original,
-                    data=take_snapshot(original),
-                    on=changed_on,
-                    kind=Revision.Kind.PUBLISH,
-                    note="Added an update on the bank-resolution law",
-                )
-                translated = changed_on - datetime.timedelta(days=14)
-            edition.source_revision = self.revision(original, data=snapshot, on=translated)
-            edition.save(update_fields=["source_revision"])
+                if original.pk not in updated:
+                    revisions.append(
+                        self.revision(
+                            original, data=snapshots[original.pk], on=changed_on, kind=Revision.Kind.PUBLISH, note=note
+                        )
+                    )
+                    updated.add(original.pk)
+                translated = min(translated, changed_on - datetime.timedelta(days=1))
+            elif original.pk in changed_on_of:
+                translated = max(translated, changed_on_of[original.pk])
+            source = self.revision(original, data=snapshot, on=translated)
+            revisions.append(source)
+            sources.append((edition, source))
+        # In bulk, like the pieces themselves (45 editions: 3.7 s of saves and purges one by one).
+        dated = [revision.created_at for revision in revisions]
+        Revision.objects.bulk_create(revisions, batch_size=200)  # created_at is set to now on insert …
+        for revision, created_at in zip(revisions, dated, strict=True):
+            revision.created_at = created_at
+        Revision.objects.bulk_update(revisions, ["created_at"], batch_size=200)  # … so it is moved after
+        for edition, source in sources:
+            edition.source_revision_id = source.pk
+        Publication.objects.bulk_update([edition for edition, _ in sources], ["source_revision"], batch_size=200)
+        self.changes["created"] += len(revisions)
 
     def revision(self, publication, *, data, on, kind=Revision.Kind.SAVE, note=""):
-        revision = Revision.objects.create(
-            publication=publication, kind=kind, version=publication.version, data=data, note=note
+        """An unsaved revision of `publication`, dated as the demo's story has it."""
+        return Revision(
+            publication=publication,
+            kind=kind,
+            version=publication.version,
+            data=data,
+            note=note,
+            created_at=timezone.make_aware(datetime.datetime.combine(on, datetime.time(9))),
         )
-        # Dated as the demo's story has it (created_at is set on insert, so it is moved after).
-        revision.created_at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(9)))
-        Revision.objects.filter(pk=revision.pk).update(created_at=revision.created_at)
-        self.changes["created"] += 1
-        return revision
 
     # -- summary --------------------------------------------------------------------------------
 
