@@ -215,7 +215,8 @@ class TranslationsAdminMixin:
         raise AttributeError(name)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        if "fields" not in kwargs:
-            fieldsets = super().get_fieldsets(request, obj)
-            kwargs["fields"] = [name for name in flatten_fieldsets(fieldsets) if not is_translation_field(name)]
+        # The change view passes the flattened fieldsets, ours included; other callers pass none.
+        fields = kwargs["fields"] if "fields" in kwargs else flatten_fieldsets(super().get_fieldsets(request, obj))
+        if fields is not None:
+            kwargs["fields"] = [name for name in fields if not is_translation_field(name)]
         return super().get_form(request, obj, change, **kwargs)
