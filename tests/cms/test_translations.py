@@ -259,3 +259,12 @@ def test_a_name_only_in_another_script_needs_a_latin_sort_name():
 
 def test_rows_without_translations_store_an_empty_object():
     assert Topic.objects.create(name="Climate").translations == {}
+
+
+def test_a_person_an_editor_may_not_change_shows_the_translations_read_only(editor_client):
+    person = PersonFactory(name="Yasmine Tabbara", has_profile=True, translations={"ar": {"name": "ياسمين طبارة"}})
+
+    page = editor_client.get(f"/admin/people/person/{person.pk}/change/").content.decode()
+
+    assert "ياسمين طبارة" in page
+    assert 'name="translation_ar_name"' not in page
