@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 
 from cms.audit.admin import AuditedAdminMixin
 from cms.kit.admin import LabelledTabularInline, RefusesChangesMixin
+from cms.richtext.translations import TranslationsAdminMixin, TranslationsFormMixin
 from people.models import Affiliation, Person, PersonLink
 
 PROFILE_NEEDS_MANAGER = (
@@ -29,10 +30,22 @@ class PersonLinkInline(LabelledTabularInline):
     fields = ["label", "url", "position"]
 
 
-class PersonAdminForm(forms.ModelForm):
+class PersonAdminForm(TranslationsFormMixin, forms.ModelForm):
     class Meta:
         model = Person
         fields = "__all__"
+
+    translation_labels = {
+        "name": "Name",
+        "title_line": "Main title line",
+        "short_bio": "Short bio",
+        "bio": "Full bio",
+    }
+    translation_help = {
+        "name": "In the language's own script, e.g. “Александр Баунов”. Sorting keeps the Latin sort name.",
+        "title_line": "The first title line in this language, e.g. “Старший научный сотрудник, Центр Карнеги”.",
+    }
+    translation_textareas = ("short_bio",)
 
     may_make_public = True  # set per request by PersonAdmin.get_form
 
@@ -45,7 +58,7 @@ class PersonAdminForm(forms.ModelForm):
         return wanted
 
 
-class PersonAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+class PersonAdmin(TranslationsAdminMixin, AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     form = PersonAdminForm
     list_display = ["name", "main_title", "kind", "is_current", "has_profile", "updated_at"]
     list_filter = ["kind", "is_current", "has_profile", "affiliations__center", "topics", "regions"]

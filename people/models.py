@@ -1,11 +1,15 @@
 """People: Carnegie experts and outside contributors alike, so that every byline has a bio."""
 
+import unicodedata
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from cms.kit.slugs import SlugOnFirstSave
 from cms.media.models import Image
 from cms.richtext.fields import RichTextField
+from cms.richtext.translations import TranslationsField
 from cms.taxonomies.models import Center, Region, Topic
 
 
@@ -23,12 +27,22 @@ class Person(SlugOnFirstSave):
         EXPERT = "expert", "Carnegie expert"
         CONTRIBUTOR = "contributor", "Outside contributor"
 
-    name = models.CharField(max_length=200, help_text='As printed in bylines, e.g. "Nguyễn Khắc Giang".')
+    name = models.CharField(
+        max_length=200,
+        help_text=(
+            'As printed in English bylines, e.g. "Nguyễn Khắc Giang". The name in another script '
+            "(Arabic, Chinese, Cyrillic) goes in that language's fieldset below."
+        ),
+    )
     sort_name = models.CharField(
+        "sort name (Latin transliteration)",
         max_length=200,
         blank=True,
         db_index=True,
-        help_text='Used for A–Z lists, e.g. "Lehne, Stefan". Leave blank to use the last word of the name.',
+        help_text=(
+            'Used for A–Z lists in every language, e.g. "Lehne, Stefan" or, for "Мария Липман", '
+            '"Lipman, Maria". Leave blank to use the last word of the name.'
+        ),
     )
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True, blank=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.EXPERT)
@@ -55,6 +69,13 @@ class Person(SlugOnFirstSave):
         max_length=300, blank=True, help_text='Comma-separated, e.g. "English, German, Serbian".'
     )
     email = models.EmailField(blank=True, help_text="For editors; never shown on the public site.")
+    # Name (in the language's own script), main title line and bios in the site's other
+    # languages (cms/richtext/translations.py); the full bio is sanitized like `bio`.
+    translations = TranslationsField(
+        fields={"name": 200, "title_line": 300, "short_bio": None, "bio": None},
+        rich_fields=["bio"],
+        help_text="Name, title line and bios in the site's other languages, edited in the fieldsets per language.",
+    )
     legacy_id = models.CharField(max_length=200, null=True, blank=True, unique=True, editable=False)
     # The legacy importer refreshes a bio only while it still equals what the importer last
     # wrote, so a bio that editors have since changed in the CMS is never overwritten.
@@ -78,6 +99,21 @@ class Person(SlugOnFirstSave):
         if not self.sort_name:
             self.sort_name = default_sort_name(self.name)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        # A–Z lists sort every language's page by the Latin transliteration: a name given only in
+        # another script ("Мария Липман") needs one, or it would sort under "#" for everyone.
+        sort_name = (self.sort_name or default_sort_name(self.name or "")).strip()
+        if self.name and not starts_with_latin_letter(sort_name):
+            raise ValidationError(
+                {
+                    "sort_name": (
+                        "Give the name in Latin letters for A–Z lists, e.g. “Lipman, Maria” for “Мария Липман”: "
+                        "every language's directory is sorted by it."
+                    )
+                }
+            )
 
     def get_absolute_url(self):
         return reverse("people:detail", args=[self.slug])
@@ -105,6 +141,12 @@ def default_sort_name(name: str) -> str:
     parts = name.split()
     sort_name = name if len(parts) < 2 else f"{parts[-1]}, {' '.join(parts[:-1])}"
     return sort_name[: Person._meta.get_field("sort_name").max_length].rstrip()
+
+
+def starts_with_latin_letter(text: str) -> bool:
+    """Whether `text` starts with a Latin letter, accented ones included ("Ö", "Đ"), or with a digit."""
+    first = unicodedata.normalize("NFKD", text.strip())[:1]
+    return bool(first) and (first.isdigit() or (first.isalpha() and "LATIN" in unicodedata.name(first, "")))
 
 
 class Affiliation(models.Model):

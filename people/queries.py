@@ -8,8 +8,10 @@ from django.core.paginator import Page
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Lower, Substr
 from django.http import Http404
+from django.utils.translation import get_language
 
 from cms.kit.pagination import paginate
+from cms.kit.translations import localized_from, source_language, translated_value
 from cms.pagecache.cache import depends_on, model_tag
 from cms.taxonomies.models import REGION_MAX_DEPTH, Center, Region, Topic, descendant_region_ids
 from people.models import Affiliation, Person, PersonLink
@@ -84,6 +86,7 @@ class TitleLine:
     before: str = ""
     center_text: str = ""
     after: str = ""
+    fallback: bool = False  # the English line on a page in a language the person has no title line in
 
     @property
     def center_in_line(self) -> bool:
@@ -96,12 +99,21 @@ def directory_options() -> DirectoryOptions:
     Regions come as a tree flattened in display order, sub-regions indented under their parent.
     """
     depends_on(model_tag(Center), model_tag(Topic), model_tag(Region))
-    centers = [FilterOption(pk, slug, name) for pk, slug, name in Center.objects.values_list("pk", "slug", "name")]
-    topics = [
-        FilterOption(pk, slug, name)
-        for pk, slug, name in Topic.objects.order_by("name").values_list("pk", "slug", "name")
+
+    def label(name, translations) -> str:  # in the page's language, English marked where missing
+        return localized_from(name, translations, "name").as_text()
+
+    centers = [
+        FilterOption(pk, slug, label(name, translations))
+        for pk, slug, name, translations in Center.objects.values_list("pk", "slug", "name", "translations")
     ]
-    rows = list(Region.objects.order_by("name").values_list("pk", "slug", "name", "parent_id"))
+    topics = [
+        FilterOption(pk, slug, label(name, translations))
+        for pk, slug, name, translations in Topic.objects.order_by("name").values_list(
+            "pk", "slug", "name", "translations"
+        )
+    ]
+    rows = list(Region.objects.order_by("name").values_list("pk", "slug", "name", "parent_id", "translations"))
     children: dict[int | None, list[tuple]] = {}
     for row in rows:
         children.setdefault(row[3], []).append(row)
@@ -112,11 +124,11 @@ def directory_options() -> DirectoryOptions:
     # depth cap) must not exhaust it; regions below the cap are indented as at the last level.
     stack = [(row, 0) for row in reversed(children.get(None, []))]
     while stack:
-        (pk, slug, name, _), depth = stack.pop()
+        (pk, slug, name, _, translations), depth = stack.pop()
         if pk in seen:  # a loop in bad data must not hang the page
             continue
         seen.add(pk)
-        regions.append(FilterOption(pk, slug, INDENT * depth + name))
+        regions.append(FilterOption(pk, slug, INDENT * depth + label(name, translations)))
         below = min(depth + 1, REGION_MAX_DEPTH - 1)
         stack.extend((row, below) for row in reversed(children.get(pk, [])))
     return DirectoryOptions(centers=centers, topics=topics, regions=regions)
@@ -203,18 +215,34 @@ def public_person(*, slug: str) -> Person:
 
 
 def title_lines_of(person: Person) -> list[TitleLine]:
-    """Return a person's titles in order, split around their centers' names (no query when prefetched)."""
+    """Return a person's titles in order, in the active language, split around their centers' names.
+
+    The main (first) title line reads the person's translation for the language; the others,
+    and a main line without one, are the English lines marked as fallbacks. The center's name is
+    looked for in the line as the line's language writes it (its translated name and the
+    `other_names` editors keep), then in English. No query when prefetched.
+    """
+    language = get_language() or source_language()
     lines = []
-    for affiliation in person.affiliations.all():
+    for index, affiliation in enumerate(person.affiliations.all()):
         center = affiliation.center
-        text = affiliation.title_line
-        for name in [center.name, center.short_name] if center else []:
+        text, fallback = affiliation.title_line, False
+        names = [center.name, center.short_name] if center else []
+        if language != source_language():
+            translated = translated_value(person, "title_line", language) if index == 0 else ""
+            if translated:
+                text = translated
+                if center:
+                    names = [translated_value(center, "name", language), *center.other_names.splitlines(), *names]
+            else:
+                fallback = bool(text)
+        for name in (name.strip() for name in names):
             if name and name in text:
                 start = text.index(name)
-                lines.append(TitleLine(text, center, text[:start], name, text[start + len(name) :]))
+                lines.append(TitleLine(text, center, text[:start], name, text[start + len(name) :], fallback))
                 break
         else:
-            lines.append(TitleLine(text, center))
+            lines.append(TitleLine(text, center, fallback=fallback))
     return lines
 
 

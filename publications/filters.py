@@ -8,10 +8,16 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cms.kit.translations import localized
 from publications.queries.listings import FilterOptions, ListingFilters
 
 # Options are indented with no-break spaces: screen readers skip them, browsers keep them.
 INDENT = "\u00a0\u00a0\u00a0"
+
+
+def name_in_language(row) -> str:
+    """A term's name in the page's language for an <option>; an English one ends with the marker."""
+    return localized(row, "name").as_text()
 
 
 def first_value(query, key: str) -> str | None:
@@ -30,7 +36,7 @@ class SlugChoiceField(forms.ChoiceField):
         # One whole sentence per field, not a label inside a sentence: other languages inflect the label.
         super().__init__(required=False, error_messages={"invalid_choice": invalid_message}, **kwargs)
 
-    def set_rows(self, rows, *, label=str):
+    def set_rows(self, rows, *, label=name_in_language):
         self.rows_by_slug = {row.slug: row for row in rows}
         self.choices = [("", self.blank_label), *((row.slug, label(row)) for row in rows)]
 
@@ -77,7 +83,7 @@ class PublicationFilterForm(forms.Form):
         depths = {node.region.pk: node.depth for node in options.regions}
         self.fields["region"].set_rows(
             [node.region for node in options.regions],
-            label=lambda region: INDENT * depths[region.pk] + region.name,
+            label=lambda region: INDENT * depths[region.pk] + name_in_language(region),
         )
         self.fields["program"].set_rows(options.programs)
         self.fields["project"].set_rows(options.projects)

@@ -1,13 +1,22 @@
 """Admins of the vocabulary: centers, topics, programmes, projects, newsletters, regions."""
 
+from django import forms
 from django.contrib import admin
 
 from cms.audit.admin import AuditedAdminMixin
+from cms.richtext.translations import TranslationsAdminMixin, TranslationsFormMixin
 from cms.taxonomies.models import Center, Newsletter, Program, Project, Region, Topic
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 
 
-class TaxonomyAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class TaxonomyAdminForm(TranslationsFormMixin, forms.ModelForm):
+    """A term's form: its own fields, and its name and description in each other language."""
+
+    translation_labels = {"name": "Name", "description": "Description"}
+
+
+class TaxonomyAdmin(TranslationsAdminMixin, AuditedAdminMixin, admin.ModelAdmin):
+    form = TaxonomyAdminForm
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from cms.kit.slugs import SlugOnFirstSave
 from cms.richtext.fields import RichTextField
+from cms.richtext.translations import TranslationsField
 
 
 class SluggedModel(SlugOnFirstSave):
@@ -25,6 +26,13 @@ class SluggedModel(SlugOnFirstSave):
     )
     description = RichTextField(
         blank=True, help_text="Shown at the top of the public page. Formatting is kept, scripts are removed."
+    )
+    # The name and description in the site's other languages (cms/richtext/translations.py);
+    # pages read them with cms.kit.translations.localized, English marked where one is missing.
+    translations = TranslationsField(
+        fields={"name": 200, "description": None},
+        rich_fields=["description"],
+        help_text="The name and description in the site's other languages, edited in the fieldsets per language.",
     )
 
     class Meta:

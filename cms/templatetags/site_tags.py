@@ -2,10 +2,12 @@ import html
 import json
 
 from django import template
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 
 from cms.kit.languages import open_graph_locale
+from cms.kit.translations import localized as localize
+from cms.kit.translations import localized_first
 
 register = template.Library()
 
@@ -33,6 +35,37 @@ def plain_text(rich_text) -> str:
     The result is plain text, escaped again where it is placed like any other string.
     """
     return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+
+
+@register.filter
+def localized(row, field: str) -> str:
+    """`{{ center|localized:"name" }}`: the row's `field` in the page's language, as HTML.
+
+    A language without its translation shows the English value in `lang="en"` with a visible
+    "(in English)" marker, never an empty place (cms/kit/translations.py). No query.
+    """
+    return localize(row, field).as_html()
+
+
+@register.filter
+def localized_text(row, field: str) -> str:
+    """`{{ center|localized_text:"name" }}`: the same as plain text, for <title>, meta and attributes.
+
+    A fallback ends with the marker in words ("Carnegie Europe (in English)").
+    """
+    return localize(row, field).as_text()
+
+
+@register.filter
+def localized_bio(person, order: str = "short_bio,bio") -> str:
+    """A person's bio in the page's language, preferring the fields in `order` ("bio,short_bio").
+
+    Plain text (a short bio) comes as a paragraph, rich text as stored; a fallback is marked.
+    """
+    value = localized_first(person, order.split(","))
+    if value and not value.rich:
+        return format_html('<p dir="auto">{}</p>', value.as_html())
+    return value.as_html()
 
 
 @register.filter

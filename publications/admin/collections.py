@@ -4,6 +4,8 @@ from django.contrib import admin
 
 from cms.audit.admin import AuditedAdminMixin
 from cms.kit.admin import LabelledTabularInline, RefusesChangesMixin
+from cms.richtext.translations import TranslationsAdminMixin
+from cms.taxonomies.admin import TaxonomyAdminForm
 from cms.taxonomies.models import Collection
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications.models import CollectionItem, Publication
@@ -16,7 +18,7 @@ COLLECTION_OFF_DESK = (
 
 
 @admin.register(Collection)
-class CollectionAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
+class CollectionAdmin(TranslationsAdminMixin, AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     """Registered here, not in cms/, because its ordered items are publications.
 
     A collection is on the desks of its pieces (scope.collection_center_ids), as it is when a
@@ -45,6 +47,7 @@ class CollectionAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
             return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     list_display = ["name", "slug"]
+    form = TaxonomyAdminForm
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description"]

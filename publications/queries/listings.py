@@ -46,7 +46,7 @@ class FilterOptions:
 
 def publication_filter_options() -> FilterOptions:
     """Return the filter bar's choices, names and slugs only. 7 queries, one per list."""
-    named = ("pk", "name", "slug")
+    named = ("pk", "name", "slug", "translations")  # translations: names in the page's language, no query
     depends_on(*(model_tag(model) for model in (Publication, PublicationType, Center, Topic, Region, Program, Project)))
     return FilterOptions(
         types=list(PublicationType.objects.only("pk", "label", "plural_label", "slug", "order")),

@@ -92,13 +92,13 @@ def center_listing() -> list[Center]:
 def topic_listing() -> list[Topic]:
     """Return every topic A–Z, names and slugs only, for the topics index. 1 query."""
     depends_on(model_tag(Topic))
-    return list(Topic.objects.only("pk", "name", "slug"))
+    return list(Topic.objects.only("pk", "name", "slug", "translations"))
 
 
 def region_listing() -> list[RegionNode]:
     """Return the region tree (roots A–Z, each with its sub-regions), for the regions index. 1 query."""
     depends_on(model_tag(Region))
-    return region_tree(Region.objects.only("pk", "name", "slug", "parent"))
+    return region_tree(Region.objects.only("pk", "name", "slug", "parent", "translations"))
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def region_page(*, slug: str, page: str | None, language: str | None = None) -> 
         experts=experts_in(people_for_cards().filter(pk__in=regional_people)),
         work=work,
         parent=region.parent,
-        children=list(region.children.only("pk", "name", "slug", "parent")),
+        children=list(region.children.only("pk", "name", "slug", "parent", "translations")),
     )
 
 

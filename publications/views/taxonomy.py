@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cms.kit.translations import localized
 from cms.sitesettings.models import current as site_settings
 from publications.filters import first_value
 from publications.queries.taxonomy import (
@@ -71,9 +72,9 @@ def render_detail(
             "kind": kind,
             "kind_label": kind_label,
             "canonical_url": canonical_url(request, page.item.get_absolute_url(), page),
-            "description": summary_of(page.item.description)
+            "description": summary_of(localized(page.item, "description").as_text())
             or _("%(kind)s: %(name)s. Publications and experts from the %(site)s.")
-            % {"kind": kind_label, "name": page.item.name, "site": site_settings().site_name},
+            % {"kind": kind_label, "name": localized(page.item, "name").as_text(), "site": site_settings().site_name},
             "feed_rss": f"feeds:{feeds}_rss" if feeds else "",
             "feed_atom": f"feeds:{feeds}_atom" if feeds else "",
             "experts_heading": experts_heading,

@@ -229,3 +229,20 @@ def test_the_kerr_center_publishes_in_arabic():
     originals = arabic.filter(translation_of__isnull=True)
     assert originals.count() >= 10
     assert Publication.objects.published().filter(language="en", translation_of__in=originals).count() >= 4
+
+
+def test_the_demo_names_its_centers_topics_and_main_people_in_arabic_chinese_and_russian(client):
+    seed_demo()
+    seed_demo()  # a rerun leaves the translations as they were
+
+    middle_east = Center.objects.get(name="Malcolm H. Kerr Carnegie Middle East Center")
+    assert middle_east.translations["ar"]["name"] == "مركز مالكوم كير–كارنيغي للشرق الأوسط"
+    assert set(middle_east.translations) == {"ar", "zh-hans", "ru"}
+    zarubin = Person.objects.get(slug="mikhail-zarubin")
+    assert zarubin.translations["ru"]["name"] == "Михаил Зарубин"
+    assert "<p>" in zarubin.translations["ru"]["bio"]
+    # Some are left in English on purpose, so a newcomer sees a marked fallback.
+    assert Person.objects.get(slug="caleb-ishikawa").translations == {}
+
+    html = client.get(f"/ru{zarubin.get_absolute_url()}").content.decode()
+    assert "Михаил Зарубин" in html and "Центр Карнеги по изучению России и Евразии</a>" in html

@@ -28,7 +28,7 @@ from cms.kit.slugs import base_slug
 from cms.richtext.sanitizer import paragraphs_to_html, sanitize_html
 from cms.taxonomies.models import Center, Collection, Newsletter, Program, Project, Region, Topic
 from people.models import Affiliation, Person, PersonLink, default_sort_name
-from publications.demo import data, editions, generator
+from publications.demo import data, editions, generator, translations
 from publications.models import (
     Authorship,
     CollectionItem,
@@ -73,7 +73,11 @@ class Command(BaseCommand):
             centers = self.seed_centers()
             types = self.seed_types()
             regions = self.seed_regions()
-            topics = self.seed_slugged(Topic, [(name, "") for name, _bio, _phrases in data.TOPICS])
+            topics = self.seed_slugged(
+                Topic,
+                [(name, "") for name, _bio, _phrases in data.TOPICS],
+                extra={name: {"translations": translations.topic_translations(name)} for name, *_ in data.TOPICS},
+            )
             programs = self.seed_slugged(Program, data.PROGRAMS)
             projects = self.seed_slugged(
                 Project,
@@ -129,6 +133,7 @@ class Command(BaseCommand):
                     "is_global": is_global,
                     "order": order,
                     "description": f"<p>{description}</p>",
+                    "translations": translations.center_translations(name),
                 },
             )
         return result
@@ -155,6 +160,7 @@ class Command(BaseCommand):
                     "name": name,
                     "parent": result[parent] if parent else None,
                     "description": f"<p>{description}</p>" if description else "",
+                    "translations": translations.region_translations(name),
                 },
             )
         return result
@@ -196,6 +202,7 @@ class Command(BaseCommand):
                     "bio": spec.bio,
                     "languages": spec.languages,
                     "email": spec.email,
+                    "translations": translations.person_translations(spec.slug),
                 },
             )
             person.topics.set([topics[t] for t in spec.topics])
