@@ -236,6 +236,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Formats Django's locales leave unset (Arabic dates with times, grouped thousands): cms/formats/.
 FORMAT_MODULE_PATH = ["cms.formats"]
 LANGUAGE_COOKIE_PATH = "/admin/"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the choice outlives the browser session
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "UTC"

@@ -1,9 +1,10 @@
-"""The publication list's own filters: region with its sub-regions, mine, held by the legacy import."""
+"""The publication list's own filters: region with its sub-regions, mine, held by the legacy import, language."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from cms.taxonomies.models import Region, descendant_region_ids
+from publications.editions import language_name
 
 
 class RegionWithSubregionsFilter(admin.SimpleListFilter):
@@ -47,3 +48,12 @@ class HeldImportFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         return queryset.exclude(import_held_reasons="") if self.value() == "1" else queryset
+
+
+class LanguageFilter(admin.ChoicesFieldListFilter):
+    """The content languages by their names in the editor's language (the setting names them in English)."""
+
+    def choices(self, changelist):
+        names = {str(label): language_name(code) for code, label in self.field.flatchoices}
+        for choice in super().choices(changelist):
+            yield {**choice, "display": names.get(str(choice["display"]), choice["display"])}

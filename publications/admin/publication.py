@@ -22,7 +22,7 @@ from cms.audit.models import AuditEntry
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications import desk
 from publications.admin import calendar, desk_views, editions, review_queue
-from publications.admin.filters import HeldImportFilter, MineFilter, RegionWithSubregionsFilter
+from publications.admin.filters import HeldImportFilter, LanguageFilter, MineFilter, RegionWithSubregionsFilter
 from publications.admin.publication_form import AuthorshipInline, PublicationAdminForm, PublicationCollectionInline
 from publications.models import Authorship, Publication, Status
 from publications.scope import OFF_DESK, referable, scoped, within_scope
@@ -51,7 +51,7 @@ class PublicationAdmin(admin.ModelAdmin):
         "centers",
         "topics",
         RegionWithSubregionsFilter,
-        "language",
+        ("language", LanguageFilter),
         "import_language_source",
         "is_featured",
         "publication_date",

@@ -44,6 +44,7 @@ def test_an_editor_switches_the_admin_to_arabic_and_gets_it_right_to_left(editor
     assert response.status_code == 302 and response["Location"] == change_url(piece)
     cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
     assert cookie.value == "ar" and cookie["path"] == "/admin/" and cookie["httponly"]
+    assert int(cookie["max-age"]) >= 365 * 24 * 3600  # kept after the browser closes
     page = editor_client.get(change_url(piece))
     assert html_tag(page) == '<html lang="ar" dir="rtl">'
     html = page.content.decode()
@@ -187,3 +188,15 @@ def test_the_selector_needs_no_inline_script(editor_client):
     selector = re.search(r'<form class="admin-language".*?</form>', html, re.S).group(0)
     assert "onchange" not in selector and "<script" not in selector
     assert 'type="submit"' in selector
+
+
+def test_the_list_and_the_form_name_the_content_languages_in_the_editors_language(manager_client):
+    piece = PublicationFactory(title="Envoys")
+    choose(manager_client, "ru")
+
+    listing = manager_client.get(reverse("admin:publications_publication_changelist")).content.decode()
+    form = manager_client.get(change_url(piece)).content.decode()
+
+    for html in (listing, form):
+        assert "Китайский (упрощённый)" in html and "Chinese (Simplified)" not in html
+    assert '<option value="en" selected>Английский</option>' in form
