@@ -31,9 +31,9 @@ $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: the browser tests need it for axe-core (apt-get install npm)"; fi
 
-# The interface's translations (locale/*/LC_MESSAGES/django.po) compiled to the .mo files Django reads;
+# The interface's translations (locale/*/LC_MESSAGES/django.po, and djangojs.po for the desk's scripts) compiled to the .mo files Django reads;
 # not in git, rebuilt whenever a .po file is newer. msgfmt is GNU gettext's.
-PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/*.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
 $(MO_FILES): %.mo: %.po | $(STAMP)

@@ -10,6 +10,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponseRedirect
+from django.utils.translation import gettext, gettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ class DashboardPanel:
 
 
 class CMSAdminSite(admin.AdminSite):
-    index_title = "Editorial desk"
+    index_title = gettext_lazy("Editorial desk")
 
     def __init__(self, name="admin"):
         super().__init__(name)
@@ -42,7 +43,7 @@ class CMSAdminSite(admin.AdminSite):
         # request, from the cache. Imported here: this module loads before the models do.
         from cms.sitesettings.models import current
 
-        name = f"{current().short_name} CMS"
+        name = gettext("%(short_name)s CMS") % {"short_name": current().short_name}
         return {**super().each_context(request), "site_header": name, "site_title": name}
 
     def index(self, request, extra_context=None):
@@ -79,7 +80,7 @@ def refuse_overflowing_lookups(view):
                 raise
             logger.info("Refused an overflowing changelist lookup: %s", request.get_full_path())
             if ERROR_FLAG in request.GET:
-                raise BadRequest("A filter value is out of range.") from None
+                raise BadRequest(gettext("A filter value is out of range.")) from None
             return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
 
     return guarded

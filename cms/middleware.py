@@ -1,5 +1,5 @@
 """Faults answered plainly (a database outage as a "try again shortly" page, NUL in admin queries as a 400),
-and the language of a request, which its address alone decides."""
+and the language of a request: its address decides on public pages, the editor's choice in the admin."""
 
 import logging
 import sys
@@ -90,8 +90,11 @@ class LanguageFromAddressMiddleware:
     Django's LocaleMiddleware would also read the language cookie and Accept-Language for
     addresses outside the prefixed ones, and mark every unprefixed page `Vary: Accept-Language`.
     Here neither changes what a path renders, so the page cache (above, keyed by path) can never
-    serve a page in the wrong language, and English pages are one page for every reader. The
-    admin, outside the prefixed addresses, speaks the default language.
+    serve a page in the wrong language, and English pages are one page for every reader.
+
+    The admin, outside the prefixed addresses and never cached, speaks the language its editor
+    chose with the selector in its header (cms/views.py:admin_language), kept in the language
+    cookie, whose path is the admin's: the default language until they choose.
 
     The old site linked its editions with `?lang=ar`: such a link gets a 301 to the same page's
     address in that language (an unknown language: to the page without the parameter).
@@ -99,18 +102,30 @@ class LanguageFromAddressMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.admin_prefix = None
 
     def __call__(self, request):
-        if "lang" in request.GET and request.method in ("GET", "HEAD"):
-            redirect = self.old_language_link(request)
-            if redirect is not None:
-                return redirect
-        language = language_of_path(request.path_info) or settings.LANGUAGE_CODE
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("admin:index")
+        if request.path.startswith(self.admin_prefix):
+            language = self.admin_language(request)
+        else:
+            if "lang" in request.GET and request.method in ("GET", "HEAD"):
+                redirect = self.old_language_link(request)
+                if redirect is not None:
+                    return redirect
+            language = language_of_path(request.path_info) or settings.LANGUAGE_CODE
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+    @staticmethod
+    def admin_language(request) -> str:
+        """The language the editor chose for the admin (the cookie), if it is one of the interface's."""
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        return (supported_language(chosen) if chosen and len(chosen) < 20 else None) or settings.LANGUAGE_CODE
 
     @staticmethod
     def old_language_link(request):

@@ -231,6 +231,14 @@ LANGUAGES = [
     ("ru", "Russian"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin's language is its editor's choice (the selector in its header, cms/views.py:admin_language),
+# kept in this cookie; public pages never read it (their address says their language), nor receive it.
+# Formats Django's locales leave unset (Arabic dates with times, grouped thousands): cms/formats/.
+FORMAT_MODULE_PATH = ["cms.formats"]
+LANGUAGE_COOKIE_PATH = "/admin/"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the choice outlives the browser session
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -308,6 +316,7 @@ SECURE_HTTPS = env_flag("SECURE_HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = SECURE_HTTPS
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
+LANGUAGE_COOKIE_SECURE = SECURE_HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600))) if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS", True)
 # The header only allows a submission to the browsers' preload list; it enrolls nothing itself.

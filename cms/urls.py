@@ -34,6 +34,8 @@ urlpatterns += [
     path("healthz", cms_views.healthz, name="healthz"),
     # The editor's endpoints (paste cleaning, image library), before the admin's catch-all.
     path("admin/desk/", include("cms.richtext.urls")),
+    # The admin header's language selector (the admin's language is the editor's choice).
+    path("admin/language/", cms_views.admin_language, name="admin-language"),
     # Admin pages of records that moved out of the `cms` app keep their old addresses as redirects.
     re_path(r"^admin/cms/(?:(?P<model>[a-z]+)/(?P<rest>.*))?$", cms_views.moved_admin_page, name="moved-admin-page"),
     path("admin/", admin.site.urls),

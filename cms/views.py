@@ -1,9 +1,11 @@
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
+from django.views.i18n import set_language
 
 from cms.middleware import DATABASE_FAULTS, current_database_fault, database_unavailable_response
 
@@ -72,3 +74,23 @@ def moved_admin_page(request, model: str = "", rest: str = ""):
     if request.method not in ("GET", "HEAD"):
         response.status_code = 308
     return response
+
+
+@require_POST
+def admin_language(request):
+    """The admin header's language selector: Django's set_language, back to an admin page of this site.
+
+    A `next` that leaves the admin, the site or its scheme (`//evil.example/`, `https://…`) is
+    replaced by the admin's home page rather than followed, or than Django's fallback to the
+    Referer and the public home page. The language cookie's path is the admin's (settings), so the
+    choice never touches public pages, whose address alone says their language.
+    """
+    home = reverse("admin:index")
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not (safe and target.startswith(home)):
+        request.POST = request.POST.copy()
+        request.POST["next"] = home
+    return set_language(request)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
 
 from cms.media.models import Image
 from cms.media.renditions import find_renditions
@@ -86,7 +87,7 @@ def writing_aids(
         has_author = False
     problems = publish_gate_problems(draft, has_author=has_author)
     if not draft.publication_type_id:
-        problems.insert(0, "Choose a content type.")
+        problems.insert(0, _("Choose a content type."))
 
     words = word_count(draft.body)
     if publication is not None and publication.draft_of_id:
@@ -98,7 +99,7 @@ def writing_aids(
         url = site_url.rstrip("/") + reverse("publications:detail", args=[public_slug]) if public_slug else ""
     except NoReverseMatch:
         url = ""
-        problems.append("The slug may only hold letters, digits, hyphens and underscores.")
+        problems.append(_("The slug may only hold letters, digits, hyphens and underscores."))
     description = draft.dek or " ".join(plain_text(draft.body).split())
     card_image = find_renditions(draft.lead_image, "card") if draft.lead_image else None
     return WritingAids(
@@ -107,12 +108,12 @@ def writing_aids(
         url=url,
         is_live=bool(live and live.is_public and live.slug == public_slug),
         search={
-            "title": Truncator(draft.title or "Untitled").chars(SEARCH_TITLE_LENGTH),
+            "title": Truncator(draft.title or _("Untitled")).chars(SEARCH_TITLE_LENGTH),
             "url": url,
             "description": Truncator(description).chars(SEARCH_DESCRIPTION_LENGTH),
         },
         card={
-            "title": draft.title or "Untitled",
+            "title": draft.title or _("Untitled"),
             "description": Truncator(draft.dek).chars(CARD_DESCRIPTION_LENGTH),
             "image": card_image.src if card_image else "",
             "image_alt": draft.image_alt if draft.lead_image else "",

@@ -22,6 +22,7 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from cms.pagecache.cache import depends_on, set_tag
 from publications.models import Publication, Revision
@@ -45,8 +46,13 @@ TRACKED = Q(translation_of__isnull=False, draft_of__isnull=True, source_revision
 BEHIND = TRACKED & ~SAME_TEXT_AS_SOURCE
 
 
+# Django's catalog names most languages; this one is named differently there ("Simplified Chinese").
+gettext_noop("Chinese (Simplified)")
+
+
 def language_name(code: str) -> str:
-    return dict(settings.CONTENT_LANGUAGES).get(code, code)
+    """A content language's name in the interface's language ("Arabic", "Арабский", "阿拉伯语")."""
+    return gettext(dict(settings.CONTENT_LANGUAGES).get(code, code))
 
 
 # -- the public page ----------------------------------------------------------------------------
@@ -205,6 +211,14 @@ class WorkPanel:
         return self.current.pk == self.original.pk
 
     @property
+    def original_language(self) -> str:
+        return language_name(self.original.language)
+
+    @property
+    def current_language(self) -> str:
+        return language_name(self.current.language)
+
+    @property
     def current_row(self) -> EditionRow | None:
         return next((row for row in self.editions if row.edition.pk == self.current.pk), None)
 
@@ -235,7 +249,7 @@ def work_panel(publication: Publication) -> WorkPanel | None:
         for row in rows
     ]
     taken = {original.language} | {row.edition.language for row in editions}
-    missing = [(code, name) for code, name in settings.CONTENT_LANGUAGES if code not in taken]
+    missing = [(code, language_name(code)) for code, _name in settings.CONTENT_LANGUAGES if code not in taken]
     return WorkPanel(original=original, current=publication, editions=editions, missing=missing)
 
 
@@ -247,6 +261,20 @@ class ParagraphChange:
     kind: str  # "paragraph changed", "paragraph added", "paragraph removed", "title changed", "dek changed"
     before: str = ""  # the text as the edition was translated from
     after: str = ""  # the original's text now
+
+    @property
+    def label(self) -> str:
+        """The kind as the queue shows it, in the interface's language."""
+        return str(CHANGE_LABELS.get(self.kind, self.kind))
+
+
+CHANGE_LABELS = {
+    "paragraph changed": gettext_lazy("Paragraph changed"),
+    "paragraph added": gettext_lazy("Paragraph added"),
+    "paragraph removed": gettext_lazy("Paragraph removed"),
+    "title changed": gettext_lazy("Title changed"),
+    "dek changed": gettext_lazy("Dek changed"),
+}
 
 
 @dataclass(frozen=True)
@@ -261,6 +289,10 @@ class BehindEdition:
     @property
     def language(self) -> str:
         return language_name(self.edition.language)
+
+    @property
+    def original_language(self) -> str:
+        return language_name(self.original.language)
 
 
 def editions_behind(user):

@@ -5,6 +5,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cms.audit.models import AuditEntry
 from cms.audit.services import record_audit
@@ -16,12 +17,12 @@ PREVIEW_SALT = "publications.preview"
 
 def create_preview_link_token(*, publication: Publication, by) -> str:
     """Return a signed token for reading this one draft without an account (expiry: settings)."""
-    require_perm(by, "change_publication", "You are not allowed to share previews.", publication=publication)
+    require_perm(by, "change_publication", _("You are not allowed to share previews."), publication=publication)
     if publication.status == Status.UNPUBLISHED:
-        raise ValidationError("This piece was taken down: share links are not made for it.", code="unpublished")
+        raise ValidationError(_("This piece was taken down: share links are not made for it."), code="unpublished")
     if publication.expire_at is not None and publication.expire_at <= timezone.now():
         raise ValidationError(
-            "This piece has expired: share links are not made for it. Clear or move its expiry first.",
+            _("This piece has expired: share links are not made for it. Clear or move its expiry first."),
             code="expired",
         )
     with transaction.atomic():

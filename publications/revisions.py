@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.audit.models import AuditEntry
 from cms.audit.services import record_audit
@@ -92,13 +94,13 @@ def compare_revisions(older: dict, newer: dict) -> list[FieldChange]:
     if older.get("keywords") != newer.get("keywords"):
         changes.append(
             FieldChange(
-                "Keywords", ", ".join(older.get("keywords", [])) or "—", ", ".join(newer.get("keywords", [])) or "—"
+                _("Keywords"), ", ".join(older.get("keywords", [])) or "—", ", ".join(newer.get("keywords", [])) or "—"
             )
         )
     if older.get("contributors") != newer.get("contributors"):
         changes.append(
             FieldChange(
-                "Contributors",
+                _("Contributors"),
                 _describe_contributors(older.get("contributors", [])),
                 _describe_contributors(newer.get("contributors", [])),
             )
@@ -106,7 +108,7 @@ def compare_revisions(older: dict, newer: dict) -> list[FieldChange]:
     if older.get("collections") != newer.get("collections"):
         changes.append(
             FieldChange(
-                "Collections",
+                _("Collections"),
                 _describe_collections(older.get("collections", [])),
                 _describe_collections(newer.get("collections", [])),
             )
@@ -134,14 +136,16 @@ def autosave_draft(*, publication: Publication, by, expected_version, fields: di
     a pending copy. Repeated autosaves by one editor on one version update the same revision for
     AUTOSAVE_REFRESH. Budget: 3 queries, 10 when it starts a new autosave revision.
     """
-    require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
+    require_perm(by, "change_publication", _("You are not allowed to edit publications."), publication=publication)
     publication = locked(publication)
     if publication.status == Status.PUBLISHED and not publication.draft_of_id:
-        raise ValidationError("This piece is live: start a change to edit it.", code="live")
+        raise ValidationError(_("This piece is live: start a change to edit it."), code="live")
     if expected_version is None or int(expected_version) != publication.version:
         raise ValidationError(
-            "Someone else saved this piece after you opened it, so it is no longer autosaved. "
-            "Copy your latest text somewhere safe, then reload the page.",
+            _(
+                "Someone else saved this piece after you opened it, so it is no longer autosaved. "
+                "Copy your latest text somewhere safe, then reload the page."
+            ),
             code="stale",
         )
     latest = publication.revisions.order_by("-created_at", "-pk").first()
@@ -194,20 +198,22 @@ def restore_revision(*, revision: Revision, by) -> Publication:
     A live piece is not touched: the revision goes into its pending change.
     """
     require_perm(
-        by, "change_publication", "You are not allowed to edit publications.", publication=revision.publication
+        by, "change_publication", _("You are not allowed to edit publications."), publication=revision.publication
     )
     publication = locked(revision.publication)
     if publication.status == Status.PUBLISHED and not publication.draft_of_id:
         publication = start_change(publication=publication, by=by)
-    require_state(publication, EDITABLE_STATES, "restored")
+    require_state(publication, EDITABLE_STATES, gettext_lazy("restored"))
     apply_snapshot(publication, revision.data)
     if center_scope(by) is not EVERY_CENTER and (
         publication.primary_center_id is None or not within_scope(by, publication)
     ):
         # The transaction rolls the snapshot back: a center's staff keep every piece on their desk.
         raise ValidationError(
-            "That revision was filed under another center or none, so restoring it would take the piece "
-            "off your desk. Ask a manager who works across centers."
+            _(
+                "That revision was filed under another center or none, so restoring it would take the piece "
+                "off your desk. Ask a manager who works across centers."
+            )
         )
     publication.status = Status.DRAFT
     publication.version += 1

@@ -11,12 +11,15 @@ disclaimer's desk need only `Center.staff`, so they live below, in `cms/scope.py
 """
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from people.models import Affiliation, Person
 from publications.models import Authorship, CollectionItem, Publication, Status
 
-OFF_DESK = "This piece belongs to another center's desk; its own staff or a manager there can act on it."
+# The refusals below are English constants (tests compare them); their users translate them with gettext.
+OFF_DESK = gettext_noop("This piece belongs to another center's desk; its own staff or a manager there can act on it.")
 
 
 def home_center_ids(publication) -> set[int]:
@@ -58,20 +61,20 @@ def referable(queryset: QuerySet, user) -> QuerySet:
 
 MANAGER_PERMISSION = "publications.publish_publication"
 
-PERSON_OFF_DESK = (
+PERSON_OFF_DESK = gettext_noop(
     "This person is affiliated with another center, so they are on that center's desk: "
     "its own staff or a manager there can change them."
 )
-PERSON_PUBLIC = (
+PERSON_PUBLIC = gettext_noop(
     "This person is on the public site or on their way to it (a profile page, or the byline of a piece "
     "that is live, scheduled, in review, approved, unpublished or a pending change of a live piece), so only "
     "a manager can change them. Ask a manager of your center to make the change."
 )
-IMAGE_OFF_DESK = (
+IMAGE_OFF_DESK = gettext_noop(
     "This image is used by another center's pieces or people, so it is on that center's desk: "
     "its own staff or a manager there can change it."
 )
-IMAGE_PUBLIC = (
+IMAGE_PUBLIC = gettext_noop(
     "This image is shown on the public site or on its way to it (by a piece that is live, scheduled or past "
     "its editors, or by a public person), so only a manager can change it. To show another picture, upload a new image and choose it in the piece's pending change."
 )
@@ -145,9 +148,9 @@ def person_change_refusal(user, person) -> str | None:
     if person.pk is None:
         return None
     if not covers(user, person_center_ids(person)):
-        return PERSON_OFF_DESK
+        return _(PERSON_OFF_DESK)
     if not is_manager(user) and person_is_public(person):
-        return PERSON_PUBLIC
+        return _(PERSON_PUBLIC)
     return None
 
 
@@ -156,9 +159,9 @@ def image_change_refusal(user, image) -> str | None:
     if image.pk is None:
         return None
     if not covers(user, image_center_ids(image)):
-        return IMAGE_OFF_DESK
+        return _(IMAGE_OFF_DESK)
     if not is_manager(user) and image_is_public(image):
-        return IMAGE_PUBLIC
+        return _(IMAGE_PUBLIC)
     return None
 
 

@@ -7,6 +7,7 @@ transaction, so an entry is never written for a change that did not happen, nor 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
+from django.utils.translation import gettext as _
 
 from cms.audit.models import AuditEntry
 
@@ -38,7 +39,7 @@ def delete_audited(*, objects, by) -> None:
     model = type(rows[0])
     opts = model._meta
     if not (by and by.has_perm(f"{opts.app_label}.delete_{opts.model_name}")):
-        raise PermissionDenied(f"You are not allowed to delete {opts.verbose_name_plural}.")
+        raise PermissionDenied(_("You are not allowed to delete %(things)s.") % {"things": opts.verbose_name_plural})
     with transaction.atomic(using=router.db_for_write(model)):
         for row in rows:
             record_audit(actor=by, action=AuditEntry.Action.DELETE, obj=row)

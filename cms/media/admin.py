@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from cms.audit.admin import AuditedAdminMixin
 from cms.kit.admin import RefusesChangesMixin
@@ -29,13 +31,10 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "title", "credit", "dimensions", "uploaded_at"]
     list_display_links = ["thumbnail", "title"]
     search_fields = ["title", "credit", "alt_text", "tags__name"]
-    search_help_text = "Search by title, credit, alt text or tag."
+    search_help_text = _("Search by title, credit, alt text or tag.")
     list_filter = ["uploaded_at", "tags"]
     fields = ["title", "file", "alt_text", "credit", "tags", "focal_point", "focal_x", "focal_y"]
     readonly_fields = ["focal_point"]
-
-    class Media:
-        css = {"all": ["css/admin.css"]}  # sizes the thumbnails without an inline style (CSP)
 
     @admin.display(description="")
     def thumbnail(self, image):
@@ -43,7 +42,7 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
             return ""
         return format_html('<img src="{}" alt="" class="library-thumbnail" loading="lazy">', image.file.url)
 
-    @admin.display(description="size")
+    @admin.display(description=_("size"))
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.width else ""
 
@@ -67,14 +66,15 @@ class ImageAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
             kwargs["widget"] = FocalPointInput
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    @admin.display(description="focal point")
+    @admin.display(description=_("focal point"))
     def focal_point(self, image):
         if not image.file:
-            return "Save the image first; then click its subject here."
+            return gettext("Save the image first; then click its subject here.")
         return format_html(
             '<span class="focal-picker" data-focal-picker><img src="{}" alt="{}">'
             '<span class="focal-picker__marker" hidden></span></span>'
-            '<span class="help">Click the subject: cards and headshots are cropped around it.</span>',
+            '<span class="help">{}</span>',
             image.file.url,
-            f"{image.title}: click the subject to set the focal point",
+            gettext("%(title)s: click the subject to set the focal point") % {"title": image.title},
+            gettext("Click the subject: cards and headshots are cropped around it."),
         )

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MediaConfig(AppConfig):
     name = "cms.media"
     label = "media"
-    verbose_name = "Media library"
+    verbose_name = _("Media library")
 
     def ready(self):
         from cms.media import models

@@ -1,6 +1,8 @@
 """Admin forms of site-wide models."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from cms.media.models import Image
 from cms.media.uploads import ACCEPTED, clean_image_upload
@@ -12,10 +14,14 @@ class ImageForm(forms.ModelForm):
     # A plain FileField: Django's ImageField would hand the upload to every Pillow decoder
     # (FITS, EPS, PSD…) before ours runs; clean_file lets only the accepted formats near it.
     file = forms.FileField(
-        label="Image file",
-        help_text=(
-            f"{ACCEPTED}. The picture is stored as a fresh copy: turned upright, with camera and "
-            "location details removed. Animated GIFs keep their first frame."
+        label=_("Image file"),
+        help_text=format_lazy(
+            "{}. {}",
+            ACCEPTED,
+            _(
+                "The picture is stored as a fresh copy: turned upright, with camera and "
+                "location details removed. Animated GIFs keep their first frame."
+            ),
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png,.gif,.webp"}),
     )

@@ -21,6 +21,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image as PILImage
 from PIL import ImageOps
 
@@ -33,7 +35,7 @@ EXTENSION_FORMATS = {
     ".gif": {"GIF"},
     ".webp": {"WEBP"},
 }
-ACCEPTED = "JPEG, PNG, GIF or WebP"
+ACCEPTED = gettext_lazy("JPEG, PNG, GIF or WebP")
 # Only these decoders are ever run on an upload: FITS, EPS, PSD, TIFF and the rest are not
 # even tried, so their parsers cannot be reached through the admin.
 PILLOW_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
@@ -96,18 +98,21 @@ def clean_image_upload(upload) -> ContentFile:
     limit = settings.IMAGE_MAX_UPLOAD_BYTES
     if getattr(upload, "too_large", False) or (upload.size or 0) > limit:
         raise ValidationError(
-            f"This file is larger than {filesizeformat(limit)}. Save a smaller version and upload that.",
+            _("This file is larger than %(limit)s. Save a smaller version and upload that.")
+            % {"limit": filesizeformat(limit)},
             code="too_large",
         )
     extension = os.path.splitext(upload.name or "")[1].lower()
     if extension == ".svg" or extension == ".svgz":
         raise ValidationError(
-            f"SVG files are not accepted: they can carry scripts. Export the picture as {ACCEPTED} and upload that.",
+            _("SVG files are not accepted: they can carry scripts. Export the picture as %(formats)s and upload that.")
+            % {"formats": ACCEPTED},
             code="svg",
         )
     if extension not in EXTENSION_FORMATS:
         raise ValidationError(
-            f"Files ending in “{extension or '(no extension)'}” are not accepted. Upload a {ACCEPTED} image.",
+            _("Files ending in “%(extension)s” are not accepted. Upload a %(formats)s image.")
+            % {"extension": extension or _("(no extension)"), "formats": ACCEPTED},
             code="extension",
         )
 
@@ -120,8 +125,11 @@ def clean_image_upload(upload) -> ContentFile:
         # Not an image Pillow recognises among the accepted formats: HTML, SVG, PDF, EPS, a
         # truncated header… Pillow raises several exception types for these.
         raise ValidationError(
-            f"This file is not a {ACCEPTED} image, or it is damaged. Open it in an image editor, "
-            "export it again and upload the new file.",
+            _(
+                "This file is not a %(formats)s image, or it is damaged. Open it in an image editor, "
+                "export it again and upload the new file."
+            )
+            % {"formats": ACCEPTED},
             code="not_an_image",
         ) from None
 
@@ -130,8 +138,16 @@ def clean_image_upload(upload) -> ContentFile:
         if real_format not in EXTENSION_FORMATS[extension]:
             real = FORMAT_NAMES.get(real_format, real_format)
             raise ValidationError(
-                f"This file is a {real} image but its name ends in “{extension}”. Rename it to end in "
-                f"“{OUTPUT[real_format][0]}” or export it again as {extension.lstrip('.').upper()}.",
+                _(
+                    "This file is a %(format)s image but its name ends in “%(extension)s”. Rename it to end in "
+                    "“%(expected)s” or export it again as %(named)s."
+                )
+                % {
+                    "format": real,
+                    "extension": extension,
+                    "expected": OUTPUT[real_format][0],
+                    "named": extension.lstrip(".").upper(),
+                },
                 code="format_mismatch",
             )
         width, height = source.size
@@ -145,18 +161,28 @@ def clean_image_upload(upload) -> ContentFile:
             raise _too_many_pixels((width, height)) from None
         except Exception:
             raise ValidationError(
-                "This image is damaged or incomplete (it could not be read to the end). "
-                "Export it again and upload the new file.",
+                _(
+                    "This image is damaged or incomplete (it could not be read to the end). "
+                    "Export it again and upload the new file."
+                ),
                 code="damaged",
             ) from None
 
 
 def _too_many_pixels(size) -> ValidationError:
     limit_mp = settings.IMAGE_MAX_PIXELS // 1_000_000
-    described = f" ({size[0]} × {size[1]} pixels)" if size else ""
+    if size:
+        message = _(
+            "This image is too large (%(width)d × %(height)d pixels): the limit is %(limit)d megapixels. "
+            "Resize it (3000 pixels wide is plenty for the site) and upload again."
+        ) % {"width": size[0], "height": size[1], "limit": limit_mp}
+    else:
+        message = _(
+            "This image is too large: the limit is %(limit)d megapixels. "
+            "Resize it (3000 pixels wide is plenty for the site) and upload again."
+        ) % {"limit": limit_mp}
     return ValidationError(
-        f"This image is too large{described}: the limit is {limit_mp} megapixels. "
-        "Resize it (3000 pixels wide is plenty for the site) and upload again.",
+        message,
         code="too_many_pixels",
     )
 

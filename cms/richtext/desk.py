@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 
 from cms.richtext.sanitizer import too_deeply_nested
 
@@ -20,7 +21,7 @@ def staff_json(view):
     def wrapped(request, *args, **kwargs):
         user = request.user
         if not (user.is_authenticated and user.is_active and user.is_staff):
-            return JsonResponse({"error": "Sign in to the admin again."}, status=403)
+            return JsonResponse({"error": _("Sign in to the admin again.")}, status=403)
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -6,6 +6,7 @@ specific endpoints (autosave, writing aids) live with the publication admin.
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cms.media.queries import image_library
@@ -24,12 +25,12 @@ def paste(request):
         data = read_desk_body(
             request,
             limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-            too_long="That is too much to paste at once. Paste it in parts.",
+            too_long=_("That is too much to paste at once. Paste it in parts."),
             key="html",
             kind=str,
             expected='Send {"html": "…"}.',
             html_of=lambda data: [data["html"]],
-            too_deep="That pasted text nests too deeply to clean. Paste it in parts, or as plain text.",
+            too_deep=_("That pasted text nests too deeply to clean. Paste it in parts, or as plain text."),
         )
     except BadBody as refusal:
         return refusal.response
@@ -41,7 +42,7 @@ def paste(request):
 def images(request):
     """Search the media library by title, credit and tag, for the editor's image picker."""
     if not request.user.has_perm("media.view_image"):
-        return JsonResponse({"error": "You may not browse the media library."}, status=403)
+        return JsonResponse({"error": _("You may not browse the media library.")}, status=403)
     text = request.GET.get("q", "").replace("\x00", "")[:200]
     results = []
     for image in image_library(text=text):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 from cms.pagecache.cache import purge_everything
 
@@ -27,28 +28,32 @@ class SiteSettings(models.Model):
     site_name = models.CharField(
         max_length=200,
         default=default_site_name,
-        help_text="In every page title, the header, the footer, link previews and feeds.",
+        help_text=_("In every page title, the header, the footer, link previews and feeds."),
+        verbose_name=_("site name"),
     )
     short_name = models.CharField(
         max_length=80,
         default=default_short_name,
-        help_text='Where space is short: the admin\'s header reads "<short name> CMS".',
+        help_text=_('Where space is short: the admin\'s header reads "<short name> CMS".'),
+        verbose_name=_("short name"),
     )
     description = models.CharField(
         max_length=300,
         default=default_description,
-        help_text="The home page's description for search engines and link previews.",
+        help_text=_("The home page's description for search engines and link previews."),
+        verbose_name=_("description"),
     )
     footer_locations = models.CharField(
         max_length=300,
         blank=True,
         default="Washington · Brussels · Singapore · Berlin · New Delhi · Beirut · California",
-        help_text="After the site's name in the footer of every page.",
+        help_text=_("After the site's name in the footer of every page."),
+        verbose_name=_("footer locations"),
     )
 
     class Meta:
-        verbose_name = "site settings"
-        verbose_name_plural = "site settings"
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     def __str__(self):
         return "Site settings"

@@ -5,6 +5,7 @@ The read is publications/calendar.py:publishing_calendar (staff only: it shows p
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from cms.taxonomies.models import Center
 from cms.taxonomies.scope import center_scope
@@ -23,7 +24,7 @@ def schedule_view(model_admin, request):
         "admin/publications/publication/schedule.html",
         {
             **model_admin.admin_site.each_context(request),
-            "title": "Publishing schedule",
+            "title": _("Publishing schedule"),
             "opts": model_admin.model._meta,
             "calendar": publishing_calendar(
                 weeks=weeks, center_slug=center_slug, center_ids=center_scope(request.user)

@@ -1,6 +1,7 @@
 """Collections' admin: registered in publications, not in cms/, because its ordered items are publications."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from cms.audit.admin import AuditedAdminMixin
 from cms.kit.admin import LabelledTabularInline, RefusesChangesMixin
@@ -11,7 +12,7 @@ from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications.models import CollectionItem, Publication
 from publications.scope import collection_center_ids, covers, referable
 
-COLLECTION_OFF_DESK = (
+COLLECTION_OFF_DESK = _(
     "This collection holds pieces of other centers, so it is on their desks as well as yours: only "
     "someone who works across centers can change it."
 )
@@ -31,8 +32,8 @@ class CollectionAdmin(TranslationsAdminMixin, AuditedAdminMixin, RefusesChangesM
         extra = 0
         autocomplete_fields = ["publication"]
         fields = ["position", "publication"]
-        verbose_name = "publication"
-        verbose_name_plural = "publications (in curated order: lowest position first)"
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications (in curated order: lowest position first)")
 
         def get_queryset(self, request):
             items = super().get_queryset(request).select_related("publication", "collection")
@@ -54,7 +55,7 @@ class CollectionAdmin(TranslationsAdminMixin, AuditedAdminMixin, RefusesChangesM
     inlines = [ItemInline]
 
     def change_refusal(self, request, obj):
-        return None if covers(request.user, collection_center_ids(obj)) else COLLECTION_OFF_DESK
+        return None if covers(request.user, collection_center_ids(obj)) else str(COLLECTION_OFF_DESK)
 
     def has_delete_permission(self, request, obj=None):
         # The confirmation page lists every item: not for a desk that may not see them all.

@@ -13,7 +13,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cms.richtext.desk import BadBody, read_desk_body
 from publications import desk, previews
@@ -42,10 +45,10 @@ def workflow_view(model_admin, request, pk, action):
     try:
         if action == "submit":
             review.submit_for_review(publication=publication, by=user)
-            messages.success(request, "Submitted for review. Managers have been told.")
+            messages.success(request, _("Submitted for review. Managers have been told."))
         elif action == "approve":
             review.approve_publication(publication=publication, by=user, expected_version=expected_version)
-            messages.success(request, "Approved. It can now be published.")
+            messages.success(request, _("Approved. It can now be published."))
         elif action == "request-changes":
             review.request_changes(
                 publication=publication,
@@ -53,7 +56,7 @@ def workflow_view(model_admin, request, pk, action):
                 comment=request.POST.get("comment", ""),
                 expected_version=expected_version,
             )
-            messages.success(request, "Sent back to the editor with your comment.")
+            messages.success(request, _("Sent back to the editor with your comment."))
         elif action == "publish":
             go_live_at, expire_at = schedule_from(request)
             target = publishing.publish_publication(
@@ -65,19 +68,18 @@ def workflow_view(model_admin, request, pk, action):
             )
             change_url = reverse("admin:publications_publication_change", args=[target.pk])
             if target.go_live_at:
-                messages.success(
-                    request, f"Scheduled: it goes live {timezone.localtime(target.go_live_at):%Y-%m-%d %H:%M}."
-                )
+                when = date_format(timezone.localtime(target.go_live_at), "SHORT_DATETIME_FORMAT")
+                messages.success(request, _("Scheduled: it goes live %(when)s.") % {"when": when})
             else:
-                messages.success(request, "Published. It is live now.")
+                messages.success(request, _("Published. It is live now."))
         elif action == "unpublish":
             publishing.unpublish_publication(publication=publication, by=user)
-            messages.success(request, "Unpublished. Readers no longer see it.")
+            messages.success(request, _("Unpublished. Readers no longer see it."))
         elif action == "start-change":
             copy = review.start_change(publication=publication, by=user)
             messages.success(
                 request,
-                "This is a pending change: readers keep seeing the live piece until a manager publishes it.",
+                _("This is a pending change: readers keep seeing the live piece until a manager publishes it."),
             )
             change_url = reverse("admin:publications_publication_change", args=[copy.pk])
         elif action == "share":
@@ -87,9 +89,13 @@ def workflow_view(model_admin, request, pk, action):
             messages.success(
                 request,
                 format_html(
-                    'Share link (read-only, valid for {} day{}): <a href="{}">{}</a>',
-                    days,
-                    "" if days == 1 else "s",
+                    '{} <a href="{}">{}</a>',
+                    ngettext(
+                        "Share link (read-only, valid for %(days)d day):",
+                        "Share link (read-only, valid for %(days)d days):",
+                        days,
+                    )
+                    % {"days": days},
                     link,
                     link,
                 ),
@@ -110,22 +116,22 @@ def workflow_view(model_admin, request, pk, action):
 def autosave_view(model_admin, request, pk):
     """Keep the form's text as an autosave revision (JSON in, JSON out); see publications/revisions.py:autosave_draft."""
     if request.method != "POST":
-        return JsonResponse({"error": "POST the form's text."}, status=405)
+        return JsonResponse({"error": _("POST the form's text.")}, status=405)
     publication = publication_or_404(model_admin, request, pk)
     if not model_admin.has_change_permission(request, publication):
-        return JsonResponse({"error": "You cannot edit this piece."}, status=403)
+        return JsonResponse({"error": _("You cannot edit this piece.")}, status=403)
     try:
         # Autosave takes what Django reads at all (2.5 MB, several times the longest report),
         # so it keeps bodies the writing aids refuse; over it, the editor is told, not dropped.
         data = read_desk_body(
             request,
             limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
-            too_long="This text is too long to autosave. Save the form to keep it.",
+            too_long=_("This text is too long to autosave. Save the form to keep it."),
             key="fields",
             kind=dict,
             expected='Send {"expected_version": n, "fields": {…}}.',
             html_of=lambda data: [str(data["fields"].get("body") or "")],
-            too_deep="The body nests too deeply to autosave. Save the form to keep it.",
+            too_deep=_("The body nests too deeply to autosave. Save the form to keep it."),
         )
     except BadBody as refusal:
         return refusal.response
@@ -143,26 +149,30 @@ def autosave_view(model_admin, request, pk):
         return JsonResponse({"error": " ".join(refusal.messages), "code": refusal.code}, status=409)
     saved_at = timezone.localtime(revision.created_at)
     return JsonResponse(
-        {"revision": revision.pk, "saved_at": saved_at.isoformat(), "label": f"Autosaved at {saved_at:%H:%M:%S}"}
+        {
+            "revision": revision.pk,
+            "saved_at": saved_at.isoformat(),
+            "label": _("Autosaved at %(time)s") % {"time": date_format(saved_at, "TIME_FORMAT")},
+        }
     )
 
 
 def aids_view(model_admin, request):
     """Word count, reading time, previews and the publish gate for the form's current values."""
     if request.method != "POST":
-        return JsonResponse({"error": "POST the form's values."}, status=405)
+        return JsonResponse({"error": _("POST the form's values.")}, status=405)
     if not model_admin.has_change_permission(request) and not model_admin.has_add_permission(request):
-        return JsonResponse({"error": "You cannot edit publications."}, status=403)
+        return JsonResponse({"error": _("You cannot edit publications.")}, status=403)
     try:
         data = read_desk_body(
             request,
             limit=desk.AIDS_MAX_BYTES,
-            too_long="This text is too long for the writing aids (over 600 KB); autosave still keeps it.",
+            too_long=_("This text is too long for the writing aids (over 600 KB); autosave still keeps it."),
             key="fields",
             kind=dict,
             expected='Send {"fields": {…}}.',
             html_of=lambda data: [str(data["fields"].get(name) or "") for name in ("body", "disclaimer_override")],
-            too_deep="The writing aids pause: the body nests too deeply to read.",
+            too_deep=_("The writing aids pause: the body nests too deeply to read."),
         )
     except BadBody as refusal:
         return refusal.response
@@ -192,7 +202,9 @@ def schedule_from(request):
         except ValueError:
             moment = None
         if moment is None:
-            raise ValidationError(f"“{raw}” is not a date and time (use the picker or YYYY-MM-DD HH:MM).")
+            raise ValidationError(
+                _("“%(value)s” is not a date and time (use the picker or YYYY-MM-DD HH:MM).") % {"value": raw}
+            )
         return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
     return parse("go_live_at"), parse("expire_at")
@@ -218,7 +230,7 @@ def revisions_view(model_admin, request, pk):
         "admin/publications/publication/revisions.html",
         {
             **model_admin.admin_site.each_context(request),
-            "title": f"Revisions of “{publication.title}”",
+            "title": _("Revisions of “%(title)s”") % {"title": publication.title},
             "opts": model_admin.model._meta,
             "publication": publication,
             "revisions": revisions,
@@ -242,5 +254,5 @@ def restore_view(model_admin, request, pk, revision_id):
         for message in refusal.messages:
             messages.error(request, message)
         return HttpResponseRedirect(reverse("admin:publications_publication_revisions", args=[pk]))
-    messages.success(request, "Restored as a new draft revision. Earlier revisions are kept.")
+    messages.success(request, _("Restored as a new draft revision. Earlier revisions are kept."))
     return HttpResponseRedirect(reverse("admin:publications_publication_change", args=[restored.pk]))

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cms.kit.pagination import paginate
 from publications.admin.desk_views import publication_or_404
@@ -50,8 +51,10 @@ def translate_view(model_admin, request, pk):
         return HttpResponseRedirect(reverse("admin:publications_publication_change", args=[original.pk]))
     messages.success(
         request,
-        "A draft edition with the original's text, to be translated: replace the title, dek and body. "
-        "The byline and filing are the original's; add the translator to the byline.",
+        _(
+            "A draft edition with the original's text, to be translated: replace the title, dek and body. "
+            "The byline and filing are the original's; add the translator to the byline."
+        ),
     )
     return HttpResponseRedirect(reverse("admin:publications_publication_change", args=[edition.pk]))
 
@@ -68,7 +71,7 @@ def mark_up_to_date_view(model_admin, request, pk):
             actor=request.user,
             expected_version=int(raw_version) if raw_version.isascii() and raw_version.isdigit() else None,
         )
-        messages.success(request, f"“{edition.title}” is marked up to date with its original.")
+        messages.success(request, _("“%(title)s” is marked up to date with its original.") % {"title": edition.title})
     except ValidationError as refusal:
         for message in refusal.messages:
             messages.error(request, message)
@@ -87,7 +90,7 @@ def editions_behind_view(model_admin, request):
         "admin/publications/publication/editions_behind.html",
         {
             **model_admin.admin_site.each_context(request),
-            "title": "Editions behind their original",
+            "title": _("Editions behind their original"),
             "opts": model_admin.model._meta,
             "page": page,
             "behind": behind_with_changes(page.object_list),

@@ -5,6 +5,8 @@ A disclaimer names its center itself, so its desk is decided here from `Center.s
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.audit.admin import AuditedAdminMixin
 from cms.kit.admin import RefusesChangesMixin
@@ -12,7 +14,7 @@ from cms.taxonomies.models import Center
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications.models import Disclaimer, PublicationType
 
-DISCLAIMER_OFF_DESK = (
+DISCLAIMER_OFF_DESK = gettext_lazy(
     "This disclaimer covers pieces beyond your centers (another center's, or every center's), so only "
     "someone who works across centers, or a manager of that center, can change it."
 )
@@ -23,7 +25,7 @@ def disclaimer_change_refusal(user, disclaimer) -> str | None:
     scope = center_scope(user)
     if scope is EVERY_CENTER or (disclaimer.center_id is not None and disclaimer.center_id in scope):
         return None
-    return DISCLAIMER_OFF_DESK
+    return str(DISCLAIMER_OFF_DESK)
 
 
 @admin.register(PublicationType)
@@ -47,8 +49,11 @@ class DisclaimerForm(forms.ModelForm):
         if scope is not EVERY_CENTER and (center is None or center.pk not in scope):
             names = ", ".join(Center.objects.filter(pk__in=scope).values_list("name", flat=True))
             raise ValidationError(
-                f"You work for {names}: a disclaimer you write covers one of your centers. "
-                "One for another center, or for every center, is written by someone who works across centers."
+                _(
+                    "You work for %(centers)s: a disclaimer you write covers one of your centers. "
+                    "One for another center, or for every center, is written by someone who works across centers."
+                )
+                % {"centers": names}
             )
         return center
 
@@ -70,6 +75,6 @@ class DisclaimerAdmin(AuditedAdminMixin, RefusesChangesMixin, admin.ModelAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
 
-    @admin.display(description="covers")
+    @admin.display(description=gettext_lazy("covers"))
     def scope(self, disclaimer):
         return disclaimer.scope_label

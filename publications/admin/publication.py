@@ -13,13 +13,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from cms.audit.models import AuditEntry
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
 from publications import desk
 from publications.admin import calendar, desk_views, editions, review_queue
-from publications.admin.filters import HeldImportFilter, MineFilter, RegionWithSubregionsFilter
+from publications.admin.filters import HeldImportFilter, LanguageFilter, MineFilter, RegionWithSubregionsFilter
 from publications.admin.publication_form import AuthorshipInline, PublicationAdminForm, PublicationCollectionInline
 from publications.models import Authorship, Publication, Status
 from publications.scope import OFF_DESK, referable, scoped, within_scope
@@ -48,14 +51,14 @@ class PublicationAdmin(admin.ModelAdmin):
         "centers",
         "topics",
         RegionWithSubregionsFilter,
-        "language",
+        ("language", LanguageFilter),
         "import_language_source",
         "is_featured",
         "publication_date",
     ]
     list_select_related = ["publication_type", "primary_center", "pending_change"]
     search_fields = ["title", "dek", "slug", "authorships__person__name", "legacy_id"]
-    search_help_text = "Search by title, dek, slug, author name or legacy id."
+    search_help_text = gettext_lazy("Search by title, dek, slug, author name or legacy id.")
     date_hierarchy = "publication_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
@@ -96,31 +99,34 @@ class PublicationAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Body", {"fields": ["body"]}),
+        (gettext_lazy("Body"), {"fields": ["body"]}),
         (
-            "Centers and taxonomies",
+            gettext_lazy("Centers and taxonomies"),
             {
                 "fields": ["primary_center", "centers", "programs", "projects", "regions", "topics", "keywords"],
             },
         ),
-        ("Lead image", {"fields": ["lead_image", "lead_image_credit", "lead_image_alt"]}),
-        ("Original source (for pieces that first appeared elsewhere)", {"fields": ["source_name", "source_url"]}),
+        (gettext_lazy("Lead image"), {"fields": ["lead_image", "lead_image_credit", "lead_image_alt"]}),
         (
-            "Home page, newsletters and translations",
+            gettext_lazy("Original source (for pieces that first appeared elsewhere)"),
+            {"fields": ["source_name", "source_url"]},
+        ),
+        (
+            gettext_lazy("Home page, newsletters and translations"),
             {
                 "fields": ["is_featured", "newsletters", "translation_of"],
                 "classes": ["collapse"],
             },
         ),
-        ("Disclaimer", {"fields": ["disclaimer_override"], "classes": ["collapse"]}),
+        (gettext_lazy("Disclaimer"), {"fields": ["disclaimer_override"], "classes": ["collapse"]}),
         (
-            "Status and schedule (changed with the workflow buttons)",
+            gettext_lazy("Status and schedule (changed with the workflow buttons)"),
             {
                 "fields": ["status", "held_reasons", "go_live_at", "expire_at"],
             },
         ),
         (
-            "Record",
+            gettext_lazy("Record"),
             {"fields": ["legacy_id", "import_language_source", "created_at", "updated_at"], "classes": ["collapse"]},
         ),
     ]
@@ -155,7 +161,7 @@ class PublicationAdmin(admin.ModelAdmin):
             except ValidationError:
                 return None
             if Publication.objects.filter(pk=pk).exists():
-                raise PermissionDenied(OFF_DESK)
+                raise PermissionDenied(_(OFF_DESK))
         return publication
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -168,17 +174,17 @@ class PublicationAdmin(admin.ModelAdmin):
             return False
         return super().has_view_permission(request, obj)
 
-    @admin.display(description="held by the legacy import")
+    @admin.display(description=gettext_lazy("held by the legacy import"))
     def held_reasons(self, publication):
         if not publication.import_held_reasons:
             return "—"
         return format_html_join("", "<p>{}</p>", ((reason,) for reason in publication.import_held_reasons.splitlines()))
 
-    @admin.display(description="authors")
+    @admin.display(description=gettext_lazy("authors"))
     def byline(self, publication):
         return ", ".join(row.person.name for row in getattr(publication, "byline_rows", []))
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description=gettext_lazy("status"), ordering="status")
     def status_label(self, publication):
         label = publication.get_status_display()
         if (
@@ -186,14 +192,19 @@ class PublicationAdmin(admin.ModelAdmin):
             and publication.go_live_at
             and publication.go_live_at > timezone.now()
         ):
-            label = f"Scheduled for {timezone.localtime(publication.go_live_at):%Y-%m-%d %H:%M}"
+            when = date_format(timezone.localtime(publication.go_live_at), "SHORT_DATETIME_FORMAT")
+            label = _("Scheduled for %(when)s") % {"when": when}
         if publication.draft_of_id:
-            label = f"{label} (pending change of a live piece)"
+            label = _("%(status)s (pending change of a live piece)") % {"status": label}
         elif getattr(publication, "pending_change", None) is not None:
-            label = f"{label} · change pending"
+            label = _("%(status)s · change pending") % {"status": label}
         if publication.import_held_reasons:
             count = len(publication.import_held_reasons.splitlines())
-            label = f"{label} · held by the import ({count} problem{'s' if count != 1 else ''})"
+            label = ngettext(
+                "%(status)s · held by the import (%(count)d problem)",
+                "%(status)s · held by the import (%(count)d problems)",
+                count,
+            ) % {"status": label, "count": count}
         return label
 
     # Live pieces are read-only: a change goes through a pending copy that a manager publishes.

@@ -7,10 +7,13 @@ save's transaction (editing.check_publication_version), so a stale save is a for
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.kit.admin import LabelledTabularInline
 from cms.taxonomies.models import Center
 from cms.taxonomies.scope import EVERY_CENTER, center_scope
+from publications.editions import language_name
 from publications.models import Authorship, CollectionItem, Publication
 from publications.scope import collection_center_ids, referable
 from publications.workflow import editing
@@ -34,8 +37,8 @@ class AuthorshipInline(LabelledTabularInline):
     extra = 0
     autocomplete_fields = ["person"]
     fields = ["position", "person", "role", "title_line"]
-    verbose_name = "contributor"
-    verbose_name_plural = "contributors (byline order: lowest position first)"
+    verbose_name = gettext_lazy("contributor")
+    verbose_name_plural = gettext_lazy("contributors (byline order: lowest position first)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
@@ -67,8 +70,11 @@ class DeskCollectionFormSet(BaseInlineFormSet):
                 names = ", ".join(Center.objects.filter(pk__in=other_centers).values_list("name", flat=True))
                 form.add_error(
                     "collection",
-                    f"“{collection}” also holds pieces of {names}: only their desk or someone who works "
-                    "across centers can add a piece to it. Ask them, or choose a collection of your own center.",
+                    _(
+                        "“%(collection)s” also holds pieces of %(centers)s: only their desk or someone who works "
+                        "across centers can add a piece to it. Ask them, or choose a collection of your own center."
+                    )
+                    % {"collection": collection, "centers": names},
                 )
 
 
@@ -78,8 +84,8 @@ class PublicationCollectionInline(LabelledTabularInline):
     extra = 0
     autocomplete_fields = ["collection"]
     fields = ["collection", "position"]
-    verbose_name = "collection"
-    verbose_name_plural = "collections"
+    verbose_name = gettext_lazy("collection")
+    verbose_name_plural = gettext_lazy("collections")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("collection")
@@ -114,8 +120,14 @@ class PublicationAdminForm(forms.ModelForm):
             primary_center.queryset = primary_center.queryset.filter(pk__in=scope)
             primary_center.required = True
             names = ", ".join(primary_center.queryset.values_list("name", flat=True))
-            message = f"You work for {names}: choose one of your centers. A manager of another center can take the piece over."
+            message = _(
+                "You work for %(centers)s: choose one of your centers. A manager of another center can take the piece over."
+            ) % {"centers": names}
             primary_center.error_messages["invalid_choice"] = primary_center.error_messages["required"] = message
+        language = self.fields.get("language")
+        if language is not None:
+            # The languages by their names in the editor's language (the setting names them in English).
+            language.choices = [(code, language_name(code) if code else label) for code, label in language.choices]
         translation_of = self.fields.get("translation_of")
         if translation_of is not None and user is not None and scope is not EVERY_CENTER:
             # The current original stays choosable even if it is no longer public: the box would
@@ -128,8 +140,11 @@ class PublicationAdminForm(forms.ModelForm):
         for keyword in keywords:
             if len(keyword) > MAX_KEYWORD_LENGTH:
                 raise ValidationError(
-                    f"A keyword is at most {MAX_KEYWORD_LENGTH} characters; “{keyword[:40]}…” has {len(keyword)}. "
-                    "Separate keywords with commas."
+                    _(
+                        "A keyword is at most %(limit)d characters; “%(keyword)s…” has %(length)d. "
+                        "Separate keywords with commas."
+                    )
+                    % {"limit": MAX_KEYWORD_LENGTH, "keyword": keyword[:40], "length": len(keyword)}
                 )
         return keywords
 
@@ -158,6 +173,9 @@ class PublicationAdminForm(forms.ModelForm):
             others = ", ".join(center.name for center in added_elsewhere)
             self.add_error(
                 "centers",
-                f"You work for {own}: you can add only your own centers, not {others}. "
-                "Ask a manager who works across centers to add another center's listing.",
+                _(
+                    "You work for %(own)s: you can add only your own centers, not %(others)s. "
+                    "Ask a manager who works across centers to add another center's listing."
+                )
+                % {"own": own, "others": others},
             )

@@ -5,6 +5,7 @@ Its row actions post to desk_views.workflow_view and come back here.
 
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from publications.models import Publication, Status
 from publications.scope import scoped
@@ -24,7 +25,7 @@ def review_queue_view(model_admin, request):
         "admin/publications/publication/review_queue.html",
         {
             **model_admin.admin_site.each_context(request),
-            "title": "Review queue",
+            "title": _("Review queue"),
             "waiting": waiting,
             "opts": model_admin.model._meta,
         },

@@ -5,6 +5,8 @@ refuse the same things; the database keeps one edition per language on its own
 (`one_edition_per_language`), whatever wrote the row.
 """
 
+from django.utils.translation import gettext
+
 
 def edition_problems(publication) -> list[str]:
     """Return what breaks the shape of `publication`'s work (empty when nothing does). 0–3 queries.
@@ -14,15 +16,18 @@ def edition_problems(publication) -> list[str]:
     (`draft_of`) carries its live edition's link and is checked as that edition.
     """
     pieces = type(publication)._default_manager
-    language_name = publication.get_language_display()
+    language_name = gettext(publication.get_language_display())  # Django's catalog names languages
     own = publication.draft_of_id or publication.pk
     if publication.translation_of_id is None:
         if own and publication.language:
             taken = pieces.filter(translation_of_id=own, draft_of__isnull=True, language=publication.language)
             if taken.exists():
                 return [
-                    f"This piece has an edition in {language_name}: an original and its editions are each "
-                    "in a different language."
+                    gettext(
+                        "This piece has an edition in %(language)s: an original and its editions are each "
+                        "in a different language."
+                    )
+                    % {"language": language_name}
                 ]
         return []
     original = (
@@ -33,18 +38,29 @@ def edition_problems(publication) -> list[str]:
     if original is None:
         return []
     if own and original.pk == own:
-        return ["A piece cannot be a translation of itself."]
+        return [gettext("A piece cannot be a translation of itself.")]
     if original.translation_of_id is not None:
-        return [f"“{original.title}” is itself an edition of another piece: choose that original instead."]
+        return [
+            gettext("“%(title)s” is itself an edition of another piece: choose that original instead.")
+            % {"title": original.title}
+        ]
     if original.draft_of_id is not None:
-        return [f"“{original.title}” is a pending change: choose the live piece it changes."]
+        return [
+            gettext("“%(title)s” is a pending change: choose the live piece it changes.") % {"title": original.title}
+        ]
     if original.language == publication.language:
-        return [f"The original is in {language_name} too: an edition is in another language."]
+        return [
+            gettext("The original is in %(language)s too: an edition is in another language.")
+            % {"language": language_name}
+        ]
     others = pieces.filter(translation_of_id=original.pk, draft_of__isnull=True).exclude(
         pk__in=[pk for pk in (publication.pk, publication.draft_of_id) if pk]
     )
     if own and pieces.filter(translation_of_id=own, draft_of__isnull=True).exists():
-        return ["This piece has editions of its own, so it is an original and cannot be an edition."]
+        return [gettext("This piece has editions of its own, so it is an original and cannot be an edition.")]
     if others.filter(language=publication.language).exists():
-        return [f"“{original.title}” already has an edition in {language_name}: open that one instead."]
+        return [
+            gettext("“%(title)s” already has an edition in %(language)s: open that one instead.")
+            % {"title": original.title, "language": language_name}
+        ]
     return []

@@ -5,6 +5,7 @@ Moved from the `cms` app without moving data: the tables keep their `cms_*` name
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from cms.kit.slugs import SlugOnFirstSave
 from cms.richtext.fields import RichTextField
@@ -14,26 +15,38 @@ from cms.taxonomies.models import Center
 class PublicationType(SlugOnFirstSave):
     """A kind of publication (Article, Commentary, In the Media…); editors add their own."""
 
-    label = models.CharField(max_length=100, unique=True, help_text='Shown on cards and pages, e.g. "Commentary".')
-    plural_label = models.CharField(max_length=100, blank=True, help_text='e.g. "Research Papers". Used on listings.')
-    slug = models.SlugField(max_length=100, unique=True, blank=True)
-    order = models.PositiveSmallIntegerField(default=0)
+    label = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text=_('Shown on cards and pages, e.g. "Commentary".'),
+        verbose_name=_("label"),
+    )
+    plural_label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_('e.g. "Research Papers". Used on listings.'),
+        verbose_name=_("plural label"),
+    )
+    slug = models.SlugField(max_length=100, unique=True, blank=True, verbose_name=_("slug"))
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
     legacy_key = models.CharField(
         max_length=100,
         blank=True,
         db_index=True,
-        help_text='The name the old site used for this type, e.g. "legacyinthemedia". Used by the importer.',
+        help_text=_('The name the old site used for this type, e.g. "legacyinthemedia". Used by the importer.'),
+        verbose_name=_("legacy key"),
     )
     shows_source = models.BooleanField(
         default=False,
-        help_text='Pieces of this type first appeared elsewhere and show "Source: <outlet>".',
+        help_text=_('Pieces of this type first appeared elsewhere and show "Source: <outlet>".'),
+        verbose_name=_("shows source"),
     )
 
     class Meta:
         db_table = "cms_publicationtype"  # the table the `cms` app created; moved without moving data
         ordering = ["order", "label"]
-        verbose_name = "content type"
-        verbose_name_plural = "content types"
+        verbose_name = _("content type")
+        verbose_name_plural = _("content types")
 
     def __str__(self):
         return self.label
@@ -72,15 +85,18 @@ class Disclaimer(models.Model):
     the legal wording of their country; a publication can still override either.
     """
 
-    name = models.CharField(max_length=200, help_text='For editors only, e.g. "Carnegie China – legal".')
-    text = RichTextField()
+    name = models.CharField(
+        max_length=200, help_text=_('For editors only, e.g. "Carnegie China – legal".'), verbose_name=_("name")
+    )
+    text = RichTextField(verbose_name=_("text"))
     center = models.ForeignKey(
         Center,
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="disclaimers",
-        help_text="Leave blank to cover every center.",
+        help_text=_("Leave blank to cover every center."),
+        verbose_name=_("center"),
     )
     publication_type = models.ForeignKey(
         PublicationType,
@@ -88,8 +104,8 @@ class Disclaimer(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="disclaimers",
-        verbose_name="content type",
-        help_text="Leave blank to cover every content type.",
+        verbose_name=_("content type"),
+        help_text=_("Leave blank to cover every content type."),
     )
 
     objects = DisclaimerQuerySet.as_manager()
@@ -97,6 +113,8 @@ class Disclaimer(models.Model):
     class Meta:
         db_table = "cms_disclaimer"  # the table the `cms` app created; moved without moving data
         ordering = ["name"]
+        verbose_name = _("disclaimer")
+        verbose_name_plural = _("disclaimers")
         constraints = [
             models.UniqueConstraint(
                 Coalesce("center", 0),

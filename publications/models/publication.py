@@ -13,6 +13,8 @@ from django.db.models import F, Prefetch, Q
 from django.db.models.expressions import OrderBy
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 
 from cms.kit.slugs import SlugOnFirstSave
@@ -27,12 +29,12 @@ from publications.segmentation import SearchWordsField
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    IN_REVIEW = "in_review", "In review"
-    CHANGES_REQUESTED = "changes_requested", "Changes requested"
-    APPROVED = "approved", "Approved"
-    PUBLISHED = "published", "Published"
-    UNPUBLISHED = "unpublished", "Unpublished"
+    DRAFT = "draft", pgettext_lazy("publication status", "Draft")
+    IN_REVIEW = "in_review", pgettext_lazy("publication status", "In review")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("publication status", "Changes requested")
+    APPROVED = "approved", pgettext_lazy("publication status", "Approved")
+    PUBLISHED = "published", pgettext_lazy("publication status", "Published")
+    UNPUBLISHED = "unpublished", pgettext_lazy("publication status", "Unpublished")
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -106,36 +108,43 @@ class NewestFirstIndex(models.Index):
 
 
 class Publication(SlugOnFirstSave):
-    title = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, verbose_name=_("title"))
     slug = models.SlugField(
         max_length=200,
         unique=True,
         allow_unicode=True,
         blank=True,
-        help_text="The last part of the public address. Leave blank to derive it from the title.",
+        help_text=_("The last part of the public address. Leave blank to derive it from the title."),
+        verbose_name=_("slug"),
     )
     slug_source = "title"
     dek = models.TextField(
-        blank=True, help_text="One or two sentences under the title that tell readers why the piece matters."
+        blank=True,
+        help_text=_("One or two sentences under the title that tell readers why the piece matters."),
+        verbose_name=_("dek"),
     )
-    body = RichTextField(blank=True, profile=FULL)
+    body = RichTextField(blank=True, profile=FULL, verbose_name=_("body"))
     publication_type = models.ForeignKey(
-        PublicationType, on_delete=models.PROTECT, related_name="publications", verbose_name="content type"
+        PublicationType, on_delete=models.PROTECT, related_name="publications", verbose_name=_("content type")
     )
     publication_date = models.DateField(
         null=True,
         blank=True,
         db_index=True,
-        help_text="The date readers see. Blank for legacy pieces whose date is unknown.",
+        help_text=_("The date readers see. Blank for legacy pieces whose date is unknown."),
+        verbose_name=_("publication date"),
     )
-    language = models.CharField(max_length=10, choices=settings.CONTENT_LANGUAGES, default="en")
+    language = models.CharField(
+        max_length=10, choices=settings.CONTENT_LANGUAGES, default="en", verbose_name=_("language")
+    )
     translation_of = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="translations",
-        help_text="The original, when this piece is a translation.",
+        help_text=_("The original, when this piece is a translation."),
+        verbose_name=_("translation of"),
     )
     # The edition tracker (publications/editions.py): the original's revision this edition was
     # translated from, set when the edition is made and whenever it is marked up to date.
@@ -146,7 +155,8 @@ class Publication(SlugOnFirstSave):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
-        help_text="The revision of the original this edition was translated from.",
+        help_text=_("The revision of the original this edition was translated from."),
+        verbose_name=_("source revision"),
     )
 
     primary_center = models.ForeignKey(
@@ -155,63 +165,96 @@ class Publication(SlugOnFirstSave):
         blank=True,
         on_delete=models.PROTECT,
         related_name="primary_publications",
-        help_text='Decides the disclaimer and the "More work from" rail. Required before publishing.',
+        help_text=_('Decides the disclaimer and the "More work from" rail. Required before publishing.'),
+        verbose_name=_("primary center"),
     )
     centers = models.ManyToManyField(
         Center,
         blank=True,
         related_name="publications",
-        help_text="Every center this piece belongs to. The primary center is added automatically.",
+        help_text=_("Every center this piece belongs to. The primary center is added automatically."),
+        verbose_name=_("centers"),
     )
-    programs = models.ManyToManyField(Program, blank=True, related_name="publications")
-    projects = models.ManyToManyField(Project, blank=True, related_name="publications")
-    collections = models.ManyToManyField(Collection, blank=True, through="CollectionItem", related_name="publications")
+    programs = models.ManyToManyField(Program, blank=True, related_name="publications", verbose_name=_("programs"))
+    projects = models.ManyToManyField(Project, blank=True, related_name="publications", verbose_name=_("projects"))
+    collections = models.ManyToManyField(
+        Collection, blank=True, through="CollectionItem", related_name="publications", verbose_name=_("collections")
+    )
     regions = models.ManyToManyField(
         Region,
         blank=True,
         related_name="publications",
-        help_text="Tag the narrowest region: the piece is also found under the wider ones.",
+        help_text=_("Tag the narrowest region: the piece is also found under the wider ones."),
+        verbose_name=_("regions"),
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="publications")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="publications", verbose_name=_("topics"))
     newsletters = models.ManyToManyField(
-        Newsletter, blank=True, related_name="publications", help_text="Newsletters this piece goes out in."
+        Newsletter,
+        blank=True,
+        related_name="publications",
+        help_text=_("Newsletters this piece goes out in."),
+        verbose_name=_("newsletters"),
     )
-    keywords = TaggableManager(blank=True, help_text="Free-form keywords, separated by commas.")
-    contributors = models.ManyToManyField(Person, through="Authorship", related_name="publications")
+    keywords = TaggableManager(blank=True, help_text=_("Free-form keywords, separated by commas."))
+    contributors = models.ManyToManyField(
+        Person, through="Authorship", related_name="publications", verbose_name=_("contributors")
+    )
 
     lead_image = models.ForeignKey(
-        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="lead_image_of"
+        Image,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead_image_of",
+        verbose_name=_("lead image"),
     )
     lead_image_credit = models.CharField(
         max_length=255,
         blank=True,
-        help_text='e.g. "Source: Getty". Leave blank to use the credit stored with the image.',
+        help_text=_('e.g. "Source: Getty". Leave blank to use the credit stored with the image.'),
+        verbose_name=_("lead image credit"),
     )
     lead_image_alt = models.CharField(
-        max_length=300, blank=True, help_text="Leave blank to use the alt text stored with the image."
+        max_length=300,
+        blank=True,
+        help_text=_("Leave blank to use the alt text stored with the image."),
+        verbose_name=_("lead image alt"),
     )
 
     source_name = models.CharField(
-        "source outlet",
+        _("source outlet"),
         max_length=200,
         blank=True,
-        help_text='For pieces that first appeared elsewhere, e.g. "World Politics Review".',
+        help_text=_('For pieces that first appeared elsewhere, e.g. "World Politics Review".'),
     )
-    source_url = models.URLField("original URL", max_length=500, blank=True)
+    source_url = models.URLField(_("original URL"), max_length=500, blank=True)
 
     disclaimer_override = RichTextField(
         blank=True,
-        help_text="Replaces the disclaimer that would otherwise apply (by center and content type). Rarely needed.",
+        help_text=_("Replaces the disclaimer that would otherwise apply (by center and content type). Rarely needed."),
+        verbose_name=_("disclaimer override"),
     )
-    is_featured = models.BooleanField("featured", default=False, help_text="Shown in the home page's featured area.")
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown in the home page's featured area.")
+    )
 
-    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT, db_index=True)
-    go_live_at = models.DateTimeField(
-        null=True, blank=True, help_text="When a published piece becomes visible. Blank: at once."
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.DRAFT, db_index=True, verbose_name=_("status")
     )
-    expire_at = models.DateTimeField(null=True, blank=True, help_text="When it stops being visible. Blank: never.")
+    go_live_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When a published piece becomes visible. Blank: at once."),
+        verbose_name=_("go live at"),
+    )
+    expire_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When it stops being visible. Blank: never."), verbose_name=_("expire at")
+    )
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Goes up on every save; a save based on an older version is refused."
+        default=1,
+        editable=False,
+        help_text=_("Goes up on every save; a save based on an older version is refused."),
+        verbose_name=_("version"),
     )
     draft_of = models.OneToOneField(
         "self",
@@ -220,24 +263,43 @@ class Publication(SlugOnFirstSave):
         on_delete=models.CASCADE,
         related_name="pending_change",
         editable=False,
-        help_text="The live piece this draft will replace when a manager publishes it.",
+        help_text=_("The live piece this draft will replace when a manager publishes it."),
+        verbose_name=_("draft of"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+        verbose_name=_("submitted by"),
     )
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("submitted at"))
     review_comment = models.TextField(
-        blank=True, editable=False, help_text="The manager's latest request for changes, shown to the editor."
+        blank=True,
+        editable=False,
+        help_text=_("The manager's latest request for changes, shown to the editor."),
+        verbose_name=_("review comment"),
     )
-    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    first_published_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("first published at")
+    )
     went_live_handled_at = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
-        help_text="When publish_scheduled ran the go-live side effects (cache purge, notifications).",
+        help_text=_("When publish_scheduled ran the go-live side effects (cache purge, notifications)."),
+        verbose_name=_("went live handled at"),
     )
     legacy_id = models.CharField(
         max_length=200,
@@ -245,52 +307,67 @@ class Publication(SlugOnFirstSave):
         blank=True,
         unique=True,
         editable=False,
-        help_text="Identifier of the page on the site we replaced.",
+        help_text=_("Identifier of the page on the site we replaced."),
+        verbose_name=_("legacy id"),
     )
     import_held_reasons = models.TextField(
-        "held by the legacy import",
+        _("held by the legacy import"),
         blank=True,
         editable=False,
-        help_text=(
+        help_text=_(
             "Why the legacy import kept this page from going live, one reason a line: what the publish "
             "check found. Fix them, then publish it through the usual workflow; publishing clears this."
         ),
     )
     import_language_source = models.CharField(
-        "language taken from",
+        _("language taken from"),
         max_length=20,
         blank=True,
         editable=False,
         choices=[
-            ("metadata", "the page's metadata"),
-            ("detected", "detected from the text"),
-            ("default", "the default (not detected)"),
+            ("metadata", _("the page's metadata")),
+            ("detected", _("detected from the text")),
+            ("default", _("the default (not detected)")),
         ],
-        help_text="Where the legacy import took the language from: the page's metadata, detection from its text, or the default.",
+        help_text=_(
+            "Where the legacy import took the language from: the page's metadata, detection from its text, or the default."
+        ),
     )
     # What the legacy import last wrote, so that a later import can tell a page people changed
     # in the CMS (the version moved on, or the content differs) from one only the import touched.
     import_version = models.PositiveIntegerField(
-        null=True, blank=True, editable=False, help_text="The version the legacy import last wrote."
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The version the legacy import last wrote."),
+        verbose_name=_("import version"),
     )
     import_digest = models.CharField(
-        max_length=64, blank=True, editable=False, help_text="A digest of the content the legacy import last wrote."
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A digest of the content the legacy import last wrote."),
+        verbose_name=_("import digest"),
     )
     imported_language = models.CharField(
-        max_length=10, blank=True, editable=False, help_text="The language the legacy import last wrote."
+        max_length=10,
+        blank=True,
+        editable=False,
+        help_text=_("The language the legacy import last wrote."),
+        verbose_name=_("imported language"),
     )
     awaited_original = models.CharField(
-        "original awaited by the legacy import",
+        _("original awaited by the legacy import"),
         max_length=200,
         blank=True,
         editable=False,
-        help_text=(
+        help_text=_(
             "The legacy id of the page this one's file names as its original (“translationOf”) while that page is "
             "not in the CMS yet: the import links the two when it arrives."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
     # Kept current by a PostgreSQL trigger (migrations 0002, 0010): title weighs A, dek B, body C,
     # parsed with the text-search configuration of the piece's language.
     # Django never writes a value here; an instance sees the new vector only after
@@ -302,6 +379,8 @@ class Publication(SlugOnFirstSave):
     objects = PublicationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
         ordering = ["-publication_date", "-pk"]
         indexes = [
             models.Index(fields=["status", "-publication_date"], name="pub_status_date_idx"),
@@ -389,20 +468,24 @@ class Authorship(models.Model):
     """One contributor of a publication, in byline order, with the title they held then."""
 
     class Role(models.TextChoices):
-        AUTHOR = "author", "Author"
-        EDITOR = "editor", "Editor"
-        INTERVIEWER = "interviewer", "Interviewer"
-        TRANSLATOR = "translator", "Translator"
+        AUTHOR = "author", _("Author")
+        EDITOR = "editor", _("Editor")
+        INTERVIEWER = "interviewer", _("Interviewer")
+        TRANSLATOR = "translator", _("Translator")
 
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="authorships")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="authorships")
-    role = models.CharField(max_length=20, choices=Role, default=Role.AUTHOR)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Byline order: lowest first.")
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="authorships", verbose_name=_("publication")
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="authorships", verbose_name=_("person"))
+    role = models.CharField(max_length=20, choices=Role, default=Role.AUTHOR, verbose_name=_("role"))
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Byline order: lowest first."), verbose_name=_("position")
+    )
     title_line = models.CharField(
-        "title at publication",
+        _("title at publication"),
         max_length=300,
         blank=True,
-        help_text="The contributor's title when the piece appeared. Filled from their profile when left blank.",
+        help_text=_("The contributor's title when the piece appeared. Filled from their profile when left blank."),
     )
 
     objects = AuthorshipManager()
@@ -431,9 +514,13 @@ class Authorship(models.Model):
 class CollectionItem(models.Model):
     """A publication's place in a curated collection."""
 
-    collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="items")
-    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="collection_items")
-    position = models.PositiveIntegerField(default=0)
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="items", verbose_name=_("collection")
+    )
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="collection_items", verbose_name=_("publication")
+    )
+    position = models.PositiveIntegerField(default=0, verbose_name=_("position"))
 
     class Meta:
         ordering = ["position", "pk"]

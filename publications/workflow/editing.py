@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from cms.audit.models import AuditEntry
 from cms.audit.services import record_audit
@@ -31,9 +32,11 @@ def check_publication_version(*, publication: Publication, expected_version) -> 
         changes_url = reverse("admin:publications_publication_revisions", args=[publication.pk])
         raise ValidationError(
             format_html(
-                "Someone else saved this publication while you were editing it, so your changes "
-                'were not saved. <a href="{}">See what changed</a>, then reload the page and make '
-                "your changes again (your text is still in the form below).",
+                _(
+                    "Someone else saved this publication while you were editing it, so your changes "
+                    'were not saved. <a href="{}">See what changed</a>, then reload the page and make '
+                    "your changes again (your text is still in the form below)."
+                ),
                 changes_url,
             ),
             code="stale",
@@ -73,9 +76,9 @@ def save_publication(
     """
     created = publication._state.adding
     if created:
-        require_perm(by, "add_publication", "You are not allowed to add publications.")
+        require_perm(by, "add_publication", _("You are not allowed to add publications."))
     else:
-        require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
+        require_perm(by, "change_publication", _("You are not allowed to edit publications."), publication=publication)
     unknown = set(relations or {}) - SAVED_RELATIONS
     if unknown:
         raise ValueError(f"save_publication sets only {sorted(SAVED_RELATIONS)}, not {sorted(unknown)}.")
@@ -86,7 +89,7 @@ def save_publication(
     else:
         current = check_publication_version(publication=publication, expected_version=expected_version)
         if current is None:
-            raise ValidationError("This publication no longer exists; it may have just been published or deleted.")
+            raise ValidationError(_("This publication no longer exists; it may have just been published or deleted."))
         publication.version = current + 1
     publication.save()
     if save_related is not None:
@@ -105,7 +108,7 @@ def record_edit(*, publication: Publication, by, created: bool) -> Revision:
     An approved, unpublished or in-review piece, or one with changes requested, goes back to
     draft when edited, so that nothing unreviewed is published.
     """
-    require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
+    require_perm(by, "change_publication", _("You are not allowed to edit publications."), publication=publication)
     publication = locked(publication)
     scheduled_change = publication.draft_of_id and publication.status == Status.PUBLISHED
     if scheduled_change or publication.status in {
@@ -136,7 +139,7 @@ def delete_publications(*, publications, by) -> None:
     """
     pieces = list(publications)
     for piece in pieces:
-        require_perm(by, "delete_publication", "You are not allowed to delete publications.", publication=piece)
+        require_perm(by, "delete_publication", _("You are not allowed to delete publications."), publication=piece)
         if piece.status == Status.PUBLISHED and not piece.draft_of_id:
             raise ValidationError(f"“{piece.title}” is live: unpublish it before deleting it.")
     for piece in pieces:

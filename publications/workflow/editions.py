@@ -8,6 +8,7 @@ publications/models/editions.py; what the tracker reads is publications/editions
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cms.audit.models import AuditEntry
 from cms.audit.services import record_audit
@@ -64,19 +65,25 @@ def create_edition(*, original: Publication, language: str, actor) -> Publicatio
     current revision as its source (the edition tracker). Editors and managers (add
     permission), for an original on their desk.
     """
-    require_perm(actor, "add_publication", "You are not allowed to add publications.", publication=original)
+    require_perm(actor, "add_publication", _("You are not allowed to add publications."), publication=original)
     original = locked(original)
     if language not in dict(settings.CONTENT_LANGUAGES):
-        raise ValidationError(f"“{language}” is not one of the site's languages.")
+        raise ValidationError(_("“%(language)s” is not one of the site's languages.") % {"language": language})
     name = language_name(language)
     if original.draft_of_id:
-        raise ValidationError("This is a pending change of a live piece: translate the live piece.")
+        raise ValidationError(_("This is a pending change of a live piece: translate the live piece."))
     if original.translation_of_id:
-        raise ValidationError(f"“{original.title}” is itself an edition: translate its original instead.")
+        raise ValidationError(
+            _("“%(title)s” is itself an edition: translate its original instead.") % {"title": original.title}
+        )
     if original.language == language:
-        raise ValidationError(f"“{original.title}” is in {name} already.")
+        raise ValidationError(
+            _("“%(title)s” is in %(language)s already.") % {"title": original.title, "language": name}
+        )
     if Publication.objects.filter(translation_of=original, language=language, draft_of__isnull=True).exists():
-        raise ValidationError(f"“{original.title}” already has an edition in {name}.")
+        raise ValidationError(
+            _("“%(title)s” already has an edition in %(language)s.") % {"title": original.title, "language": name}
+        )
 
     edition = Publication(
         title=marked_title(original.title, language),
@@ -126,7 +133,7 @@ def mark_edition_up_to_date(*, edition: Publication, actor, expected_version=Non
     are not touched, so a live edition changes at once: its readers no longer see the note that
     the original changed.
     """
-    require_perm(actor, "review_publication", "Only managers can mark an edition up to date.", publication=edition)
+    require_perm(actor, "review_publication", _("Only managers can mark an edition up to date."), publication=edition)
     edition = locked(edition)
     if not edition.translation_of_id or edition.draft_of_id:
         raise ValidationError(f"“{edition.title}” is not an edition of another piece.")

@@ -8,6 +8,8 @@ only after commit.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.audit.models import AuditEntry
 from cms.audit.services import record_audit
@@ -31,13 +33,13 @@ def publish_publication(
     `publish_scheduled` writes it onto the live piece at that time; readers see the live
     version until then.
     """
-    require_perm(by, "publish_publication", "Only managers can publish.", publication=publication)
+    require_perm(by, "publish_publication", _("Only managers can publish."), publication=publication)
     publication = locked(publication)
-    require_state(publication, {Status.APPROVED, Status.UNPUBLISHED}, "published")
+    require_state(publication, {Status.APPROVED, Status.UNPUBLISHED}, gettext_lazy("published"))
     require_version(publication, expected_version)
     problems = publish_gate_problems(publication)
     if expire_at and expire_at <= (go_live_at or timezone.now()):
-        problems.append("The expiry must be after the time the piece goes live.")
+        problems.append(_("The expiry must be after the time the piece goes live."))
     if problems:
         raise ValidationError(problems)
 
@@ -84,9 +86,9 @@ def merge_pending_change(*, change: Publication, by, expire_at=None) -> Publicat
 @transaction.atomic
 def unpublish_publication(*, publication: Publication, by) -> Publication:
     """Take a published (or scheduled) piece off the site. Managers only."""
-    require_perm(by, "publish_publication", "Only managers can unpublish.", publication=publication)
+    require_perm(by, "publish_publication", _("Only managers can unpublish."), publication=publication)
     publication = locked(publication)
-    require_state(publication, {Status.PUBLISHED}, "unpublished")
+    require_state(publication, {Status.PUBLISHED}, gettext_lazy("unpublished"))
     publication.status = Status.UNPUBLISHED
     publication.version += 1
     publication.save(update_fields=["status", "version", "updated_at"])

@@ -8,6 +8,8 @@ only after commit. Nothing outside publications/workflow/ changes `Publication.s
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms.audit.models import AuditEntry
 from cms.audit.services import record_audit
@@ -22,12 +24,12 @@ from publications.snapshots import apply_snapshot, record_revision, take_snapsho
 def submit_for_review(*, publication: Publication, by) -> Publication:
     """Send a draft to the managers' review queue. Editors and managers may submit."""
     require_perm(
-        by, "submit_publication", "You are not allowed to submit publications for review.", publication=publication
+        by, "submit_publication", _("You are not allowed to submit publications for review."), publication=publication
     )
     publication = locked(publication)
-    require_state(publication, {Status.DRAFT, Status.CHANGES_REQUESTED}, "submitted for review")
+    require_state(publication, {Status.DRAFT, Status.CHANGES_REQUESTED}, gettext_lazy("submitted for review"))
     if not publication.authorships.filter(role="author").exists():
-        raise ValidationError("Add at least one author before submitting for review.")
+        raise ValidationError(_("Add at least one author before submitting for review."))
     publication.status = Status.IN_REVIEW
     publication.submitted_by = by
     publication.submitted_at = timezone.now()
@@ -40,12 +42,12 @@ def submit_for_review(*, publication: Publication, by) -> Publication:
 @transaction.atomic
 def request_changes(*, publication: Publication, by, comment: str, expected_version=None) -> Publication:
     """Send a piece in review back to its editor with a comment. Managers only."""
-    require_perm(by, "review_publication", "Only managers can request changes.", publication=publication)
+    require_perm(by, "review_publication", _("Only managers can request changes."), publication=publication)
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError("Say what needs to change: the comment is what the editor will see.")
+        raise ValidationError(_("Say what needs to change: the comment is what the editor will see."))
     publication = locked(publication)
-    require_state(publication, {Status.IN_REVIEW}, "sent back for changes")
+    require_state(publication, {Status.IN_REVIEW}, gettext_lazy("sent back for changes"))
     require_version(publication, expected_version)
     publication.status = Status.CHANGES_REQUESTED
     publication.review_comment = comment
@@ -61,9 +63,9 @@ def approve_publication(*, publication: Publication, by, expected_version=None) 
 
     With `expected_version` (the version the manager read), a piece edited since is refused.
     """
-    require_perm(by, "review_publication", "Only managers can approve publications.", publication=publication)
+    require_perm(by, "review_publication", _("Only managers can approve publications."), publication=publication)
     publication = locked(publication)
-    require_state(publication, {Status.IN_REVIEW}, "approved")
+    require_state(publication, {Status.IN_REVIEW}, gettext_lazy("approved"))
     require_version(publication, expected_version)
     publication.status = Status.APPROVED
     publication.review_comment = ""
@@ -79,12 +81,12 @@ def start_change(*, publication: Publication, by) -> Publication:
 
     Readers keep seeing the live piece until a manager publishes the change.
     """
-    require_perm(by, "change_publication", "You are not allowed to edit publications.", publication=publication)
+    require_perm(by, "change_publication", _("You are not allowed to edit publications."), publication=publication)
     live = locked(publication)
     if live.draft_of_id:
-        raise ValidationError("This is already a pending change.")
+        raise ValidationError(_("This is already a pending change."))
     if live.status != Status.PUBLISHED:
-        raise ValidationError("Only published pieces need a pending change; edit this one directly.")
+        raise ValidationError(_("Only published pieces need a pending change; edit this one directly."))
     existing = Publication.objects.filter(draft_of=live).first()
     if existing:
         return existing

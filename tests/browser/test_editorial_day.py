@@ -12,6 +12,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from playwright.sync_api import expect
@@ -221,7 +222,8 @@ def test_a_piece_goes_from_the_editors_draft_to_readers(open_page, newsroom, edi
     go_live = tomorrow.replace(hour=9, minute=0, second=0, microsecond=0)
     review.get_by_label("Go live at (blank: now)").fill(go_live.strftime("%Y-%m-%dT%H:%M"))
     review.get_by_role("button", name="Publish or schedule").click()
-    expect(message(review)).to_contain_text(f"Scheduled: it goes live {go_live:%Y-%m-%d %H:%M}")
+    when = date_format(go_live, "SHORT_DATETIME_FORMAT")  # the admin's language decides the format
+    expect(message(review)).to_contain_text(f"Scheduled: it goes live {when}")
 
     new = Publication.objects.get(title=NEW_TITLE)
     assert new.status == Status.PUBLISHED and new.is_public

@@ -8,6 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from cms.sitesettings.models import current as site_settings
 from publications.models import Publication, Status
@@ -44,7 +46,9 @@ def test_the_queue_shows_who_submitted_each_piece_and_when(editor, manager_clien
 
     assert "Envoys in the Balkans" in html
     assert "<td>edna</td>" in html
-    assert f"{piece.submitted_at:%Y-%m-%d %H:%M}" in html and "minutes ago)" in html
+    # The admin's language decides the format (English here: "12/06/2026 9:05 p.m.").
+    assert date_format(timezone.localtime(piece.submitted_at), "SHORT_DATETIME_FORMAT") in html
+    assert "minutes ago)" in html
     assert "( ago)" not in html and "<td>—</td>" not in html
 
 

@@ -3,6 +3,14 @@
 // A static module (the admin's Content Security Policy allows no inline script). Its settings
 // come from data attributes of #desk-aids (templates/admin/publications/publication/desk_aids.html);
 // the server does the work (publications/admin/desk_views.py: aids_view, autosave_view).
+// Its words are translated by the admin's JavaScript catalog (Django's JavaScriptCatalog at
+// admin:jsi18n, which the change form loads before this module): gettext, ngettext, interpolate.
+// Numbers and dates are written in the admin's language (<html lang>).
+
+const gettext = window.gettext || ((text) => text)
+const ngettext = window.ngettext || ((singular, plural, count) => (count === 1 ? singular : plural))
+const interpolate = window.interpolate || ((format, values) => format.replace(/%\((\w+)\)s/g, (_, name) => values[name]))
+const locale = document.documentElement.lang || undefined
 
 const panel = document.getElementById("desk-aids")
 const form = document.getElementById("publication_form")
@@ -42,7 +50,7 @@ const post = (url, data, options = {}) =>
     // failure, never a success with an empty answer.
     const isJson = (response.headers.get("Content-Type") || "").startsWith("application/json")
     if (response.redirected || !isJson) {
-      throw Object.assign(new Error("You were signed out. Sign in again in another tab; this text is kept here meanwhile."), {
+      throw Object.assign(new Error(gettext("You were signed out. Sign in again in another tab; this text is kept here meanwhile.")), {
         signedOut: true,
         response,
       })
@@ -71,15 +79,17 @@ const bodyEditor = () => document.querySelector(".field-body .ProseMirror[conten
 const aid = (name) => panel.querySelector(`[data-aid="${name}"]`)
 
 function showAids(aids) {
-  aid("words").textContent = aids.words.toLocaleString()
-  aid("minutes").textContent = aids.reading_minutes ? `${aids.reading_minutes} min` : "–"
+  aid("words").textContent = aids.words.toLocaleString(locale)
+  aid("minutes").textContent = aids.reading_minutes
+    ? interpolate(ngettext("%(minutes)s min", "%(minutes)s min", aids.reading_minutes), { minutes: aids.reading_minutes.toLocaleString(locale) }, true)
+    : "–"
   const url = aid("url")
-  url.textContent = aids.url || "Give the piece a title first."
+  url.textContent = aids.url || gettext("Give the piece a title first.")
   url.classList.toggle("desk-aids__muted", !aids.is_live)
-  aid("url-note").textContent = aids.is_live ? "Live now." : "Readers see this address once it is published."
+  aid("url-note").textContent = aids.is_live ? gettext("Live now.") : gettext("Readers see this address once it is published.")
   aid("search-title").textContent = aids.search.title
   aid("search-url").textContent = aids.search.url
-  aid("search-description").textContent = aids.search.description || "No dek yet: search engines pick text themselves."
+  aid("search-description").textContent = aids.search.description || gettext("No dek yet: search engines pick text themselves.")
   aid("card-title").textContent = aids.card.title
   aid("card-description").textContent = aids.card.description
   const image = aid("card-image")
@@ -147,7 +157,7 @@ function autosave() {
         // Too long or too deeply nested to autosave: say so, and keep trying in case it shrinks.
         status.textContent = error.message
       } else {
-        status.textContent = "Autosave failed; trying again in a few seconds."
+        status.textContent = gettext("Autosave failed; trying again in a few seconds.")
       }
     })
 }
@@ -198,7 +208,7 @@ function offerRestore() {
   banner.querySelector("[data-restore]").addEventListener("click", () => {
     fillForm(fields)
     banner.querySelector("[data-restore-message]").textContent =
-      "Your autosaved text is back in the form. Save to keep it."
+      gettext("Your autosaved text is back in the form. Save to keep it.")
     banner.querySelector("[data-restore-actions]").remove()
   })
   banner.querySelector("[data-dismiss]").addEventListener("click", () => banner.remove())
@@ -237,25 +247,27 @@ function offerNewPiece() {
   if (!kept || !hasText(kept.fields)) return
   const current = values(AUTOSAVE_FIELDS)
   if (Object.keys(kept.fields).every((name) => (kept.fields[name] || "") === (current[name] || ""))) return
-  const at = new Date(kept.at).toLocaleString([], { dateStyle: "medium", timeStyle: "short" })
+  const at = new Date(kept.at).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" })
   const banner = Object.assign(document.createElement("div"), { className: "desk-restore", id: "desk-restore-local" })
   banner.setAttribute("role", "alert")
   const message = document.createElement("p")
   message.append(
-    Object.assign(document.createElement("strong"), { textContent: `You have unsaved text for a new piece from ${at}` }),
+    Object.assign(document.createElement("strong"), {
+      textContent: interpolate(gettext("You have unsaved text for a new piece from %(when)s"), { when: at }, true),
+    }),
     kept.submitted
-      ? ", kept in this browser. You sent it, but it may not have been saved (if you were signed out, say)."
-      : ", kept in this browser (the tab was closed before the piece was saved).",
+      ? gettext(", kept in this browser. You sent it, but it may not have been saved (if you were signed out, say).")
+      : gettext(", kept in this browser (the tab was closed before the piece was saved)."),
   )
-  const restore = Object.assign(document.createElement("button"), { type: "button", className: "button default", textContent: "Restore my text" })
-  const discard = Object.assign(document.createElement("button"), { type: "button", className: "button", textContent: "Discard it" })
+  const restore = Object.assign(document.createElement("button"), { type: "button", className: "button default", textContent: gettext("Restore my text") })
+  const discard = Object.assign(document.createElement("button"), { type: "button", className: "button", textContent: gettext("Discard it") })
   const actions = document.createElement("p")
   actions.append(restore, " ", discard)
   banner.append(message, actions)
   form.prepend(banner)
   restore.addEventListener("click", () => {
     fillForm(kept.fields)
-    message.textContent = "Your text is back in the form. Save to keep it."
+    message.textContent = gettext("Your text is back in the form. Save to keep it.")
     actions.remove()
   })
   discard.addEventListener("click", () => {

@@ -30,6 +30,12 @@ const textButton = (buttons, text, tooltip) => {
   return button
 }
 
+// "3 images" with the language's plural forms: the admin's JavaScript catalog (admin:jsi18n) has ngettext.
+const imageCount = (count) => {
+  const format = window.ngettext ? window.ngettext("%(count)s image", "%(count)s images", count) : count === 1 ? "%(count)s image" : "%(count)s images"
+  return format.replace("%(count)s", count.toLocaleString(document.documentElement.lang || undefined))
+}
+
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i
 export const allowedUrl = (url, schemes) => {
   const compact = String(url ?? "").replace(/[\u0000-\u0020\u007f]+/g, "")
@@ -312,7 +318,7 @@ const libraryDialog = (editor, options, current) =>
             results.append(crel("li", {}, [button]))
           }
           status.textContent = data.results.length
-            ? `${data.results.length} ${gettext("images")}`
+            ? imageCount(data.results.length)
             : gettext("No image matches. Upload it under Media library → Images first.")
         })
         .catch(() => {
