@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Count, F
 
 from cms.media.models import Image
@@ -28,6 +29,16 @@ def seed_demo() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo seeded once for the tests that only read it (a seed takes seconds; these tests
+    once seeded eight times a run). Each test runs in a savepoint inside this transaction, and the
+    whole seed is rolled back after the module, so the next module starts from an empty database."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed_demo()
+        transaction.set_rollback(True)
+
+
 def test_running_twice_creates_nothing_new():
     seed_demo()
     first = summary_counts()
@@ -43,8 +54,7 @@ def test_running_twice_creates_nothing_new():
     assert "0 rows created, 0 publications updated" in output
 
 
-def test_the_site_is_big_enough_to_demo():
-    seed_demo()
+def test_the_site_is_big_enough_to_demo(demo):
 
     assert Center.objects.count() >= 7
     assert Center.objects.filter(is_global=True).get().short_name == "Carnegie Endowment"
@@ -56,8 +66,7 @@ def test_the_site_is_big_enough_to_demo():
     assert get_user_model().objects.get(username="admin").check_password("admin")
 
 
-def test_every_piece_is_consistent():
-    seed_demo()
+def test_every_piece_is_consistent(demo):
 
     # The primary center is always one of the piece's centers.
     assert not Publication.objects.exclude(centers=F("primary_center")).exists()
@@ -67,8 +76,7 @@ def test_every_piece_is_consistent():
     assert Publication.objects.values("slug").distinct().count() == Publication.objects.count()
 
 
-def test_the_seed_article_is_as_on_the_real_page():
-    seed_demo()
+def test_the_seed_article_is_as_on_the_real_page(demo):
 
     piece = Publication.objects.get(legacy_id=SEED_LEGACY_ID)
     assert piece.title == "Global Insider: Envoy Exchange Part of Promising Shift in Serbia-Kosovo Relations"
@@ -106,8 +114,7 @@ def test_the_seed_article_is_as_on_the_real_page():
         assert 8 <= collection.items.count() <= 15
 
 
-def test_the_seed_page_rails_can_be_filled():
-    seed_demo()
+def test_the_seed_page_rails_can_be_filled(demo):
 
     lehne = Person.objects.get(slug="stefan-lehne")
     recent = Publication.objects.published().filter(contributors=lehne).newest_first()
@@ -135,11 +142,10 @@ def test_the_seed_page_rails_can_be_filled():
     )
 
 
-def test_the_demo_makes_no_library_images_so_it_leaves_no_renditions_to_make():
+def test_the_demo_makes_no_library_images_so_it_leaves_no_renditions_to_make(demo):
     """The demo's pieces and people carry credits but no pictures (publications/demo/): no Image is
     created, so the loader has no renditions to make; one that added pictures would call
     cms.media.renditions.make_renditions for them at the end of its batch."""
-    seed_demo()
 
     assert Publication.objects.exists() and not Image.objects.exists()
 
@@ -156,9 +162,8 @@ def blocks(html: str) -> list[str]:
 SCRIPTS = {"ar": "[\u0600-\u06ff]", "zh-hans": "[\u4e00-\u9fff]", "ru": "[\u0400-\u04ff]", "en": "[A-Za-z]"}
 
 
-def test_the_demo_has_thirty_works_translated_into_arabic_chinese_or_russian(client):
+def test_the_demo_has_thirty_works_translated_into_arabic_chinese_or_russian(client, demo):
     """One seed for the whole check: the seed is the slow part of these tests."""
-    seed_demo()
 
     works = (
         Publication.objects.filter(translations__language__in=["ar", "zh-hans", "ru"], translations__status="published")
@@ -195,10 +200,9 @@ def test_the_demo_has_thirty_works_translated_into_arabic_chinese_or_russian(cli
     assert "Chen Wanru" in html.split('class="byline byline--translators"')[1].split("</p>")[0]
 
 
-def test_some_editions_are_behind_their_original_and_say_so(client):
+def test_some_editions_are_behind_their_original_and_say_so(client, demo):
     from publications.editions import editions_behind
 
-    seed_demo()
     admin = get_user_model().objects.get(username="admin")
 
     assert not demo_editions().filter(source_revision__isnull=True).exists()
@@ -218,8 +222,7 @@ def test_some_editions_are_behind_their_original_and_say_so(client):
     assert 'class="edition-note"' not in client.get(sibling.get_absolute_url()).content.decode()
 
 
-def test_the_kerr_center_publishes_in_arabic():
-    seed_demo()
+def test_the_kerr_center_publishes_in_arabic(demo):
     kerr = Center.objects.get(name="Malcolm H. Kerr Carnegie Middle East Center")
 
     # Enough for a full page of the center's work in Arabic.
@@ -231,8 +234,7 @@ def test_the_kerr_center_publishes_in_arabic():
     assert Publication.objects.published().filter(language="en", translation_of__in=originals).count() >= 4
 
 
-def test_the_demo_names_its_centers_topics_and_main_people_in_arabic_chinese_and_russian(client):
-    seed_demo()
+def test_the_demo_names_its_centers_topics_and_main_people_in_arabic_chinese_and_russian(client, demo):
     seed_demo()  # a rerun leaves the translations as they were
 
     middle_east = Center.objects.get(name="Malcolm H. Kerr Carnegie Middle East Center")
