@@ -7,8 +7,8 @@ page-cache dependencies.
 
 from collections.abc import Iterator
 
-from django.db.models import Case, CharField, Exists, F, OuterRef, Prefetch, Value, When, Window
-from django.db.models.functions import Cast, Coalesce, Concat, RowNumber
+from django.db.models import Exists, F, OuterRef, Prefetch, Window
+from django.db.models.functions import RowNumber
 
 from publications.legacy.format import LegacyAuthor, LegacyPage, html_to_paragraphs
 from publications.models import (
@@ -39,7 +39,11 @@ def legacy_export_pages(*, batch_size: int = 200) -> Iterator[LegacyPage]:
             .filter(pk__gt=last_pk)
             .order_by("pk")
             .select_related("publication_type", "primary_center", "lead_image")
-            .annotate(original_legacy_id=_original_legacy_id())
+            .annotate(
+                # An edition names its original only when the original is public, so exported too.
+                original_public=Exists(Publication.objects.published().filter(pk=OuterRef("translation_of_id"))),
+                original_legacy_id=F("translation_of__legacy_id"),
+            )
             .prefetch_related(
                 byline_prefetch(),
                 "centers",
@@ -68,18 +72,9 @@ def legacy_export_pages(*, batch_size: int = 200) -> Iterator[LegacyPage]:
             yield _legacy_page_of(publication, recent, rails.get(publication.primary_center_id, []), disclaimers)
 
 
-def _original_legacy_id():
-    """The id the export gives an edition's original ("translationOf"), when the original is public and so exported too."""
-    return Case(
-        When(
-            Exists(Publication.objects.published().filter(pk=OuterRef("translation_of_id"))),
-            then=Coalesce(
-                F("translation_of__legacy_id"), Concat(Value("cms-"), Cast("translation_of_id", CharField()))
-            ),
-        ),
-        default=Value(""),
-        output_field=CharField(),
-    )
+def export_id(legacy_id: str | None, pk: int) -> str:
+    """The id a piece's file carries: its legacy id, or `cms-<pk>` for a piece made in the CMS."""
+    return legacy_id or f"cms-{pk}"
 
 
 def _newest_work_of(person_ids: set[int]) -> dict[int, list[Publication]]:
@@ -128,7 +123,7 @@ def _legacy_page_of(publication, recent, rail, disclaimers) -> LegacyPage:
         rail_lines += [f"- {listed(piece)}", piece.dek, ", ".join(row.person.name for row in piece.byline)]
     newsletters = list(publication.newsletters.all())
     return LegacyPage(
-        legacy_id=publication.legacy_id or f"cms-{publication.pk}",
+        legacy_id=export_id(publication.legacy_id, publication.pk),
         id_in_metadata=True,
         title=publication.title,
         type_key=publication.publication_type.legacy_key or publication.publication_type.label,
@@ -150,7 +145,11 @@ def _legacy_page_of(publication, recent, rail, disclaimers) -> LegacyPage:
         date=publication.publication_date,
         # Written always, so that a page exported from the CMS keeps its language on its way back.
         language=publication.language,
-        translation_of=publication.original_legacy_id or "",
+        translation_of=(
+            export_id(publication.original_legacy_id, publication.translation_of_id)
+            if publication.original_public
+            else ""
+        ),
         centers=[center.name for center in publication.centers.all()],
         primary_center=publication.primary_center.name if publication.primary_center else "",
         collections=[item.collection.name for item in publication.collection_items.all()],
